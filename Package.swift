@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Standoff",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "standoff", targets: ["standoff"]),
+        .library(name: "StandoffModel", targets: ["StandoffModel"]),
+        .library(name: "StandoffTEI", targets: ["StandoffTEI"]),
+        .library(name: "StandoffFormats", targets: ["StandoffFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        // libxml2, the only XML library; only StandoffTEI imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // The document model: text, ranges, annotations, layers, registers, taxonomies. No XML, no I/O.
+        .target(
+            name: "StandoffModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // TEI P5 stand-off reading (SAX2, streaming) and writing (xmlTextWriter, atomic).
+        .target(
+            name: "StandoffTEI",
+            dependencies: ["StandoffModel", "CLibXML2"]
+        ),
+        // Renderings of a document for people and programs: inline markup, ANSI colour, JSON records.
+        .target(name: "StandoffFormats", dependencies: ["StandoffModel"]),
+        // The `standoff` command: parses arguments, calls the library, formats output.
+        .executableTarget(
+            name: "standoff",
+            dependencies: [
+                "StandoffModel",
+                "StandoffTEI",
+                "StandoffFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "StandoffModelTests", dependencies: ["StandoffModel"]),
+        .testTarget(
+            name: "StandoffTEITests",
+            dependencies: ["StandoffTEI", "StandoffModel", "CLibXML2"]
+        ),
+        .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel"]),
+        .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffTEI", "StandoffModel"]),
+    ]
+)

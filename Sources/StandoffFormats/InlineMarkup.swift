@@ -1,0 +1,99 @@
+import StandoffModel
+
+/// Renders a document's text with its annotations marked inline, for reading in a terminal.
+///
+/// Plain style brackets each span and labels it: `[Kim Jong Un]{ent4 PER → kim}`; nested spans
+/// nest, inner first. ANSI style colours each span by layer instead and keeps the text intact.
+public struct InlineMarkup {
+    public enum Style: Sendable { case brackets, ansi }
+
+    public var style: Style
+    public init(style: Style) { self.style = style }
+
+    /// ANSI colour per layer; custom layers share one.
+    public static func colour(for layer: Layer) -> String {
+        switch layer {
+        case .entity: "\u{1B}[36m"      // cyan
+        case .quotation: "\u{1B}[32m"   // green
+        case .stance: "\u{1B}[35m"      // magenta
+        case .error: "\u{1B}[31;4m"     // red, underlined
+        default: "\u{1B}[33m"           // yellow
+        }
+    }
+
+    static let reset = "\u{1B}[0m"
+
+    /// The label after a span: id, category (or severity, polarity) and main link.
+    public static func label(for annotation: Annotation) -> String {
+        var parts = [annotation.id.rawValue]
+        if let category = annotation.category { parts.append(category.rawValue) }
+        if let severity = annotation.severity { parts.append(severity.rawValue) }
+        let roles: [LinkRole] = [.ref, .speaker, .holder]
+        for role in roles { for target in annotation.links(role) { parts.append("\(role.name == "ref" ? "→" : role.name + ":") \(target)") } }
+        for target in annotation.links(.target) { parts.append("target: \(target)") }
+        if let correction = annotation.correction { parts.append("→ \"\(correction)\"") }
+        return parts.joined(separator: " ")
+    }
+
+    public func render(_ document: Document, annotations: [Annotation]) -> String {
+        switch style {
+        case .brackets: brackets(document, annotations)
+        case .ansi: colours(document, annotations)
+        }
+    }
+
+    private func brackets(_ document: Document, _ annotations: [Annotation]) -> String {
+        // Opening and closing marks at each offset; longer spans open first and close last.
+        var opens: [Int: [(Int, Annotation)]] = [:]
+        var closes: [Int: [(Int, Annotation)]] = [:]
+        for annotation in annotations {
+            for range in annotation.ranges {
+                opens[range.start, default: []].append((range.end, annotation))
+                closes[range.end, default: []].append((range.start, annotation))
+            }
+        }
+        var out = ""
+        let scalars = document.text.scalars
+        for offset in 0...scalars.count {
+            if let closing = closes[offset] {
+                for (_, annotation) in closing.sorted(by: { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1.id > $1.1.id) }) {
+                    out += "]{\(Self.label(for: annotation))}"
+                }
+            }
+            if let opening = opens[offset] {
+                for _ in opening { out += "[" }
+            }
+            if offset < scalars.count { out.unicodeScalars.append(scalars[offset]) }
+        }
+        return out
+    }
+
+    private func colours(_ document: Document, _ annotations: [Annotation]) -> String {
+        var boundaries: Set<Int> = [0, document.text.count]
+        for annotation in annotations { for range in annotation.ranges { boundaries.insert(range.start); boundaries.insert(range.end) } }
+        let points = boundaries.sorted()
+        var out = ""
+        for (start, end) in zip(points, points.dropFirst()) where start < end {
+            let segment = document.text[try! TextRange(start, end)]
+            let covering = annotations.filter { $0.ranges.contains { $0.start <= start && $0.end >= end } }
+            if let top = covering.map(\.layer).min() {
+                out += Self.colour(for: top) + (Set(covering.map(\.layer)).count > 1 ? "\u{1B}[1m" : "")
+                out += segment.replacingNewlines(with: Self.reset + "\n" + Self.colour(for: top)) + Self.reset
+            } else {
+                out += segment
+            }
+        }
+        return out
+    }
+
+    /// One line per layer shown, naming its colour.
+    public static func legend(for layers: [Layer]) -> String {
+        layers.map { colour(for: $0) + $0.name + reset }.joined(separator: "  ")
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlines(with replacement: String) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

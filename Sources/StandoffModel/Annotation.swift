@@ -1,0 +1,128 @@
+import Foundation
+
+/// One annotation: a layer, a category and one or more ranges of the text, with links, notes,
+/// features and provenance.
+///
+/// Layer-specific attributes: entities link `ref` to a register entry; quotations link a
+/// `speaker` and may have a ``cue``; stances link a `holder` and a `target`, and their category
+/// is the ``polarity``; errors carry a ``correction`` and a ``severity``.
+public struct Annotation: Hashable, Sendable, Identifiable {
+    public let id: Identifier
+    public var layer: Layer
+    /// A category of the layer's taxonomy; optional so that incomplete work can be saved.
+    public var category: Identifier?
+    /// The spans annotated, sorted and not overlapping; several for a discontinuous span.
+    public var ranges: [TextRange]
+    /// The text at each range when the annotation was made, to detect drift.
+    public var snapshot: [String]
+    public var links: [Link]
+    /// Free key → value features.
+    public var features: [String: String]
+    /// Free comments.
+    public var notes: [String]
+    public var provenance: Provenance
+    /// The span that introduces a quotation ("said", "told Reuters").
+    public var cue: [TextRange]
+    /// The corrected text, for the error layer.
+    public var correction: String?
+    /// How much an error matters, for the error layer.
+    public var severity: Severity?
+
+    public init(
+        id: Identifier, layer: Layer, category: Identifier? = nil, ranges: [TextRange],
+        snapshot: [String] = [], links: [Link] = [], features: [String: String] = [:], notes: [String] = [],
+        provenance: Provenance = Provenance(), cue: [TextRange] = [], correction: String? = nil,
+        severity: Severity? = nil
+    ) {
+        self.id = id
+        self.layer = layer
+        self.category = category
+        self.ranges = ranges
+        self.snapshot = snapshot
+        self.links = links
+        self.features = features
+        self.notes = notes
+        self.provenance = provenance
+        self.cue = cue
+        self.correction = correction
+        self.severity = severity
+    }
+
+    /// The stance polarity, which is the stance layer's category.
+    public var polarity: Polarity? {
+        guard layer == .stance, let category else { return nil }
+        return Polarity(rawValue: category.rawValue)
+    }
+
+    /// The first range's start; annotations sort by it.
+    public var start: Int { ranges.first?.start ?? 0 }
+
+    /// The targets of all links with `role`.
+    public func links(_ role: LinkRole) -> [LinkTarget] { links.filter { $0.role == role }.map(\.target) }
+
+    /// Covered text for display: the snapshot pieces joined by " … ".
+    public var coveredText: String { snapshot.joined(separator: " … ") }
+}
+
+/// What an annotation link means.
+public struct LinkRole: Hashable, Sendable, CustomStringConvertible {
+    public let name: String
+
+    public init(_ name: String) throws(ModelError) {
+        guard Identifier.isValid(name) else { throw .invalidLinkRole(name) }
+        self.name = name
+    }
+
+    private init(known name: String) { self.name = name }
+
+    /// An entity mention's register entry.
+    public static let ref = LinkRole(known: "ref")
+    /// Who spoke a quotation.
+    public static let speaker = LinkRole(known: "speaker")
+    /// Who holds a stance.
+    public static let holder = LinkRole(known: "holder")
+    /// What a stance is about.
+    public static let target = LinkRole(known: "target")
+
+    public var description: String { name }
+}
+
+/// What a link points at: a declared id, or an explicitly unknown party.
+public enum LinkTarget: Hashable, Sendable, CustomStringConvertible {
+    case id(Identifier)
+    /// Somebody the text does not name (an unnamed speaker).
+    case unknown
+
+    public var description: String {
+        switch self {
+        case .id(let id): id.rawValue
+        case .unknown: "unknown"
+        }
+    }
+}
+
+/// A typed link from an annotation to a register entry, a category or another annotation.
+public struct Link: Hashable, Sendable {
+    public var role: LinkRole
+    public var target: LinkTarget
+
+    public init(role: LinkRole, target: LinkTarget) {
+        self.role = role
+        self.target = target
+    }
+}
+
+/// Who made an annotation, when, how, and how sure they were.
+public struct Provenance: Hashable, Sendable {
+    public var annotator: Identifier?
+    public var time: Date?
+    public var method: AnnotationMethod?
+    public var certainty: Certainty?
+
+    public init(annotator: Identifier? = nil, time: Date? = nil, method: AnnotationMethod? = nil, certainty: Certainty? = nil) {
+        self.annotator = annotator
+        self.time = time
+        self.method = method
+        self.certainty = certainty
+    }
+}

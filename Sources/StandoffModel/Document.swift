@@ -1,0 +1,248 @@
+import Foundation
+
+/// An annotated document: the immutable text and everything that points into it.
+///
+/// `Document` keeps its invariants on every edit: ids are unique across the document, ranges lie
+/// within the text and never begin or end on a paragraph break, categories are declared in the
+/// layer's taxonomy, links resolve, and annotators are declared.
+public struct Document: Sendable {
+    public var id: Identifier
+    public var title: String
+    /// A BCP 47 language tag such as `en`.
+    public var language: String
+    public let text: SourceText
+    /// One id per paragraph of ``text``, in order.
+    public let paragraphIDs: [Identifier]
+    public var source: SourceDescription
+    public private(set) var annotators: [Annotator] = []
+    public private(set) var registers: [Register] = EntryKind.allCases.map { Register(kind: $0) }
+    public private(set) var taxonomies: [Taxonomy] = []
+    /// In the order they were added; ``sortedAnnotations(in:)`` gives the canonical order.
+    public private(set) var annotations: [Annotation] = []
+    public var revisions: [Revision] = []
+    public var preserved = PreservedContent()
+
+    /// What each id in the document names.
+    private var declared: [Identifier: DeclaredKind] = [:]
+    /// Index into ``annotations`` by id.
+    private var annotationIndex: [Identifier: Int] = [:]
+    /// The taxonomy of each declared category.
+    private var categoryTaxonomy: [Identifier: Identifier] = [:]
+
+    /// Creates a document over `text`, with paragraph ids `p1`, `p2`, … unless given.
+    public init(
+        id: Identifier, title: String, language: String = "en", text: SourceText,
+        paragraphIDs: [Identifier]? = nil, source: SourceDescription? = nil,
+        taxonomies: [Taxonomy] = Taxonomy.defaults
+    ) throws(ModelError) {
+        self.id = id
+        self.title = title
+        self.language = language
+        self.text = text
+        let ids = paragraphIDs ?? (1...text.paragraphs.count).map { Identifier(stringLiteral: "p\($0)") }
+        precondition(ids.count == text.paragraphs.count, "one id per paragraph")
+        self.paragraphIDs = ids
+        self.source = source ?? SourceDescription(fileName: "", sha256: text.sha256)
+        try declare(id, as: .document)
+        for paragraph in ids { try declare(paragraph, as: .paragraph) }
+        for taxonomy in taxonomies { try add(taxonomy) }
+    }
+
+    // MARK: Looking things up
+
+    /// What kind of thing an id names, if anything.
+    public func kind(of id: Identifier) -> DeclaredKind? { declared[id] }
+
+    public func annotation(_ id: Identifier) -> Annotation? { annotationIndex[id].map { annotations[$0] } }
+
+    public func register(_ kind: EntryKind) -> Register { registers[EntryKind.allCases.firstIndex(of: kind)!] }
+
+    public func entry(_ id: Identifier) -> RegisterEntry? {
+        guard case .entry(let kind)? = declared[id] else { return nil }
+        return register(kind).entries.first { $0.id == id }
+    }
+
+    public func taxonomy(_ id: Identifier) -> Taxonomy? { taxonomies.first { $0.id == id } }
+
+    /// The taxonomy that declares `category`, if any.
+    public func taxonomy(declaring category: Identifier) -> Identifier? { categoryTaxonomy[category] }
+
+    public func annotator(_ id: Identifier) -> Annotator? { annotators.first { $0.id == id } }
+
+    public func paragraphIndex(of id: Identifier) -> Int? {
+        guard declared[id] == .paragraph else { return nil }
+        return paragraphIDs.firstIndex(of: id)
+    }
+
+    /// The layers that have annotations, in canonical order.
+    public var layers: [Layer] { Set(annotations.map(\.layer)).sorted() }
+
+    /// Annotations in canonical order: by layer, then start offset, then id.
+    public func sortedAnnotations(in layer: Layer? = nil) -> [Annotation] {
+        annotations.filter { layer == nil || $0.layer == layer }.sorted { a, b in
+            if a.layer != b.layer { return a.layer < b.layer }
+            if a.start != b.start { return a.start < b.start }
+            return a.id < b.id
+        }
+    }
+
+    /// The first unused id of the form PREFIX + number for `layer` (`ent1`, `ent2`, …).
+    public func nextAnnotationID(for layer: Layer) -> Identifier {
+        let prefix = layer.idPrefix
+        var highest = 0
+        for (id, _) in annotationIndex {
+            let (p, n) = id.prefixAndNumber
+            if p == prefix, let n { highest = max(highest, n) }
+        }
+        var candidate = highest + 1
+        while declared[try! Identifier("\(prefix)\(candidate)")] != nil { candidate += 1 }
+        return try! Identifier("\(prefix)\(candidate)")
+    }
+
+    /// Where `needle` occurs: the `occurrence`-th (from 1), every one (`all`), or the only one.
+    public func ranges(of needle: String, occurrence: Int? = nil, all: Bool = false) throws(ModelError) -> [TextRange] {
+        let found = text.occurrences(of: needle)
+        guard !found.isEmpty else { throw .textNotFound(needle) }
+        if all { return found }
+        if let occurrence {
+            guard occurrence >= 1, occurrence <= found.count else {
+                throw .occurrenceOutOfRange(needle, requested: occurrence, found: found.count)
+            }
+            return [found[occurrence - 1]]
+        }
+        guard found.count == 1 else { throw .ambiguousText(needle, occurrences: found) }
+        return found
+    }
+
+    // MARK: Editing
+
+    public mutating func declare(_ annotator: Annotator) throws(ModelError) {
+        try declare(annotator.id, as: .annotator)
+        annotators.append(annotator)
+    }
+
+    public mutating func add(_ entry: RegisterEntry) throws(ModelError) {
+        try declare(entry.id, as: .entry(entry.kind))
+        registers[EntryKind.allCases.firstIndex(of: entry.kind)!].entries.append(entry)
+    }
+
+    public mutating func add(_ taxonomy: Taxonomy) throws(ModelError) {
+        try declare(taxonomy.id, as: .taxonomy)
+        for category in taxonomy.categories {
+            do throws(ModelError) { try declare(category.id, as: .category) } catch {
+                declared[taxonomy.id] = nil
+                for earlier in taxonomy.categories.prefix(while: { $0.id != category.id }) {
+                    declared[earlier.id] = nil
+                    categoryTaxonomy[earlier.id] = nil
+                }
+                throw error
+            }
+            categoryTaxonomy[category.id] = taxonomy.id
+        }
+        taxonomies.append(taxonomy)
+    }
+
+    /// Adds a category to a declared taxonomy.
+    public mutating func add(_ category: Category, to taxonomyID: Identifier) throws(ModelError) {
+        guard let index = taxonomies.firstIndex(where: { $0.id == taxonomyID }) else { throw .undeclaredTaxonomy(taxonomyID) }
+        try declare(category.id, as: .category)
+        try taxonomies[index].add(category)
+        categoryTaxonomy[category.id] = taxonomyID
+    }
+
+    /// Adds an annotation after checking it against the document, and returns it as stored
+    /// (ranges sorted, snapshot taken from the text if none was given).
+    ///
+    /// With `checkingLinks: false` links may point at ids declared later (a reader adding
+    /// annotations in file order); call ``unresolvedLinks()`` once everything is in.
+    @discardableResult
+    public mutating func add(_ annotation: Annotation, checkingLinks: Bool = true) throws(ModelError) -> Annotation {
+        var annotation = annotation
+        annotation.ranges = try checkedRanges(annotation.ranges)
+        annotation.cue = annotation.cue.isEmpty ? [] : try checkedRanges(annotation.cue)
+        if annotation.snapshot.isEmpty { annotation.snapshot = annotation.ranges.map { text[$0] } }
+        if let category = annotation.category { try checkCategory(category, in: annotation.layer.taxonomyID) }
+        if let annotator = annotation.provenance.annotator, declared[annotator] != .annotator {
+            throw .unknownAnnotator(annotator)
+        }
+        if checkingLinks {
+            for link in annotation.links {
+                if case .id(let target) = link.target, declared[target] == nil {
+                    throw .unresolvedLink(role: link.role.name, target: target)
+                }
+            }
+        }
+        try declare(annotation.id, as: .annotation)
+        annotationIndex[annotation.id] = annotations.count
+        annotations.append(annotation)
+        return annotation
+    }
+
+    /// Links whose target is not declared, as (annotation id, link).
+    public func unresolvedLinks() -> [(annotation: Identifier, link: Link)] {
+        annotations.flatMap { annotation in
+            annotation.links.compactMap { link in
+                if case .id(let target) = link.target, declared[target] == nil { return (annotation.id, link) }
+                return nil
+            }
+        }
+    }
+
+    /// Removes an annotation that no other annotation links to, and returns it.
+    @discardableResult
+    public mutating func removeAnnotation(_ id: Identifier) throws(ModelError) -> Annotation {
+        guard let index = annotationIndex[id] else { throw .annotationNotFound(id) }
+        let referrers = annotations.filter { $0.links.contains { $0.target == .id(id) } }.map(\.id)
+        guard referrers.isEmpty else { throw .stillReferenced(id, by: referrers) }
+        let removed = annotations.remove(at: index)
+        declared[id] = nil
+        annotationIndex = Dictionary(uniqueKeysWithValues: annotations.enumerated().map { ($1.id, $0) })
+        return removed
+    }
+
+    // MARK: Invariants
+
+    private mutating func declare(_ id: Identifier, as kind: DeclaredKind) throws(ModelError) {
+        if let existing = declared[id] { throw .duplicateID(id, existing: existing.description) }
+        declared[id] = kind
+    }
+
+    private func checkCategory(_ category: Identifier, in taxonomyID: Identifier) throws(ModelError) {
+        guard categoryTaxonomy[category] == taxonomyID else {
+            throw .undeclaredCategory(category, taxonomy: taxonomyID, declared: taxonomy(taxonomyID)?.categories.map(\.id) ?? [])
+        }
+    }
+
+    /// Sorts ranges and checks each lies within the text, is not empty, does not begin or end
+    /// on a paragraph break, and does not overlap another.
+    private func checkedRanges(_ ranges: [TextRange]) throws(ModelError) -> [TextRange] {
+        guard !ranges.isEmpty else { throw .emptyRange(TextRange(unchecked: 0, 0)) }
+        let sorted = ranges.sorted()
+        for range in sorted {
+            try text.check(range)
+            if text.isParagraphBreak(range.start) || text.isParagraphBreak(range.end - 1) {
+                throw .rangeEdgeOnParagraphBreak(range)
+            }
+        }
+        for (a, b) in zip(sorted, sorted.dropFirst()) where a.overlaps(b) { throw .overlappingRanges(a, b) }
+        return sorted
+    }
+}
+
+/// What an id in a document names.
+public enum DeclaredKind: Hashable, Sendable, CustomStringConvertible {
+    case document, paragraph, annotator, taxonomy, category, annotation
+    case entry(EntryKind)
+
+    public var description: String {
+        switch self {
+        case .document: "document"
+        case .paragraph: "paragraph"
+        case .annotator: "annotator"
+        case .taxonomy: "taxonomy"
+        case .category: "category"
+        case .annotation: "annotation"
+        case .entry(let kind): "\(kind.rawValue) register entry"
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// A kind of annotation: the four built-in layers or a custom one named by the user.
+///
+/// Each layer draws its categories from the taxonomy with the same id as the layer.
+public struct Layer: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let name: String
+
+    public init(_ name: String) throws(ModelError) {
+        guard Identifier.isValid(name) else { throw .invalidLayerName(name) }
+        self.name = name
+    }
+
+    private init(builtIn name: String) { self.name = name }
+
+    /// Named entities: people, organisations, places, groups, dates, events.
+    public static let entity = Layer(builtIn: "entity")
+    /// Quotations and reported speech, with their speakers.
+    public static let quotation = Layer(builtIn: "quotation")
+    /// Stances: who is for or against what; the category is the polarity.
+    public static let stance = Layer(builtIn: "stance")
+    /// Errors in the source text, each with its correction.
+    public static let error = Layer(builtIn: "error")
+
+    public static let builtIn: [Layer] = [.entity, .quotation, .stance, .error]
+
+    public var isBuiltIn: Bool { Layer.builtIn.contains(self) }
+
+    /// The taxonomy that declares this layer's categories.
+    public var taxonomyID: Identifier { try! Identifier(name) }
+
+    /// The prefix of generated annotation ids (`ent1`, `quo1`, `sta1`, `err1`, …).
+    public var idPrefix: String {
+        switch self {
+        case .entity: "ent"
+        case .quotation: "quo"
+        case .stance: "sta"
+        case .error: "err"
+        default: name
+        }
+    }
+
+    /// Built-in layers in their fixed order, then custom layers by name.
+    public static func < (lhs: Layer, rhs: Layer) -> Bool {
+        let l = builtIn.firstIndex(of: lhs) ?? builtIn.count
+        let r = builtIn.firstIndex(of: rhs) ?? builtIn.count
+        return l != r ? l < r : lhs.name < rhs.name
+    }
+
+    public var description: String { name }
+}
+
+/// How strongly a stance holder is for or against its target; the stance layer's categories.
+public enum Polarity: String, CaseIterable, Sendable {
+    case favor, against, neutral, mixed
+}
+
+/// How much an error in the source text matters; declared in the `severity` taxonomy.
+public enum Severity: String, CaseIterable, Sendable {
+    case minor, major, critical
+}
+
+/// How sure the annotator is, as TEI's `@cert` says it.
+public enum Certainty: String, CaseIterable, Sendable {
+    case high, medium, low, unknown
+}
+
+/// Whether a person or a program made an annotation.
+public enum AnnotationMethod: String, CaseIterable, Sendable {
+    case manual, automatic
+}

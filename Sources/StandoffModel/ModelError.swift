@@ -1,0 +1,84 @@
+/// Why the model refused a value or an edit. Each case says what was expected, what was found,
+/// and (in ``hint``) what to do.
+public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
+    case invalidRange(start: Int, end: Int)
+    case malformedRange(String)
+    case emptyRange(TextRange)
+    case rangeOutOfBounds(TextRange, textLength: Int)
+    case rangeEdgeOnParagraphBreak(TextRange)
+    case overlappingRanges(TextRange, TextRange)
+    case offsetOutOfBounds(Int, unit: String, limit: Int)
+    case offsetInsideCharacter(Int, unit: String)
+    case newlineInParagraph(index: Int)
+    case invalidIdentifier(String)
+    case invalidLayerName(String)
+    case invalidLinkRole(String)
+    case duplicateID(Identifier, existing: String)
+    case undeclaredCategory(Identifier, taxonomy: Identifier, declared: [Identifier])
+    case undeclaredTaxonomy(Identifier)
+    case unresolvedLink(role: String, target: Identifier)
+    case unknownAnnotator(Identifier)
+    case annotationNotFound(Identifier)
+    case emptyName(Identifier)
+    case invalidWikidataID(String)
+    case textNotFound(String)
+    case ambiguousText(String, occurrences: [TextRange])
+    case occurrenceOutOfRange(String, requested: Int, found: Int)
+    case stillReferenced(Identifier, by: [Identifier])
+
+    public var description: String {
+        switch self {
+        case let .invalidRange(start, end): "invalid range \(start):\(end): the end must not come before the start, and neither may be negative"
+        case let .malformedRange(text): "malformed range '\(text)': expected START:END in code points, such as 10:25"
+        case let .emptyRange(range): "empty range \(range): an annotation must cover at least one character"
+        case let .rangeOutOfBounds(range, length): "range \(range) lies outside the text, which has \(length) code points"
+        case let .rangeEdgeOnParagraphBreak(range): "range \(range) begins or ends on a paragraph break (a newline)"
+        case let .overlappingRanges(a, b): "ranges \(a) and \(b) of one annotation overlap"
+        case let .offsetOutOfBounds(offset, unit, limit): "\(unit) offset \(offset) is outside the text (0…\(limit))"
+        case let .offsetInsideCharacter(offset, unit): "\(unit) offset \(offset) falls inside a character"
+        case let .newlineInParagraph(index): "paragraph \(index + 1) contains a newline"
+        case let .invalidIdentifier(text): "invalid id '\(text)': an id starts with a letter or '_' and goes on with letters, digits, '-', '_' or '.'"
+        case let .invalidLayerName(text): "invalid layer name '\(text)': use letters, digits, '-', '_' or '.', starting with a letter"
+        case let .invalidLinkRole(text): "invalid link role '\(text)'"
+        case let .duplicateID(id, existing): "id '\(id)' is already used by a \(existing)"
+        case let .undeclaredCategory(category, taxonomy, declared):
+            "category '\(category)' is not declared in taxonomy '\(taxonomy)' (declared: \(declared.map(\.rawValue).joined(separator: ", ")))"
+        case let .undeclaredTaxonomy(id): "no taxonomy '\(id)' is declared"
+        case let .unresolvedLink(role, target): "\(role) link points at '\(target)', which is not declared in this document"
+        case let .unknownAnnotator(id): "annotator '\(id)' is not declared"
+        case let .annotationNotFound(id): "no annotation has id '\(id)'"
+        case let .emptyName(id): "register entry '\(id)' has an empty name"
+        case let .invalidWikidataID(text): "'\(text)' is not a Wikidata item id"
+        case let .textNotFound(text): "the text does not contain \"\(text)\""
+        case let .ambiguousText(text, occurrences):
+            "\"\(text)\" occurs \(occurrences.count) times (at \(occurrences.prefix(5).map(\.description).joined(separator: ", "))\(occurrences.count > 5 ? ", …" : ""))"
+        case let .occurrenceOutOfRange(text, requested, found): "occurrence \(requested) of \"\(text)\" requested, but it occurs \(found) time\(found == 1 ? "" : "s")"
+        case let .stillReferenced(id, by): "'\(id)' is still linked from \(by.map(\.rawValue).joined(separator: ", "))"
+        }
+    }
+
+    /// What the user can do about it.
+    public var hint: String {
+        switch self {
+        case .invalidRange, .malformedRange, .emptyRange: "give START:END with START < END, counted in code points from 0"
+        case .rangeOutOfBounds: "check the offsets against the text; `standoff show` prints it"
+        case .rangeEdgeOnParagraphBreak: "start and end the span on text, not on the newline between paragraphs"
+        case .overlappingRanges: "merge the overlapping ranges into one"
+        case .offsetOutOfBounds, .offsetInsideCharacter: "use an offset on a character boundary within the text"
+        case .newlineInParagraph: "split the paragraph at the newline"
+        case .invalidIdentifier, .invalidLayerName, .invalidLinkRole: "choose a name such as kim-jong-un or ent12"
+        case .duplicateID: "choose another id, or leave --id out to get a fresh one"
+        case .undeclaredCategory: "use a declared category, or declare it with `standoff taxonomy add`"
+        case .undeclaredTaxonomy: "declare it with `standoff taxonomy add`"
+        case .unresolvedLink: "declare it first with `standoff register add`, or check the spelling"
+        case .unknownAnnotator: "declare the annotator, or leave --annotator out"
+        case .annotationNotFound: "list the ids with `standoff list`"
+        case .emptyName: "give the entry a name"
+        case .invalidWikidataID: "a Wikidata item id is Q followed by digits, such as Q22686"
+        case .textNotFound: "quote the text exactly as it stands, with the same quotation marks and dashes"
+        case .ambiguousText: "pick one with --occurrence N (counting from 1), or annotate every one with --all"
+        case .occurrenceOutOfRange: "choose an occurrence between 1 and the count found"
+        case .stillReferenced: "remove or change the annotations that link to it first"
+        }
+    }
+}

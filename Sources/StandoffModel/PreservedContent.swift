@@ -1,0 +1,52 @@
+/// Content of the interchange file that the model does not understand, kept verbatim so that
+/// reading a file and writing it back loses nothing.
+///
+/// The model never looks inside: each piece is opaque markup or an attribute, tied to a place
+/// (an anchor string that only the format module interprets). Removing an annotation removes the
+/// pieces anchored inside it.
+public struct PreservedContent: Hashable, Sendable {
+    /// A piece of foreign markup and where it stood.
+    public struct Node: Hashable, Sendable {
+        /// The known element it stood in.
+        public var anchor: String
+        /// The known sibling it followed, or `nil` if it came first.
+        public var after: String?
+        /// The markup, serialised by the format module.
+        public var markup: String
+
+        public init(anchor: String, after: String?, markup: String) {
+            self.anchor = anchor
+            self.after = after
+            self.markup = markup
+        }
+    }
+
+    /// A foreign attribute on a known element.
+    public struct Attribute: Hashable, Sendable {
+        public var prefix: String?
+        public var namespace: String?
+        public var localName: String
+        public var value: String
+
+        public init(prefix: String?, namespace: String?, localName: String, value: String) {
+            self.prefix = prefix
+            self.namespace = namespace
+            self.localName = localName
+            self.value = value
+        }
+    }
+
+    public var nodes: [Node] = []
+    /// Foreign attributes by the anchor of the element that carried them.
+    public var attributes: [String: [Attribute]] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { nodes.isEmpty && attributes.isEmpty }
+
+    /// Drops every piece whose anchor starts with `prefix`.
+    public mutating func removeAll(anchoredUnder prefix: String) {
+        nodes.removeAll { $0.anchor.hasPrefix(prefix) }
+        attributes = attributes.filter { !$0.key.hasPrefix(prefix) }
+    }
+}

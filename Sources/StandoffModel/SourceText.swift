@@ -1,0 +1,134 @@
+import Crypto
+
+/// The immutable text a document annotates, split into paragraphs at `\n`.
+///
+/// The paragraphs joined with `\n` give back the text byte for byte, so a text that ends with a
+/// newline has a last, empty paragraph. All offsets are code points (see ``TextRange``).
+public struct SourceText: Hashable, Sendable {
+    /// The whole text.
+    public let string: String
+    /// The text as code points, for constant-time slicing by offset.
+    public let scalars: [Unicode.Scalar]
+    /// Where each paragraph lies in the whole text (the `\n` between them belongs to none).
+    public let paragraphs: [TextRange]
+
+    /// Splits `string` into paragraphs at every `\n`.
+    public init(_ string: String) {
+        self.string = string
+        self.scalars = Array(string.unicodeScalars)
+        var ranges: [TextRange] = []
+        var start = 0
+        for (offset, scalar) in scalars.enumerated() where scalar == "\n" {
+            ranges.append(TextRange(unchecked: start, offset))
+            start = offset + 1
+        }
+        ranges.append(TextRange(unchecked: start, scalars.count))
+        self.paragraphs = ranges
+    }
+
+    /// Joins paragraphs with `\n`; none of them may contain a newline.
+    public init(paragraphs: [String]) throws(ModelError) {
+        for (index, paragraph) in paragraphs.enumerated() where paragraph.unicodeScalars.contains("\n") {
+            throw .newlineInParagraph(index: index)
+        }
+        self.init(paragraphs.joined(separator: "\n"))
+    }
+
+    /// Number of code points.
+    public var count: Int { scalars.count }
+
+    /// The whole text as a range.
+    public var fullRange: TextRange { TextRange(unchecked: 0, scalars.count) }
+
+    /// The text of one paragraph.
+    public func paragraphText(_ index: Int) -> String { self[paragraphs[index]] }
+
+    /// The text covered by `range`, which must lie within the text.
+    public subscript(range: TextRange) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range.start..<range.end])
+        return String(view)
+    }
+
+    /// Checks that `range` is not empty and lies within the text.
+    public func check(_ range: TextRange) throws(ModelError) {
+        guard !range.isEmpty else { throw .emptyRange(range) }
+        guard range.end <= count else { throw .rangeOutOfBounds(range, textLength: count) }
+    }
+
+    /// The index of the paragraph that holds `offset`; an offset on a paragraph break, or at the
+    /// very end, belongs to the paragraph before it.
+    public func paragraphIndex(containing offset: Int) -> Int {
+        var low = 0
+        var high = paragraphs.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if paragraphs[mid].start <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// Cuts `range` at paragraph breaks into pieces that each lie within one paragraph, as
+    /// `(paragraph index, range relative to that paragraph)`. The `\n` separators and empty
+    /// paragraphs are left out; ``joiningPieces(_:)`` undoes this.
+    public func paragraphPieces(of range: TextRange) -> [(paragraph: Int, local: TextRange)] {
+        var pieces: [(paragraph: Int, local: TextRange)] = []
+        var index = paragraphIndex(containing: range.start)
+        while index < paragraphs.count && paragraphs[index].start < range.end {
+            let paragraph = paragraphs[index]
+            let start = max(range.start, paragraph.start)
+            let end = min(range.end, paragraph.end)
+            if start < end {
+                pieces.append((index, TextRange(unchecked: start - paragraph.start, end - paragraph.start)))
+            }
+            index += 1
+        }
+        return pieces
+    }
+
+    /// Joins ranges (in document offsets, in order) that are separated only by paragraph breaks,
+    /// so that a span written as one piece per paragraph reads back as the one range it was.
+    public func joiningPieces(_ ranges: [TextRange]) -> [TextRange] {
+        var joined: [TextRange] = []
+        for range in ranges {
+            if let last = joined.last, last.end <= range.start,
+               scalars[last.end..<range.start].allSatisfy({ $0 == "\n" }),
+               last.end < range.start {
+                joined[joined.count - 1] = TextRange(unchecked: last.start, range.end)
+            } else {
+                joined.append(range)
+            }
+        }
+        return joined
+    }
+
+    /// Whether `offset` is the position of a paragraph break (a `\n`).
+    public func isParagraphBreak(_ offset: Int) -> Bool {
+        offset >= 0 && offset < scalars.count && scalars[offset] == "\n"
+    }
+
+    /// SHA-256 of the UTF-8 bytes, as 64 lowercase hex digits.
+    public var sha256: String {
+        SHA256.hash(data: Array(string.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// Every place where `needle` occurs exactly, in order, overlapping matches included.
+    public func occurrences(of needle: String) -> [TextRange] {
+        let pattern = Array(needle.unicodeScalars)
+        guard !pattern.isEmpty, pattern.count <= scalars.count else { return [] }
+        var found: [TextRange] = []
+        let first = pattern[0]
+        var offset = 0
+        let last = scalars.count - pattern.count
+        while offset <= last {
+            if scalars[offset] == first && scalars[offset..<(offset + pattern.count)].elementsEqual(pattern) {
+                found.append(TextRange(unchecked: offset, offset + pattern.count))
+            }
+            offset += 1
+        }
+        return found
+    }
+}

@@ -1,0 +1,214 @@
+import CLibXML2
+import Foundation
+
+/// Receives the events of a ``SAXParser``. Names and values are only valid during the call.
+protocol SAXHandler: AnyObject {
+    func startElement(_ tag: StartTag, at location: (line: Int, column: Int))
+    func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?)
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    func comment(_ text: UnsafePointer<UInt8>)
+    func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?)
+}
+
+/// A start tag as libxml2's SAX2 reports it, with allocation-free attribute access.
+struct StartTag {
+    let localName: UnsafePointer<UInt8>
+    let prefix: UnsafePointer<UInt8>?
+    let namespace: UnsafePointer<UInt8>?
+    let namespaceCount: Int
+    /// `prefix, uri` pairs of the namespaces this tag declares.
+    let namespaces: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    let attributeCount: Int
+    /// `localname, prefix, URI, value, end` quintuples.
+    let attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+
+    func isNamed(_ name: StaticString) -> Bool { SAXParser.equal(localName, name) }
+
+    var name: String { String(cString: localName) }
+
+    /// The value of the attribute `name` in no namespace (or in `namespace`).
+    func attribute(_ name: StaticString, namespace: StaticString? = nil) -> String? {
+        guard let attributes else { return nil }
+        for index in 0..<attributeCount {
+            let base = index * 5
+            guard let local = attributes[base], SAXParser.equal(local, name) else { continue }
+            let uri = attributes[base + 2]
+            if let namespace {
+                guard let uri, SAXParser.equal(uri, namespace) else { continue }
+            } else if uri != nil { continue }
+            return value(at: base)
+        }
+        return nil
+    }
+
+    func value(at base: Int) -> String {
+        let start = attributes![base + 3]!
+        let end = attributes![base + 4]!
+        return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+    }
+
+    /// Every attribute as (prefix, namespace, local name, value).
+    var allAttributes: [(prefix: String?, namespace: String?, localName: String, value: String)] {
+        (0..<attributeCount).map { index in
+            let base = index * 5
+            return (
+                attributes![base + 1].map { String(cString: $0) },
+                attributes![base + 2].map { String(cString: $0) },
+                String(cString: attributes![base]!),
+                value(at: base)
+            )
+        }
+    }
+
+    /// The namespaces this tag declares, as (prefix, uri).
+    var declaredNamespaces: [(prefix: String?, uri: String)] {
+        (0..<namespaceCount).map { index in
+            (namespaces![index * 2].map { String(cString: $0) }, namespaces![index * 2 + 1].map { String(cString: $0) } ?? "")
+        }
+    }
+}
+
+/// Streams an XML file through libxml2's SAX2 push parser in fixed-size chunks.
+///
+/// Hardened for untrusted input: no network, no DTD loading, no entity declarations at all (an
+/// internal subset that declares entities stops the parse with an error, which defeats external
+/// entity reads and entity-expansion bombs), and libxml2's default limits on depth and on text
+/// and attribute length.
+final class SAXParser {
+    struct Failure {
+        var message: String
+        var line: Int
+        var column: Int
+        var isFatal: Bool
+    }
+
+    private unowned let handler: SAXHandler
+    private var context: xmlParserCtxtPtr?
+    private(set) var failures: [Failure] = []
+    private var stopped = false
+
+    init(handler: SAXHandler) { self.handler = handler }
+
+    /// Parses the file at `path`. Failures (I/O and XML) are in ``failures`` afterwards.
+    func parse(path: String, chunkSize: Int = 1 << 16) {
+        xmlInitParser()
+        guard let file = fopen(path, "rb") else {
+            failures.append(Failure(message: "cannot open the file (\(String(cString: strerror(errno))))", line: 0, column: 0, isFatal: true))
+            return
+        }
+        defer { fclose(file) }
+        var sax = SAXParser.handlerTable
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        guard let context = xmlCreatePushParserCtxt(&sax, me, nil, 0, path) else {
+            failures.append(Failure(message: "libxml2 could not create a parser", line: 0, column: 0, isFatal: true))
+            return
+        }
+        self.context = context
+        defer {
+            xmlFreeParserCtxt(context)
+            self.context = nil
+        }
+        _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
+        var buffer = [CChar](repeating: 0, count: chunkSize)
+        while !stopped {
+            let count = fread(&buffer, 1, chunkSize, file)
+            if count == 0 {
+                if ferror(file) != 0 {
+                    failures.append(Failure(message: "read error (\(String(cString: strerror(errno))))", line: 0, column: 0, isFatal: true))
+                }
+                _ = xmlParseChunk(context, nil, 0, 1)
+                break
+            }
+            if xmlParseChunk(context, buffer, Int32(count), 0) != 0 && failures.contains(where: \.isFatal) { break }
+        }
+    }
+
+    /// Stops the parse from inside a callback.
+    func stop(_ message: String) {
+        failures.append(Failure(message: message, line: currentLine, column: currentColumn, isFatal: true))
+        stopped = true
+        if let context { xmlStopParser(context) }
+    }
+
+    var currentLine: Int { context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }
+    var currentColumn: Int { context.map { Int(xmlSAX2GetColumnNumber($0)) } ?? 0 }
+
+    static func equal(_ pointer: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
+        name.withUTF8Buffer { expected in
+            var index = 0
+            while index < expected.count {
+                if pointer[index] != expected[index] { return false }
+                index += 1
+            }
+            return pointer[index] == 0
+        }
+    }
+
+    private static func session(_ context: UnsafeMutableRawPointer?) -> SAXParser {
+        Unmanaged<SAXParser>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    private static var handlerTable: xmlSAXHandler { makeHandlerTable() }
+
+    private static func makeHandlerTable() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
+            let parser = SAXParser.session(context)
+            guard !parser.stopped, let localName else { return }
+            let tag = StartTag(
+                localName: localName, prefix: prefix, namespace: uri, namespaceCount: Int(namespaceCount),
+                namespaces: namespaces, attributeCount: Int(attributeCount), attributes: attributes)
+            parser.handler.startElement(tag, at: (parser.currentLine, parser.currentColumn))
+        }
+        sax.endElementNs = { context, localName, _, uri in
+            let parser = SAXParser.session(context)
+            guard !parser.stopped, let localName else { return }
+            parser.handler.endElement(localName: localName, namespace: uri)
+        }
+        sax.characters = { context, bytes, length in
+            let parser = SAXParser.session(context)
+            guard !parser.stopped, let bytes else { return }
+            parser.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        }
+        sax.cdataBlock = sax.characters
+        sax.comment = { context, text in
+            let parser = SAXParser.session(context)
+            guard !parser.stopped, let text else { return }
+            parser.handler.comment(text)
+        }
+        sax.processingInstruction = { context, target, data in
+            let parser = SAXParser.session(context)
+            guard !parser.stopped, let target else { return }
+            parser.handler.processingInstruction(target: target, data: data)
+        }
+        sax.entityDecl = { context, name, _, _, _, _ in
+            let parser = SAXParser.session(context)
+            let entity = name.map { String(cString: $0) } ?? "?"
+            parser.stop("the document declares the entity '\(entity)'; entity declarations are refused (they can read local files or expand without bound)")
+        }
+        sax.getEntity = { _, name in
+            name.flatMap { xmlGetPredefinedEntity($0) }
+        }
+        sax.getParameterEntity = { _, _ in nil }
+        sax.resolveEntity = { _, _, _ in nil }
+        sax.reference = { context, name in
+            let parser = SAXParser.session(context)
+            let entity = name.map { String(cString: $0) } ?? "?"
+            parser.stop("reference to the undeclared entity '&\(entity);'")
+        }
+        sax.serror = { context, error in
+            guard let error else { return }
+            let parser = SAXParser.session(context)
+            let level = error.pointee.level
+            guard level != XML_ERR_NONE, level != XML_ERR_WARNING else { return }
+            var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+            while message.last?.isNewline == true { message.removeLast() }
+            parser.failures.append(Failure(
+                message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2),
+                isFatal: level == XML_ERR_FATAL))
+            if level == XML_ERR_FATAL { parser.stopped = true }
+        }
+        return sax
+    }
+}

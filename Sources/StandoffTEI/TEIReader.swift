@@ -1,0 +1,705 @@
+import Foundation
+import StandoffModel
+
+/// What reading a TEI file produced: the document if it could be built, every problem found,
+/// and where each declared id stands in the file.
+public struct TEIReadResult: Sendable {
+    public var document: Document?
+    public var problems: [TEIProblem]
+    /// The start tag of each annotation, register entry, category and paragraph, by id.
+    public var locations: [Identifier: SourceLocation]
+
+    public var errors: [TEIProblem] { problems.filter { $0.severity == .error } }
+}
+
+/// Reads Standoff's TEI stand-off files (see docs/FORMAT.md) in one streaming pass.
+///
+/// Elements and attributes Standoff does not know, in the header and in `<standOff>`, are kept
+/// in ``Document/preserved`` and written back by ``TEIWriter``.
+public enum TEIReader {
+    /// Reads a file and reports every problem instead of stopping at the first.
+    public static func read(path: String) -> TEIReadResult {
+        let builder = TEIDocumentBuilder(file: path)
+        let parser = SAXParser(handler: builder)
+        parser.parse(path: path)
+        for failure in parser.failures {
+            builder.problem("xml-syntax", failure.message, hint: xmlHint(for: failure.message), line: failure.line, column: failure.column)
+        }
+        return builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
+    }
+
+    /// Reads a file for editing: any error stops it, so that nothing is lost on write.
+    public static func load(path: String) throws(TEIReadError) -> Document {
+        let result = read(path: path)
+        guard result.errors.isEmpty, let document = result.document else {
+            throw TEIReadError(problems: result.errors.isEmpty ? result.problems : result.errors)
+        }
+        return document
+    }
+
+    private static func xmlHint(for message: String) -> String {
+        if message.contains("cannot open") { return "check the path and that the file is readable" }
+        if message.contains("entity") { return "replace entity references with the characters they stand for; Standoff files use no DTD" }
+        if message.contains("Document is empty") || message.contains("Start tag expected") {
+            return "the file is empty or not XML; create one with `standoff init`"
+        }
+        if message.contains("Premature end") || message.contains("EndTag") || message.contains("end of data") {
+            return "the file is truncated or a tag is not closed; restore it from a copy"
+        }
+        if message.contains("encoding") || message.contains("UTF-8") || message.contains("Char 0x") {
+            return "save the file as UTF-8"
+        }
+        return "fix the XML at this position; `xmllint --noout FILE` shows the same error"
+    }
+}
+
+/// Turns SAX events into a ``Document``, collecting problems with their locations.
+final class TEIDocumentBuilder: SAXHandler {
+    private struct Frame {
+        var path: String
+        var anchor: String
+        var lastKnownChild: String?
+        /// Elements that hold text only; child elements are refused there.
+        var isText: Bool
+        var childCounts: [String: Int] = [:]
+    }
+
+    private struct PendingAnnotation {
+        var layer: String
+        var id: String?
+        var target: String?
+        var ana: String?
+        var resp: String?
+        var cert: String?
+        var when: String?
+        var method: String?
+        var links: [(role: String, target: String)] = []
+        var unknownLinks: [String] = []
+        var cues: [String] = []
+        var notes: [(type: String?, n: String?, text: String)] = []
+        var location: SourceLocation
+    }
+
+    private struct PendingEntry {
+        var kind: EntryKind
+        var id: String?
+        var names: [(type: String?, text: String)] = []
+        var wikidata: String?
+        var location: SourceLocation
+    }
+
+    private struct PendingTaxonomy {
+        var id: String?
+        var description: String?
+        var categories: [(id: String?, description: String, location: SourceLocation)] = []
+        var location: SourceLocation
+    }
+
+    let file: String
+    private var problems: [TEIProblem] = []
+    private var locations: [Identifier: SourceLocation] = [:]
+    private var stack: [Frame] = []
+    private var capture: MarkupCapture?
+    private var captureAnchor: (anchor: String, after: String?) = ("", nil)
+    private var captureTagStack: [(prefix: String?, localName: String)] = []
+    private var textBuffer: [UInt8] = []
+    private var collectingText = false
+    private var sawRoot = false
+    private var sawText = false
+
+    // What the file declares, in file order.
+    private var documentID: String?
+    private var language: String?
+    private var title = ""
+    private var sourceFileName = ""
+    private var sourceSHA256: String?
+    private var annotators: [(id: String?, resp: String, name: String, location: SourceLocation)] = []
+    private var pendingAnnotator: (id: String?, resp: String, name: String, location: SourceLocation)?
+    private var taxonomies: [PendingTaxonomy] = []
+    private var revisions: [(when: String?, who: String?, text: String)] = []
+    private var pendingChange: (when: String?, who: String?, type: String?)?
+    private var paragraphs: [(id: String?, text: String, location: SourceLocation)] = []
+    private var pendingParagraph: (id: String?, location: SourceLocation)?
+    private var entries: [PendingEntry] = []
+    private var annotations: [PendingAnnotation] = []
+    private var currentLayer: String?
+    private var preserved = PreservedContent()
+    private var pendingTextElement: (name: String, type: String?, n: String?) = ("", nil, nil)
+
+    init(file: String) { self.file = file }
+
+    // MARK: Which elements are known
+
+    /// Known children of each known element (by path); text-only elements have none.
+    private static let knownChildren: [String: Set<String>] = [
+        "": ["TEI"],
+        "TEI": ["teiHeader", "text", "standOff"],
+        "TEI/teiHeader": ["fileDesc", "encodingDesc", "revisionDesc"],
+        "TEI/teiHeader/fileDesc": ["titleStmt", "publicationStmt", "sourceDesc"],
+        "TEI/teiHeader/fileDesc/titleStmt": ["title", "respStmt"],
+        "TEI/teiHeader/fileDesc/titleStmt/respStmt": ["resp", "name"],
+        "TEI/teiHeader/fileDesc/publicationStmt": [],
+        "TEI/teiHeader/fileDesc/sourceDesc": ["bibl"],
+        "TEI/teiHeader/fileDesc/sourceDesc/bibl": ["idno"],
+        "TEI/teiHeader/encodingDesc": ["classDecl"],
+        "TEI/teiHeader/encodingDesc/classDecl": ["taxonomy"],
+        "TEI/teiHeader/encodingDesc/classDecl/taxonomy": ["desc", "category"],
+        "TEI/teiHeader/encodingDesc/classDecl/taxonomy/category": ["catDesc"],
+        "TEI/teiHeader/revisionDesc": ["change"],
+        "TEI/text": ["body"],
+        "TEI/text/body": ["p"],
+        "TEI/standOff": ["listPerson", "listOrg", "listPlace", "listAnnotation"],
+        "TEI/standOff/listPerson": ["person"],
+        "TEI/standOff/listOrg": ["org"],
+        "TEI/standOff/listPlace": ["place"],
+        "TEI/standOff/listPerson/person": ["persName", "idno"],
+        "TEI/standOff/listOrg/org": ["orgName", "idno"],
+        "TEI/standOff/listPlace/place": ["placeName", "idno"],
+        "TEI/standOff/listAnnotation": ["annotation"],
+        "TEI/standOff/listAnnotation/annotation": ["revisionDesc", "ptr", "ref", "note"],
+        "TEI/standOff/listAnnotation/annotation/revisionDesc": ["change"],
+    ]
+
+    /// Attributes the reader understands on each element; any other is preserved.
+    private static let knownAttributes: [String: Set<String>] = [
+        "TEI": ["xml:id", "xml:lang"],
+        "p": ["xml:id"], "respStmt": ["xml:id"], "taxonomy": ["xml:id"], "category": ["xml:id"],
+        "idno": ["type"], "change": ["when", "who", "type"],
+        "person": ["xml:id"], "org": ["xml:id"], "place": ["xml:id"],
+        "persName": ["type"], "orgName": ["type"], "placeName": ["type"],
+        "listAnnotation": ["type"],
+        "annotation": ["xml:id", "target", "motivation", "ana", "resp", "cert"],
+        "ptr": ["type", "target"], "ref": ["type"], "note": ["type", "n"],
+    ]
+
+    private static let textElements: Set<String> = [
+        "title", "resp", "name", "idno", "desc", "catDesc", "change", "p", "persName", "orgName", "placeName", "ref", "note",
+    ]
+
+    /// Where foreign content is kept rather than refused.
+    private func preservesForeignContent(_ path: String) -> Bool {
+        path.hasPrefix("TEI/teiHeader") || path.hasPrefix("TEI/standOff")
+    }
+
+    // MARK: SAX events
+
+    func startElement(_ tag: StartTag, at position: (line: Int, column: Int)) {
+        let location = SourceLocation(file: file, line: position.line, column: position.column)
+        if capture != nil {
+            capture!.start(tag)
+            captureTagStack.append((tag.prefix.map { String(cString: $0) }, tag.name))
+            return
+        }
+        let name = tag.name
+        let parentPath = stack.last?.path ?? ""
+        let inTEI = tag.namespace.map { SAXParser.equal($0, "http://www.tei-c.org/ns/1.0") } ?? false
+        if let parent = stack.last, parent.isText {
+            problem("unsupported-markup", "element <\(name)> inside <\(parentPath.split(separator: "/").last ?? "")> is not supported: Standoff reads plain text there",
+                    hint: "replace the markup with its text", location: location)
+            // Keep the structure balanced: treat it as a text element of its own.
+            stack.append(Frame(path: parentPath + "/" + name, anchor: "", lastKnownChild: nil, isText: true))
+            return
+        }
+        let known = inTEI && (Self.knownChildren[parentPath]?.contains(name) ?? false) && isKnownVariant(name, tag)
+        if !known {
+            if stack.isEmpty {
+                let what = inTEI ? "<\(name)>" : "<\(name)> in namespace \(tag.namespace.map { String(cString: $0) } ?? "none")"
+                problem("not-tei", "the root element is \(what), not <TEI> in the TEI namespace",
+                        hint: "Standoff reads TEI P5 files (namespace \(TEI.namespace)); create one with `standoff init`", location: location)
+                stack.append(Frame(path: "!", anchor: "", lastKnownChild: nil, isText: true))
+                return
+            }
+            if preservesForeignContent(parentPath) {
+                captureAnchor = (stack[stack.count - 1].anchor, stack[stack.count - 1].lastKnownChild)
+                capture = MarkupCapture()
+                capture!.start(tag)
+                captureTagStack = [(tag.prefix.map { String(cString: $0) }, name)]
+            } else {
+                problem("unsupported-markup", "element <\(name)> is not supported inside <\(parentPath.split(separator: "/").last ?? "")>",
+                        hint: "Standoff reads the text as <text><body> with one plain <p> per paragraph", location: location)
+                stack.append(Frame(path: parentPath + "/" + name, anchor: "", lastKnownChild: nil, isText: true))
+            }
+            return
+        }
+        let path = parentPath.isEmpty ? name : parentPath + "/" + name
+        let key = elementKey(name, tag: tag, parentIndex: stack.count - 1)
+        let anchor = (stack.last.map { $0.anchor + "/" } ?? "") + key
+        keepForeignAttributes(of: tag, name: name, anchor: anchor)
+        handleKnownStart(name: name, path: path, tag: tag, location: location)
+        let isText = Self.textElements.contains(name) && !(name == "change" && path.hasPrefix("TEI/standOff") && false)
+        stack.append(Frame(path: path, anchor: anchor, lastKnownChild: nil, isText: isText))
+        if isText {
+            collectingText = true
+            textBuffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
+        if capture != nil {
+            let tag = captureTagStack.removeLast()
+            capture!.end(tag)
+            if capture!.depth == 0 {
+                preserved.nodes.append(.init(anchor: captureAnchor.anchor, after: captureAnchor.after, markup: capture!.markup))
+                capture = nil
+            }
+            return
+        }
+        guard let frame = stack.popLast() else { return }
+        if frame.anchor.isEmpty { return }
+        if frame.isText {
+            collectingText = false
+            let text = String(decoding: textBuffer, as: UTF8.self)
+            handleText(text, path: frame.path)
+        }
+        handleKnownEnd(path: frame.path)
+        if !stack.isEmpty { stack[stack.count - 1].lastKnownChild = String(frame.anchor.split(separator: "/").last ?? "") }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if capture != nil { capture!.text(bytes); return }
+        if collectingText {
+            textBuffer.append(contentsOf: bytes)
+            return
+        }
+        // Text between known elements: indentation, or foreign text to keep.
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
+              let frame = stack.last, !frame.anchor.isEmpty else { return }
+        if preservesForeignContent(frame.path) {
+            preserved.nodes.append(.init(anchor: frame.anchor, after: frame.lastKnownChild,
+                                         markup: MarkupCapture.escapeText(String(decoding: bytes, as: UTF8.self))))
+        } else if frame.path.hasPrefix("TEI/text") || frame.path == "TEI" {
+            problem("unsupported-markup", "text outside <p> in <\(frame.path.split(separator: "/").last ?? "")>",
+                    hint: "put all of the text inside <p> elements", line: 0, column: 0)
+        }
+    }
+
+    func comment(_ text: UnsafePointer<UInt8>) {
+        if capture != nil { capture!.comment(String(cString: text)); return }
+        if let frame = stack.last, !frame.isText, !frame.anchor.isEmpty, preservesForeignContent(frame.path) {
+            preserved.nodes.append(.init(anchor: frame.anchor, after: frame.lastKnownChild, markup: "<!--" + String(cString: text) + "-->"))
+        }
+    }
+
+    func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?) {
+        if capture != nil { capture!.processingInstruction(String(cString: target), data.map { String(cString: $0) }); return }
+        if let frame = stack.last, !frame.isText, !frame.anchor.isEmpty, preservesForeignContent(frame.path) {
+            let data = data.map { " " + String(cString: $0) } ?? ""
+            preserved.nodes.append(.init(anchor: frame.anchor, after: frame.lastKnownChild, markup: "<?" + String(cString: target) + data + "?>"))
+        }
+    }
+
+    // MARK: Known elements
+
+    /// Some element names are known only in the form Standoff writes (an `idno` of a known type).
+    private func isKnownVariant(_ name: String, _ tag: StartTag) -> Bool {
+        if name == "idno" {
+            let type = tag.attribute("type")
+            return type == "sha256" || type == "filename" || type == "wikidata"
+        }
+        if name == "note", stack.last?.path.hasSuffix("/annotation") == true {
+            return ["quote", "correction", "comment", "feature"].contains(tag.attribute("type") ?? "")
+        }
+        if name == "ptr" || name == "ref" { return tag.attribute("type") != nil }
+        return true
+    }
+
+    /// The element's key within its parent: its name, with its id or type or position where
+    /// siblings of the same name are told apart.
+    private func elementKey(_ name: String, tag: StartTag, parentIndex: Int) -> String {
+        if let id = tag.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace"),
+           ["respStmt", "taxonomy", "category", "person", "org", "place", "annotation", "p"].contains(name) {
+            return "\(name)[\(id)]"
+        }
+        if name == "listAnnotation" { return "listAnnotation[\(tag.attribute("type") ?? "")]" }
+        guard parentIndex >= 0 else { return name }
+        let count = (stack[parentIndex].childCounts[name] ?? 0) + 1
+        stack[parentIndex].childCounts[name] = count
+        return count == 1 ? name : "\(name)[\(count)]"
+    }
+
+    private func keepForeignAttributes(of tag: StartTag, name: String, anchor: String) {
+        let known = Self.knownAttributes[name] ?? []
+        for attribute in tag.allAttributes {
+            let qualified = attribute.namespace == TEI.xmlNamespace ? "xml:" + attribute.localName
+                : attribute.prefix.map { "\($0):\(attribute.localName)" } ?? attribute.localName
+            if known.contains(qualified) && (attribute.namespace == nil || attribute.namespace == TEI.xmlNamespace) { continue }
+            if name == "annotation" && qualified == "motivation" { continue }
+            preserved.attributes[anchor, default: []].append(.init(
+                prefix: attribute.prefix, namespace: attribute.namespace, localName: attribute.localName, value: attribute.value))
+        }
+        if name == "annotation", let motivation = tag.attribute("motivation"), let layer = currentLayer,
+           let parsed = try? Layer(layer), motivation != TEI.motivation(for: parsed) {
+            preserved.attributes[anchor, default: []].append(.init(prefix: nil, namespace: nil, localName: "motivation", value: motivation))
+        }
+    }
+
+    private func handleKnownStart(name: String, path: String, tag: StartTag, location: SourceLocation) {
+        let xmlID = tag.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace")
+        switch path {
+        case "TEI":
+            sawRoot = true
+            documentID = xmlID
+            language = tag.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace")
+        case "TEI/text": sawText = true
+        case "TEI/teiHeader/fileDesc/titleStmt/respStmt":
+            pendingAnnotator = (xmlID, "", "", location)
+        case "TEI/teiHeader/encodingDesc/classDecl/taxonomy":
+            taxonomies.append(PendingTaxonomy(id: xmlID, location: location))
+        case "TEI/teiHeader/encodingDesc/classDecl/taxonomy/category":
+            taxonomies[taxonomies.count - 1].categories.append((xmlID, "", location))
+        case "TEI/teiHeader/revisionDesc/change", "TEI/standOff/listAnnotation/annotation/revisionDesc/change":
+            pendingChange = (tag.attribute("when"), tag.attribute("who"), tag.attribute("type"))
+        case "TEI/text/body/p":
+            pendingParagraph = (xmlID, location)
+        case "TEI/standOff/listPerson/person": entries.append(PendingEntry(kind: .person, id: xmlID, location: location))
+        case "TEI/standOff/listOrg/org": entries.append(PendingEntry(kind: .organisation, id: xmlID, location: location))
+        case "TEI/standOff/listPlace/place": entries.append(PendingEntry(kind: .place, id: xmlID, location: location))
+        case "TEI/standOff/listAnnotation":
+            currentLayer = tag.attribute("type")
+            if currentLayer == nil {
+                problem("missing-attribute", "<listAnnotation> has no @type naming its layer",
+                        hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location)
+            }
+        case "TEI/standOff/listAnnotation/annotation":
+            annotations.append(PendingAnnotation(
+                layer: currentLayer ?? "", id: xmlID, target: tag.attribute("target"), ana: tag.attribute("ana"),
+                resp: tag.attribute("resp"), cert: tag.attribute("cert"), location: location))
+        case "TEI/standOff/listAnnotation/annotation/ptr":
+            let type = tag.attribute("type") ?? ""
+            let target = tag.attribute("target") ?? ""
+            if type == "cue" { annotations[annotations.count - 1].cues.append(target) } else {
+                annotations[annotations.count - 1].links.append((type, target))
+            }
+        default: break
+        }
+        if Self.textElements.contains(name) {
+            pendingTextElement = (name, tag.attribute("type"), tag.attribute("n"))
+        }
+    }
+
+    private func handleText(_ text: String, path: String) {
+        let (_, type, n) = pendingTextElement
+        switch path {
+        case "TEI/teiHeader/fileDesc/titleStmt/title": title = text
+        case "TEI/teiHeader/fileDesc/titleStmt/respStmt/resp": pendingAnnotator?.resp = text
+        case "TEI/teiHeader/fileDesc/titleStmt/respStmt/name": pendingAnnotator?.name = text
+        case "TEI/teiHeader/fileDesc/sourceDesc/bibl/idno":
+            if type == "sha256" { sourceSHA256 = text } else if type == "filename" { sourceFileName = text }
+        case "TEI/teiHeader/encodingDesc/classDecl/taxonomy/desc": taxonomies[taxonomies.count - 1].description = text
+        case "TEI/teiHeader/encodingDesc/classDecl/taxonomy/category/catDesc":
+            let t = taxonomies.count - 1
+            taxonomies[t].categories[taxonomies[t].categories.count - 1].description = text
+        case "TEI/teiHeader/revisionDesc/change":
+            revisions.append((pendingChange?.when, pendingChange?.who, text))
+        case "TEI/standOff/listAnnotation/annotation/revisionDesc/change":
+            annotations[annotations.count - 1].when = pendingChange?.when
+            annotations[annotations.count - 1].method = pendingChange?.type
+        case "TEI/text/body/p":
+            paragraphs.append((pendingParagraph?.id, text, pendingParagraph?.location ?? SourceLocation(file: file, line: 0, column: 0)))
+        case "TEI/standOff/listPerson/person/persName", "TEI/standOff/listOrg/org/orgName", "TEI/standOff/listPlace/place/placeName":
+            entries[entries.count - 1].names.append((type, text))
+        case "TEI/standOff/listPerson/person/idno", "TEI/standOff/listOrg/org/idno", "TEI/standOff/listPlace/place/idno":
+            entries[entries.count - 1].wikidata = text
+        case "TEI/standOff/listAnnotation/annotation/ref":
+            annotations[annotations.count - 1].unknownLinks.append(type ?? "")
+        case "TEI/standOff/listAnnotation/annotation/note":
+            annotations[annotations.count - 1].notes.append((type, n, text))
+        default: break
+        }
+    }
+
+    private func handleKnownEnd(path: String) {
+        if path == "TEI/teiHeader/fileDesc/titleStmt/respStmt", let annotator = pendingAnnotator {
+            annotators.append(annotator)
+            pendingAnnotator = nil
+        }
+        if path == "TEI/standOff/listAnnotation" { currentLayer = nil }
+    }
+
+    // MARK: Problems
+
+    func problem(_ code: String, _ message: String, hint: String, line: Int, column: Int, severity: TEIProblem.Severity = .error) {
+        problems.append(TEIProblem(code: code, severity: severity, message: message, hint: hint,
+                                   location: SourceLocation(file: file, line: line, column: column)))
+    }
+
+    func problem(_ code: String, _ message: String, hint: String, location: SourceLocation) {
+        problems.append(TEIProblem(code: code, message: message, hint: hint, location: location))
+    }
+
+    private func problem(_ error: ModelError, at location: SourceLocation, context: String) {
+        problem(Self.code(for: error), "\(context): \(error.description)", hint: error.hint, location: location)
+    }
+
+    static func code(for error: ModelError) -> String {
+        switch error {
+        case .duplicateID: "duplicate-id"
+        case .undeclaredCategory: "undeclared-category"
+        case .unresolvedLink, .unknownAnnotator: "dangling-reference"
+        case .emptyRange: "empty-range"
+        case .rangeOutOfBounds, .rangeEdgeOnParagraphBreak, .overlappingRanges: "range-out-of-bounds"
+        case .invalidIdentifier, .invalidLayerName, .invalidLinkRole: "invalid-id"
+        default: "invalid-value"
+        }
+    }
+
+    // MARK: Building the document
+
+    func finish(parseFailed: Bool) -> TEIReadResult {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if parseFailed || !sawRoot || !problems.filter({ $0.code == "not-tei" }).isEmpty {
+            return TEIReadResult(document: nil, problems: problems, locations: locations)
+        }
+        guard sawText, !paragraphs.isEmpty else {
+            problem("missing-text", "the file has no <text><body><p> with the annotated text",
+                    hint: "a Standoff file holds its text as <text><body><p xml:id=\"p1\">…</p></body></text>; create one with `standoff init`", location: start)
+            return TEIReadResult(document: nil, problems: problems, locations: locations)
+        }
+        var paragraphIDs: [Identifier] = []
+        var texts: [String] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            texts.append(paragraph.text)
+            guard let raw = paragraph.id else {
+                problem("missing-attribute", "paragraph \(index + 1) has no xml:id", hint: "give every <p> an xml:id such as p\(index + 1)", location: paragraph.location)
+                paragraphIDs.append(Identifier(stringLiteral: "_p\(index + 1)"))
+                continue
+            }
+            guard let id = try? Identifier(raw) else {
+                problem("invalid-id", "paragraph id '\(raw)' is not a valid id", hint: "use an id such as p\(index + 1)", location: paragraph.location)
+                paragraphIDs.append(Identifier(stringLiteral: "_p\(index + 1)"))
+                continue
+            }
+            paragraphIDs.append(id)
+            locations[id] = paragraph.location
+        }
+        let text: SourceText
+        do throws(ModelError) { text = try SourceText(paragraphs: texts) } catch {
+            if case .newlineInParagraph(let index) = error {
+                problem("newline-in-paragraph", "paragraph \(paragraphIDs[index]) contains a line break",
+                        hint: "each <p> holds one line of the source text; do not pretty-print inside <p>", location: paragraphs[index].location)
+            }
+            return TEIReadResult(document: nil, problems: problems, locations: locations)
+        }
+        let docID = (documentID.flatMap { try? Identifier($0) }) ?? "document"
+        var document: Document
+        do throws(ModelError) {
+            document = try Document(
+                id: docID, title: title, language: language ?? "", text: text, paragraphIDs: Self.uniqued(paragraphIDs),
+                source: SourceDescription(fileName: sourceFileName, sha256: sourceSHA256 ?? ""), taxonomies: [])
+        } catch {
+            problem(error, at: start, context: "document")
+            return TEIReadResult(document: nil, problems: problems, locations: locations)
+        }
+        if Set(paragraphIDs).count != paragraphIDs.count {
+            problem("duplicate-id", "two paragraphs share an id", hint: "give every <p> its own xml:id", location: start)
+        }
+        addTaxonomies(to: &document)
+        addAnnotators(to: &document)
+        addEntries(to: &document)
+        addAnnotations(to: &document)
+        addRevisions(to: &document)
+        document.preserved = preserved
+        return TEIReadResult(document: document, problems: problems, locations: locations)
+    }
+
+    private static func uniqued(_ ids: [Identifier]) -> [Identifier] {
+        var seen: Set<Identifier> = []
+        return ids.enumerated().map { index, id in seen.insert(id).inserted ? id : Identifier(stringLiteral: "_dup\(index + 1)") }
+    }
+
+    private func identifier(_ raw: String?, what: String, at location: SourceLocation) -> Identifier? {
+        guard let raw else {
+            problem("missing-attribute", "\(what) has no xml:id", hint: "give it a unique xml:id", location: location)
+            return nil
+        }
+        guard let id = try? Identifier(raw) else {
+            problem("invalid-id", "\(what) id '\(raw)' is not a valid id", hint: "ids start with a letter and use letters, digits, '-', '_' or '.'", location: location)
+            return nil
+        }
+        return id
+    }
+
+    private func addTaxonomies(to document: inout Document) {
+        for pending in taxonomies {
+            guard let id = identifier(pending.id, what: "<taxonomy>", at: pending.location) else { continue }
+            do throws(ModelError) {
+                try document.add(Taxonomy(id: id, description: pending.description))
+                locations[id] = pending.location
+            } catch { problem(error, at: pending.location, context: "taxonomy '\(id)'"); continue }
+            for category in pending.categories {
+                guard let categoryID = identifier(category.id, what: "<category>", at: category.location) else { continue }
+                do throws(ModelError) {
+                    try document.add(Category(id: categoryID, description: category.description), to: id)
+                    locations[categoryID] = category.location
+                } catch { problem(error, at: category.location, context: "category '\(categoryID)'") }
+            }
+        }
+    }
+
+    private func addAnnotators(to document: inout Document) {
+        for annotator in annotators {
+            guard let id = identifier(annotator.id, what: "<respStmt>", at: annotator.location) else { continue }
+            do throws(ModelError) {
+                try document.declare(Annotator(id: id, name: annotator.name, role: annotator.resp))
+                locations[id] = annotator.location
+            } catch { problem(error, at: annotator.location, context: "annotator '\(id)'") }
+        }
+    }
+
+    private func addEntries(to document: inout Document) {
+        for pending in entries {
+            guard let id = identifier(pending.id, what: "register entry", at: pending.location) else { continue }
+            let name = pending.names.first { $0.type == nil }?.text ?? pending.names.first?.text ?? ""
+            let aliases = pending.names.filter { $0.type == "alias" }.map(\.text)
+            do throws(ModelError) {
+                try document.add(RegisterEntry(id: id, kind: pending.kind, name: name, aliases: aliases, wikidata: pending.wikidata))
+                locations[id] = pending.location
+            } catch { problem(error, at: pending.location, context: "register entry '\(id)'") }
+        }
+    }
+
+    private func pointerID(_ raw: String) -> Identifier? {
+        guard raw.hasPrefix("#") else { return nil }
+        return try? Identifier(String(raw.dropFirst()))
+    }
+
+    /// Resolves `#string-range()` pointers to document ranges, joining pieces split at paragraph breaks.
+    private func ranges(_ targets: [Substring], in document: Document, what: String, at location: SourceLocation) -> [TextRange]? {
+        var result: [TextRange] = []
+        for token in targets {
+            guard let pointer = StringRangePointer.parse(token) else {
+                problem("malformed-range", "\(what): '\(token)' is not a #string-range(PARAGRAPH,OFFSET,LENGTH) pointer",
+                        hint: "point at text as #string-range(p1,0,5): paragraph id, offset and length in code points", location: location)
+                return nil
+            }
+            guard let paragraphID = try? Identifier(pointer.paragraph), let index = document.paragraphIndex(of: paragraphID) else {
+                problem("missing-paragraph", "\(what): '\(token)' points at paragraph '\(pointer.paragraph)', which does not exist",
+                        hint: "use the xml:id of a <p> in <text><body> (p1 … p\(document.paragraphIDs.count))", location: location)
+                return nil
+            }
+            let paragraph = document.text.paragraphs[index]
+            guard pointer.length > 0 else {
+                problem("empty-range", "\(what): '\(token)' has length \(pointer.length)", hint: "an annotation must cover at least one character", location: location)
+                return nil
+            }
+            guard pointer.offset >= 0, pointer.offset + pointer.length <= paragraph.length else {
+                problem("range-out-of-bounds", "\(what): '\(token)' reaches past the end of paragraph \(paragraphID), which has \(paragraph.length) code points",
+                        hint: "offsets count code points from 0 within the paragraph; check them with `standoff show`", location: location)
+                return nil
+            }
+            result.append(try! TextRange(paragraph.start + pointer.offset, paragraph.start + pointer.offset + pointer.length))
+        }
+        return document.text.joiningPieces(result.sorted())
+    }
+
+    private func addAnnotations(to document: inout Document) {
+        for pending in annotations {
+            guard let id = identifier(pending.id, what: "<annotation>", at: pending.location) else { continue }
+            guard let layer = try? Layer(pending.layer) else {
+                problem("invalid-id", "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: pending.location)
+                continue
+            }
+            let what = "annotation '\(id)'"
+            guard let target = pending.target, !target.isEmpty else {
+                problem("missing-attribute", "\(what) has no @target", hint: "point at its text with target=\"#string-range(p1,0,5)\"", location: pending.location)
+                continue
+            }
+            guard let textRanges = ranges(target.split(separator: " "), in: document, what: what, at: pending.location) else { continue }
+            var cue: [TextRange] = []
+            if !pending.cues.isEmpty {
+                guard let parsed = ranges(pending.cues.flatMap { $0.split(separator: " ") }, in: document, what: "cue of \(what)", at: pending.location) else { continue }
+                cue = parsed
+            }
+            var category: Identifier?
+            var severity: Severity?
+            var failed = false
+            for token in (pending.ana ?? "").split(separator: " ") {
+                guard let categoryID = pointerID(String(token)), let taxonomy = document.taxonomy(declaring: categoryID) else {
+                    problem("undeclared-category", "\(what): @ana '\(token)' is not a declared category",
+                            hint: "declare it in <classDecl><taxonomy xml:id=\"\(layer.name)\"> or use a declared one", location: pending.location)
+                    failed = true
+                    continue
+                }
+                if taxonomy == Taxonomy.severityID, let value = Severity(rawValue: categoryID.rawValue) {
+                    severity = value
+                } else if category == nil {
+                    category = categoryID
+                } else {
+                    problem("invalid-value", "\(what) has two categories, '\(category!)' and '\(categoryID)'",
+                            hint: "give one category of the layer's taxonomy in @ana", location: pending.location)
+                    failed = true
+                }
+            }
+            var certainty: Certainty?
+            if let cert = pending.cert {
+                certainty = Certainty(rawValue: cert)
+                if certainty == nil {
+                    problem("invalid-value", "\(what): @cert '\(cert)' is not high, medium, low or unknown", hint: "use one of high, medium, low, unknown", location: pending.location)
+                    failed = true
+                }
+            }
+            var links: [Link] = []
+            for link in pending.links {
+                guard let role = try? LinkRole(link.role), let targetID = pointerID(link.target) else {
+                    problem("malformed-pointer", "\(what): <ptr type=\"\(link.role)\" target=\"\(link.target)\"> is not a link to an id",
+                            hint: "link with target=\"#ID\" to a register entry, category or annotation", location: pending.location)
+                    failed = true
+                    continue
+                }
+                links.append(Link(role: role, target: .id(targetID)))
+            }
+            for role in pending.unknownLinks {
+                if let role = try? LinkRole(role) { links.append(Link(role: role, target: .unknown)) }
+            }
+            var annotator: Identifier?
+            if let resp = pending.resp {
+                annotator = pointerID(resp)
+                if annotator == nil {
+                    problem("malformed-pointer", "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: pending.location)
+                    failed = true
+                }
+            }
+            if failed { continue }
+            let notes = pending.notes
+            let annotation = Annotation(
+                id: id, layer: layer, category: category, ranges: textRanges,
+                snapshot: notes.filter { $0.type == "quote" }.map(\.text),
+                links: links,
+                features: Dictionary(notes.filter { $0.type == "feature" }.map { ($0.n ?? "", $0.text) }, uniquingKeysWith: { a, _ in a }),
+                notes: notes.filter { $0.type == "comment" }.map(\.text),
+                provenance: Provenance(
+                    annotator: annotator, time: pending.when.flatMap(TEIDate.parse),
+                    method: pending.method.flatMap(AnnotationMethod.init(rawValue:)), certainty: certainty),
+                cue: cue, correction: notes.first { $0.type == "correction" }?.text, severity: severity)
+            do throws(ModelError) {
+                try document.add(annotation, checkingLinks: false)
+                locations[id] = pending.location
+            } catch { problem(error, at: pending.location, context: what) }
+        }
+        for (annotationID, link) in document.unresolvedLinks() {
+            problem("dangling-reference", "annotation '\(annotationID)': \(link.role) link points at '\(link.target)', which is not declared",
+                    hint: "declare it (`standoff register add`) or correct the pointer",
+                    location: locations[annotationID] ?? SourceLocation(file: file, line: 0, column: 0))
+        }
+    }
+
+    private func addRevisions(to document: inout Document) {
+        document.revisions = revisions.map { revision in
+            Revision(time: revision.when.flatMap(TEIDate.parse), who: revision.who.flatMap(pointerID), description: revision.text)
+        }
+    }
+}
+
+/// Dates as TEI's `@when` writes them: ISO 8601 in UTC, to the second.
+public enum TEIDate {
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    public static func parse(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: text)
+    }
+}

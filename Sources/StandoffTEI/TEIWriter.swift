@@ -1,0 +1,308 @@
+import CLibXML2
+import Foundation
+import StandoffModel
+
+/// Writes a ``Document`` as Standoff's TEI P5 stand-off encoding (see docs/FORMAT.md).
+///
+/// Output is deterministic: layers in fixed order, annotations by start offset then id, indented
+/// outside `<p>` and `<note>`, whose text is written exactly. Preserved foreign content goes back
+/// where it was read.
+public enum TEIWriter {
+    /// The document as UTF-8 XML bytes.
+    public static func serialize(_ document: Document) throws(TEIWriteError) -> [UInt8] {
+        guard let emitter = TEIEmitter(preserved: document.preserved) else {
+            throw TEIWriteError(path: "", message: "libxml2 could not create a text writer", hint: "this is a bug; please report it")
+        }
+        emitter.document(document)
+        return try emitter.finish()
+    }
+
+    /// Writes the document to `path` atomically (temporary file, fsync, rename).
+    public static func write(_ document: Document, to path: String) throws(TEIWriteError) {
+        var bytes: [UInt8]
+        do throws(TEIWriteError) { bytes = try serialize(document) } catch {
+            throw TEIWriteError(path: path, message: error.message, hint: error.hint)
+        }
+        try AtomicFile.replace(path, with: bytes)
+    }
+}
+
+/// Drives libxml2's text writer and puts preserved content back in place.
+private final class TEIEmitter {
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+    private let preserved: PreservedContent
+    private var emitted: Set<Int> = []
+    private var nodesByAnchor: [String: [Int]] = [:]
+    private var stack: [(anchor: String, key: String, counts: [String: Int], hasChildren: Bool)] = []
+    private var failed = false
+
+    init?(preserved: PreservedContent) {
+        guard let buffer = xmlBufferCreate() else { return nil }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            return nil
+        }
+        self.buffer = buffer
+        self.writer = writer
+        self.preserved = preserved
+        for (index, node) in preserved.nodes.enumerated() { nodesByAnchor[node.anchor, default: []].append(index) }
+        // Indentation is written by hand: libxml2's automatic indentation loses track after raw
+        // markup, and text elements must never be indented inside.
+        xmlTextWriterSetIndent(writer, 0)
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    func finish() throws(TEIWriteError) -> [UInt8] {
+        check(xmlTextWriterEndDocument(writer))
+        check(xmlTextWriterWriteRaw(writer, ""))
+        check(xmlTextWriterFlush(writer))
+        guard !failed else {
+            throw TEIWriteError(path: "", message: "libxml2's text writer failed", hint: "this is a bug; please report it")
+        }
+        let count = Int(xmlBufferLength(buffer))
+        guard count > 0, let content = xmlBufferContent(buffer) else { return [] }
+        var bytes = Array(UnsafeBufferPointer(start: content, count: count))
+        if bytes.last != 0x0A { bytes.append(0x0A) }
+        return bytes
+    }
+
+    // MARK: The document
+
+    func document(_ document: Document) {
+        check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+        open("TEI", namespace: TEI.namespace, attributes: [("xml:id", document.id.rawValue), ("xml:lang", document.language.isEmpty ? nil : document.language)])
+        header(document)
+        open("text")
+        open("body")
+        for (index, id) in document.paragraphIDs.enumerated() {
+            textElement("p", key: "p[\(id)]", attributes: [("xml:id", id.rawValue)], text: document.text.paragraphText(index))
+        }
+        close()
+        close()
+        standOff(document)
+        close()
+    }
+
+    private func header(_ document: Document) {
+        open("teiHeader")
+        open("fileDesc")
+        open("titleStmt")
+        textElement("title", text: document.title)
+        for annotator in document.annotators {
+            open("respStmt", key: "respStmt[\(annotator.id)]", attributes: [("xml:id", annotator.id.rawValue)])
+            textElement("resp", text: annotator.role)
+            textElement("name", text: annotator.name)
+            close()
+        }
+        close()
+        open("publicationStmt")
+        if !hasPreserved(under: currentAnchor) { textElement("p", text: "Unpublished; annotated with Standoff.") }
+        close()
+        open("sourceDesc")
+        open("bibl")
+        if !document.source.fileName.isEmpty {
+            textElement("idno", attributes: [("type", "filename")], text: document.source.fileName)
+        }
+        textElement("idno", attributes: [("type", "sha256")], text: document.source.sha256)
+        close()
+        close()
+        close()
+        if !document.taxonomies.isEmpty {
+            open("encodingDesc")
+            open("classDecl")
+            for taxonomy in document.taxonomies {
+                open("taxonomy", key: "taxonomy[\(taxonomy.id)]", attributes: [("xml:id", taxonomy.id.rawValue)])
+                if let description = taxonomy.description { textElement("desc", text: description) }
+                for category in taxonomy.categories {
+                    open("category", key: "category[\(category.id)]", attributes: [("xml:id", category.id.rawValue)])
+                    textElement("catDesc", text: category.description)
+                    close()
+                }
+                close()
+            }
+            close()
+            close()
+        }
+        if !document.revisions.isEmpty {
+            open("revisionDesc")
+            for revision in document.revisions {
+                textElement("change", attributes: [
+                    ("when", revision.time.map(TEIDate.format)), ("who", revision.who.map { "#\($0)" }),
+                ], text: revision.description)
+            }
+            close()
+        }
+        close()
+    }
+
+    private func standOff(_ document: Document) {
+        let hasRegisters = document.registers.contains { !$0.entries.isEmpty }
+        guard hasRegisters || !document.annotations.isEmpty || hasPreserved(under: "TEI/standOff") else { return }
+        open("standOff")
+        for register in document.registers where !register.entries.isEmpty {
+            let names = TEI.elements(for: register.kind)
+            open(names.list)
+            for entry in register.entries {
+                open(names.entry, key: "\(names.entry)[\(entry.id)]", attributes: [("xml:id", entry.id.rawValue)])
+                textElement(names.name, text: entry.name)
+                for alias in entry.aliases { textElement(names.name, attributes: [("type", "alias")], text: alias) }
+                if let wikidata = entry.wikidata { textElement("idno", attributes: [("type", "wikidata")], text: wikidata) }
+                close()
+            }
+            close()
+        }
+        for layer in document.layers {
+            open("listAnnotation", key: "listAnnotation[\(layer.name)]", attributes: [("type", layer.name)])
+            for annotation in document.sortedAnnotations(in: layer) { self.annotation(annotation, in: document) }
+            close()
+        }
+        emitOrphans(under: "TEI/standOff")
+        close()
+    }
+
+    private func pointers(_ ranges: [TextRange], in document: Document) -> String {
+        ranges.flatMap { range in
+            document.text.paragraphPieces(of: range).map { piece in
+                StringRangePointer.format(paragraph: document.paragraphIDs[piece.paragraph], offset: piece.local.start, length: piece.local.length)
+            }
+        }.joined(separator: " ")
+    }
+
+    private func annotation(_ annotation: Annotation, in document: Document) {
+        let key = "annotation[\(annotation.id)]"
+        let anchor = currentAnchor + "/" + key
+        let customMotivation = preserved.attributes[anchor]?.contains { $0.localName == "motivation" && $0.namespace == nil } ?? false
+        var ana: [String] = []
+        if let category = annotation.category { ana.append("#\(category)") }
+        if let severity = annotation.severity { ana.append("#\(severity.rawValue)") }
+        open("annotation", key: key, attributes: [
+            ("xml:id", annotation.id.rawValue),
+            ("target", pointers(annotation.ranges, in: document)),
+            ("motivation", customMotivation ? nil : TEI.motivation(for: annotation.layer)),
+            ("ana", ana.isEmpty ? nil : ana.joined(separator: " ")),
+            ("resp", annotation.provenance.annotator.map { "#\($0)" }),
+            ("cert", annotation.provenance.certainty?.rawValue),
+        ])
+        let provenance = annotation.provenance
+        if provenance.time != nil || provenance.method != nil {
+            open("revisionDesc")
+            emptyElement("change", attributes: [
+                ("when", provenance.time.map(TEIDate.format)), ("who", provenance.annotator.map { "#\($0)" }),
+                ("type", provenance.method?.rawValue),
+            ])
+            close()
+        }
+        for link in annotation.links {
+            switch link.target {
+            case .id(let id): emptyElement("ptr", attributes: [("type", link.role.name), ("target", "#\(id)")])
+            case .unknown: textElement("ref", attributes: [("type", link.role.name)], text: "unknown")
+            }
+        }
+        if !annotation.cue.isEmpty {
+            emptyElement("ptr", attributes: [("type", "cue"), ("target", pointers(annotation.cue, in: document))])
+        }
+        for quote in annotation.snapshot { textElement("note", attributes: [("type", "quote")], text: quote) }
+        if let correction = annotation.correction { textElement("note", attributes: [("type", "correction")], text: correction) }
+        for (key, value) in annotation.features.sorted(by: { $0.key < $1.key }) {
+            textElement("note", attributes: [("type", "feature"), ("n", key)], text: value)
+        }
+        for note in annotation.notes { textElement("note", attributes: [("type", "comment")], text: note) }
+        close()
+    }
+
+    // MARK: Elements and preserved content
+
+    private var currentAnchor: String { stack.last?.anchor ?? "" }
+
+    private func hasPreserved(under prefix: String) -> Bool {
+        preserved.nodes.contains { $0.anchor.hasPrefix(prefix) }
+    }
+
+    private func open(_ name: String, key: String? = nil, namespace: String? = nil, attributes: [(String, String?)] = []) {
+        let key = key ?? nextKey(name)
+        let anchor = (stack.last.map { $0.anchor + "/" } ?? "") + key
+        newline()
+        if let namespace {
+            check(xmlTextWriterStartElementNS(writer, nil, name, namespace))
+        } else {
+            check(xmlTextWriterStartElement(writer, name))
+        }
+        for (attribute, value) in attributes { if let value { check(xmlTextWriterWriteAttribute(writer, attribute, value)) } }
+        for attribute in preserved.attributes[anchor] ?? [] {
+            if attribute.namespace == TEI.xmlNamespace {
+                check(xmlTextWriterWriteAttribute(writer, "xml:" + attribute.localName, attribute.value))
+            } else if let namespace = attribute.namespace {
+                check(xmlTextWriterWriteAttributeNS(writer, attribute.prefix, attribute.localName, namespace, attribute.value))
+            } else {
+                check(xmlTextWriterWriteAttribute(writer, attribute.localName, attribute.value))
+            }
+        }
+        stack.append((anchor, key, [:], false))
+        emitPreserved(anchor: anchor, after: nil)
+    }
+
+    private func close() {
+        let frame = stack.removeLast()
+        // Content whose preceding sibling is gone goes at the end of its parent.
+        for index in nodesByAnchor[frame.anchor] ?? [] where !emitted.contains(index) { raw(index) }
+        if frame.hasChildren { stack.append(frame); newline(closing: true); stack.removeLast() }
+        check(xmlTextWriterEndElement(writer))
+        if let parent = stack.last { emitPreserved(anchor: parent.anchor, after: frame.key) }
+    }
+
+    private func textElement(_ name: String, key: String? = nil, attributes: [(String, String?)] = [], text: String) {
+        open(name, key: key, attributes: attributes)
+        check(xmlTextWriterWriteString(writer, text))
+        let frame = stack.removeLast()
+        check(xmlTextWriterEndElement(writer))
+        if let parent = stack.last { emitPreserved(anchor: parent.anchor, after: frame.key) }
+    }
+
+    private func emptyElement(_ name: String, attributes: [(String, String?)]) {
+        open(name, attributes: attributes)
+        close()
+    }
+
+    private func nextKey(_ name: String) -> String {
+        guard !stack.isEmpty else { return name }
+        let count = (stack[stack.count - 1].counts[name] ?? 0) + 1
+        stack[stack.count - 1].counts[name] = count
+        return count == 1 ? name : "\(name)[\(count)]"
+    }
+
+    private func emitPreserved(anchor: String, after: String?) {
+        for index in nodesByAnchor[anchor] ?? [] where !emitted.contains(index) && preserved.nodes[index].after == after {
+            raw(index)
+        }
+    }
+
+    private func emitOrphans(under prefix: String) {
+        for (index, node) in preserved.nodes.enumerated() where !emitted.contains(index) && node.anchor.hasPrefix(prefix) {
+            raw(index)
+        }
+    }
+
+    private func raw(_ index: Int) {
+        emitted.insert(index)
+        newline()
+        check(xmlTextWriterWriteRaw(writer, preserved.nodes[index].markup))
+    }
+
+    /// Starts a new line indented for the next child of the innermost open element (or, when
+    /// `closing`, for that element's end tag), and notes that the element has children.
+    private func newline(closing: Bool = false) {
+        guard !stack.isEmpty else { return }
+        if !closing { stack[stack.count - 1].hasChildren = true }
+        let depth = closing ? stack.count - 1 : stack.count
+        check(xmlTextWriterWriteRaw(writer, "\n" + String(repeating: "  ", count: depth)))
+    }
+
+    private func check(_ result: Int32) {
+        if result < 0 { failed = true }
+    }
+}

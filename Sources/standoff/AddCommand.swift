@@ -1,0 +1,219 @@
+import ArgumentParser
+import Foundation
+import StandoffModel
+
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Annotate a span of the text and print the new annotation's id.",
+        discussion: """
+            Give the span as text (--text, exact match; --occurrence N counts from 1; --all takes every \
+            occurrence) or as code-point offsets (--range START:END, half-open; repeat it for a \
+            discontinuous span).
+
+            Layers and their options:
+              entity     --category PER|ORG|GPE|LOC|NORP|FAC|EVENT|DATE|MISC  --ref ENTRY
+              quotation  --category direct|partial|indirect|scare  --speaker ENTRY|unknown  --cue TEXT
+              stance     --polarity favor|against|neutral|mixed  --holder ENTRY  --target ID
+              error      --category spelling|spacing|punctuation|…  --correction TEXT  --severity minor|major|critical
+            Any other layer name is a custom layer; its categories must be declared with `standoff taxonomy add`.
+
+            Examples:
+              standoff add entity doc.tei.xml --text "Kim Jong Un" --category PER --ref kim
+              standoff add quotation doc.tei.xml --text "“hardest counterattacks”" --category partial --speaker kim --cue promised
+              standoff add error doc.tei.xml --text "Novemberadding" --category spacing --correction "November, adding" --severity minor
+            """
+    )
+
+    @Argument(help: "The layer: entity, quotation, stance, error, or a custom layer name.")
+    var layer: Layer
+
+    @Argument(help: "The TEI file to annotate (changed in place, atomically).", completion: .file())
+    var file: String
+
+    @OptionGroup(title: "Span") var span: SpanOptions
+
+    @Option(help: "The category, declared in the layer's taxonomy.")
+    var category: Identifier?
+
+    @Option(help: "Entity: the register entry the mention refers to.")
+    var ref: Identifier?
+
+    @Option(help: "Quotation: the register entry who speaks, or 'unknown'.")
+    var speaker: String?
+
+    @Option(help: "Quotation: the text that introduces it (\"said\", \"told Reuters\"); the occurrence nearest the quotation is used.")
+    var cue: String?
+
+    @Option(help: "Stance: who holds it (a register entry).")
+    var holder: Identifier?
+
+    @Option(help: "Stance: what it is about (a register entry, a category or an annotation id).")
+    var target: Identifier?
+
+    @Option(help: "Stance: favor, against, neutral or mixed.")
+    var polarity: Polarity?
+
+    @Option(help: "Error: the corrected text.")
+    var correction: String?
+
+    @Option(help: "Error: minor, major or critical.")
+    var severity: Severity?
+
+    @Option(help: "A comment (repeatable).")
+    var note: [String] = []
+
+    @Option(help: "A free feature KEY=VALUE (repeatable).")
+    var feature: [String] = []
+
+    @OptionGroup(title: "Provenance") var provenance: ProvenanceOptions
+
+    @Option(help: "The new annotation's id (default: the next free one, such as ent12).")
+    var id: Identifier?
+
+    @Option(help: "Output format: table prints the id, json the whole annotation.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        try span.validate()
+        func only(_ present: Bool, _ option: String, _ layers: [Layer]) throws {
+            if present && !layers.contains(layer) {
+                throw ValidationError("\(option) applies to the \(layers.map(\.name).joined(separator: " or ")) layer, not to \(layer)")
+            }
+        }
+        try only(speaker != nil, "--speaker", [.quotation])
+        try only(cue != nil, "--cue", [.quotation])
+        try only(holder != nil, "--holder", [.stance])
+        try only(target != nil, "--target", [.stance])
+        try only(polarity != nil, "--polarity", [.stance])
+        try only(correction != nil, "--correction", [.error])
+        try only(severity != nil, "--severity", [.error])
+        if ref != nil && [Layer.quotation, .stance, .error].contains(layer) {
+            throw ValidationError("--ref applies to the entity layer and custom layers, not to \(layer)")
+        }
+        if layer == .stance && polarity != nil && category != nil {
+            throw ValidationError("a stance's category is its polarity: give --polarity or --category, not both")
+        }
+        if id != nil && span.all { throw ValidationError("--id names one annotation; it cannot go with --all") }
+        for item in feature where !item.contains("=") || item.hasPrefix("=") {
+            throw ValidationError("--feature takes KEY=VALUE, got '\(item)'")
+        }
+    }
+
+    func run() throws {
+        var document = try DocumentFile.load(file)
+        let spans = try span.resolve(in: document, file: file)
+        let annotator = try provenance.declareAnnotator(in: &document, file: file)
+        let time = try Clock.now()
+        var links: [Link] = []
+        if let ref { links.append(Link(role: .ref, target: .id(ref))) }
+        if let speaker {
+            if speaker == "unknown" { links.append(Link(role: .speaker, target: .unknown)) } else {
+                let id = try DocumentFile.model(file) { () throws(ModelError) in try Identifier(speaker) }
+                links.append(Link(role: .speaker, target: .id(id)))
+            }
+        }
+        if let holder { links.append(Link(role: .holder, target: .id(holder))) }
+        if let target { links.append(Link(role: .target, target: .id(target))) }
+        var features: [String: String] = [:]
+        for item in feature {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            features[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        var added: [Annotation] = []
+        for ranges in spans {
+            let cueRanges = try cue.map { try nearest($0, to: ranges, in: document) } ?? []
+            let annotation = Annotation(
+                id: id ?? document.nextAnnotationID(for: layer), layer: layer,
+                category: polarity.map { Identifier(stringLiteral: $0.rawValue) } ?? category,
+                ranges: ranges, links: links, features: features, notes: note,
+                provenance: Provenance(annotator: annotator, time: time, method: provenance.method, certainty: provenance.cert),
+                cue: cueRanges, correction: correction, severity: severity)
+            added.append(try DocumentFile.model(file) { () throws(ModelError) in try document.add(annotation) })
+        }
+        try DocumentFile.save(document, to: file)
+        switch format {
+        case .table: for annotation in added { print(annotation.id) }
+        case .json: print(AnnotationRecordJSON.encode(added))
+        }
+    }
+
+    /// The occurrence of `cue` closest to the annotated span.
+    private func nearest(_ cue: String, to ranges: [TextRange], in document: Document) throws -> [TextRange] {
+        let found = document.text.occurrences(of: cue)
+        guard let span = ranges.first, !found.isEmpty else { throw CLIError(ModelError.textNotFound(cue), file: file) }
+        let best = found.min { a, b in distance(a, span) < distance(b, span) }!
+        return [best]
+    }
+
+    private func distance(_ a: TextRange, _ b: TextRange) -> Int {
+        a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0
+    }
+}
+
+/// How the span of a new annotation is given.
+struct SpanOptions: ParsableArguments {
+    @Option(help: "The exact text to annotate.")
+    var text: String?
+
+    @Option(help: "Which occurrence of --text, counting from 1.")
+    var occurrence: Int?
+
+    @Flag(help: "Annotate every occurrence of --text (one annotation each).")
+    var all = false
+
+    @Option(help: "START:END in code points, half-open; repeat for a discontinuous span.")
+    var range: [String] = []
+
+    func validate() throws {
+        if text == nil && range.isEmpty { throw ValidationError("give the span with --text \"…\" or --range START:END") }
+        if text != nil && !range.isEmpty { throw ValidationError("give the span with --text or with --range, not both") }
+        if text == nil && (occurrence != nil || all) { throw ValidationError("--occurrence and --all go with --text") }
+        if occurrence != nil && all { throw ValidationError("--occurrence picks one; --all takes every one: give one of them") }
+        if let occurrence, occurrence < 1 { throw ValidationError("--occurrence counts from 1") }
+        if text == "" { throw ValidationError("--text must not be empty") }
+    }
+
+    /// One list of ranges per annotation to make.
+    func resolve(in document: Document, file: String) throws(CLIError) -> [[TextRange]] {
+        if let text {
+            let found = try DocumentFile.model(file) { () throws(ModelError) in try document.ranges(of: text, occurrence: occurrence, all: all) }
+            return found.map { [$0] }
+        }
+        let ranges = try DocumentFile.model(file) { () throws(ModelError) in try range.map { (r) throws(ModelError) in try TextRange(parsing: r) } }
+        return [ranges]
+    }
+}
+
+/// Who made the annotation and how.
+struct ProvenanceOptions: ParsableArguments {
+    @Option(help: "The annotator's id; declared in the file on first use. Default: $STANDOFF_ANNOTATOR, if set.")
+    var annotator: Identifier?
+
+    @Option(help: "The annotator's name, when declaring a new annotator (default: the id).")
+    var annotatorName: String?
+
+    @Option(help: "manual or automatic.")
+    var method: AnnotationMethod = .manual
+
+    @Option(help: "Certainty: high, medium, low or unknown.")
+    var cert: Certainty?
+
+    /// The annotator id to record, declaring it in the document if it is new.
+    func declareAnnotator(in document: inout Document, file: String) throws(CLIError) -> Identifier? {
+        var id = annotator
+        if id == nil, let fromEnvironment = ProcessInfo.processInfo.environment["STANDOFF_ANNOTATOR"], !fromEnvironment.isEmpty {
+            id = try DocumentFile.model(file) { () throws(ModelError) in try Identifier(fromEnvironment) }
+        }
+        guard let id else { return nil }
+        if document.annotator(id) == nil {
+            try DocumentFile.model(file) { () throws(ModelError) in try document.declare(Annotator(id: id, name: annotatorName ?? id.rawValue)) }
+        }
+        return id
+    }
+}
+
+extension Polarity: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+extension Certainty: ExpressibleByArgument {}
+extension AnnotationMethod: ExpressibleByArgument {}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import StandoffModel
+
+struct RemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove an annotation by id and record the removal in the file's revision history.",
+        discussion: "An annotation that others link to (a stance target, say) is kept; remove those first."
+    )
+
+    @Argument(help: "The TEI file (changed in place, atomically).", completion: .file())
+    var file: String
+
+    @Argument(help: "The id of the annotation to remove.")
+    var id: Identifier
+
+    @Option(help: "Who removes it (an annotator id); recorded in the revision history.")
+    var annotator: Identifier?
+
+    func run() throws {
+        var document = try DocumentFile.load(file)
+        let removed = try DocumentFile.model(file) { () throws(ModelError) in try document.removeAnnotation(id) }
+        let category = removed.category.map { " \($0)" } ?? ""
+        document.revisions.append(Revision(
+            time: try Clock.now(), who: annotator.flatMap { document.annotator($0) != nil ? $0 : nil },
+            description: "Removed annotation \(removed.id) (\(removed.layer)\(category) \"\(removed.coveredText)\")."))
+        try DocumentFile.save(document, to: file)
+        print("removed \(removed.id)")
+    }
+}

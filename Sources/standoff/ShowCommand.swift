@@ -1,0 +1,34 @@
+import ArgumentParser
+import StandoffFormats
+import StandoffModel
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the text with its annotated spans marked.",
+        discussion: """
+            On a terminal each span is coloured by layer (entity cyan, quotation green, stance magenta, \
+            error red underlined; bold where layers overlap). Elsewhere, or with --plain, each span is \
+            bracketed and labelled: [Kim Jong Un]{ent4 PER → kim}. NO_COLOR turns colour off.
+            """
+    )
+
+    @Argument(help: "The TEI file.", completion: .file())
+    var file: String
+
+    @Option(help: "Only this layer (repeatable).")
+    var layer: [Layer] = []
+
+    @Flag(help: "Brackets and labels even on a terminal.")
+    var plain = false
+
+    func run() throws {
+        let document = try DocumentFile.load(file)
+        let annotations = document.sortedAnnotations().filter { layer.isEmpty || layer.contains($0.layer) }
+        let colour = Terminal.colourEnabled && !plain
+        print(InlineMarkup(style: colour ? .ansi : .brackets).render(document, annotations: annotations))
+        if colour {
+            print("\n" + InlineMarkup.legend(for: Set(annotations.map(\.layer)).sorted()))
+        }
+    }
+}

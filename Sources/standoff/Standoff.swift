@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+
+/// The `standoff` command: stand-off annotation of plain text, stored as TEI XML.
+@main
+struct Standoff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "standoff",
+        abstract: "Annotate text without touching it: entities, quotations, stances and errors, stored as TEI stand-off XML.",
+        discussion: """
+            The text stays as it is; annotations point into it by Unicode code-point offsets \
+            (half-open, as TEI string-range(), Python and brat count them).
+
+            Start with `standoff init TEXT -o FILE.tei.xml`, then `standoff add` spans, \
+            `standoff list` and `standoff show` them. The format is described in docs/FORMAT.md.
+
+            Exit codes:
+              0  success
+              1  a data error: the file, the text or the annotation is not as needed (the message says why and what to do)
+              2  a usage error: unknown option, missing argument, options that do not go together
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, AddCommand.self, RemoveCommand.self, ListCommand.self, ShowCommand.self,
+            RegisterCommand.self, TaxonomyCommand.self,
+        ]
+    )
+
+    /// Runs the command line, mapping errors to exit codes 1 (data) and 2 (usage).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            Terminal.printError(error.rendered)
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Terminal.printError(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Where output goes and whether it may be coloured.
+enum Terminal {
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// True when standard output is a terminal and NO_COLOR is not set.
+    static var colourEnabled: Bool {
+        isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+}
+
+/// The time stamps written into files: now, or `SOURCE_DATE_EPOCH` for reproducible output.
+enum Clock {
+    static func now() throws(CLIError) -> Date {
+        guard let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return Date() }
+        guard let seconds = Int(epoch) else {
+            throw CLIError("SOURCE_DATE_EPOCH is '\(epoch)', not a number of seconds", hint: "set it to a Unix time such as 1732406400, or unset it")
+        }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+}

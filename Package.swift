@@ -43,12 +43,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "StandoffModelTests", dependencies: ["StandoffModel"]),
+        // Paths to fixtures, the seed and the TEI schema; temporary directories; running the CLI.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "StandoffModelTests", dependencies: ["StandoffModel", "TestSupport"]),
         .testTarget(
             name: "StandoffTEITests",
-            dependencies: ["StandoffTEI", "StandoffModel", "CLibXML2"]
+            dependencies: ["StandoffTEI", "StandoffModel", "CLibXML2", "TestSupport"]
         ),
-        .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel"]),
-        .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffTEI", "StandoffModel"]),
+        .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel", "TestSupport"]),
+        .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffTEI", "StandoffModel", "TestSupport"]),
     ]
 )

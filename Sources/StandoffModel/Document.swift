@@ -8,6 +8,8 @@ import Foundation
 public struct Document: Sendable {
     public var id: Identifier
     public var title: String
+    /// How the file is published or may be shared, as one sentence (TEI's `publicationStmt`).
+    public var publicationStatement = "Unpublished; annotated with Standoff."
     /// A BCP 47 language tag such as `en`.
     public var language: String
     public let text: SourceText
@@ -195,6 +197,7 @@ public struct Document: Sendable {
         let referrers = annotations.filter { $0.links.contains { $0.target == .id(id) } }.map(\.id)
         guard referrers.isEmpty else { throw .stillReferenced(id, by: referrers) }
         let removed = annotations.remove(at: index)
+        preserved.removeAll(ownedBy: id)
         declared[id] = nil
         annotationIndex = Dictionary(uniqueKeysWithValues: annotations.enumerated().map { ($1.id, $0) })
         return removed

@@ -39,14 +39,21 @@ public struct PreservedContent: Hashable, Sendable {
     public var nodes: [Node] = []
     /// Foreign attributes by the anchor of the element that carried them.
     public var attributes: [String: [Attribute]] = [:]
+    /// The annotation each anchor lies inside, for anchors inside an annotation.
+    public var owners: [String: Identifier] = [:]
 
     public init() {}
 
     public var isEmpty: Bool { nodes.isEmpty && attributes.isEmpty }
 
-    /// Drops every piece whose anchor starts with `prefix`.
-    public mutating func removeAll(anchoredUnder prefix: String) {
-        nodes.removeAll { $0.anchor.hasPrefix(prefix) }
-        attributes = attributes.filter { !$0.key.hasPrefix(prefix) }
+    /// Drops every piece that lies inside the annotation `id`.
+    public mutating func removeAll(ownedBy id: Identifier) {
+        let anchors = Set(owners.filter { $0.value == id }.keys)
+        guard !anchors.isEmpty else { return }
+        nodes.removeAll { anchors.contains($0.anchor) }
+        for anchor in anchors {
+            attributes[anchor] = nil
+            owners[anchor] = nil
+        }
     }
 }

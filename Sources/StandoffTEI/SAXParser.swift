@@ -86,6 +86,9 @@ final class SAXParser {
     private var context: xmlParserCtxtPtr?
     private(set) var failures: [Failure] = []
     private var stopped = false
+    /// Elements open at the moment, with the line each started on, to explain an early end.
+    private var openElements: [(name: String, line: Int)] = []
+    private var bytesRead = 0
 
     init(handler: SAXHandler) { self.handler = handler }
 
@@ -116,12 +119,30 @@ final class SAXParser {
                 if ferror(file) != 0 {
                     failures.append(Failure(message: "read error (\(String(cString: strerror(errno))))", line: 0, column: 0, isFatal: true))
                 }
+                let before = failures.count
                 _ = xmlParseChunk(context, nil, 0, 1)
+                explainEarlyEnd(since: before)
                 break
             }
+            bytesRead += count
             if xmlParseChunk(context, buffer, Int32(count), 0) != 0 && failures.contains(where: \.isFatal) { break }
         }
     }
+
+    /// libxml2's push parser reports "Extra content at the end of the document" when the input
+    /// ends too soon; say instead that the file is empty or where it stops.
+    private func explainEarlyEnd(since index: Int) {
+        guard index < failures.count, !failures[index...].isEmpty else { return }
+        if bytesRead == 0 {
+            failures[index] = Failure(message: "the file is empty", line: 1, column: 1, isFatal: true)
+        } else if let open = openElements.last {
+            failures[index].message = "the file ends inside <\(open.name)> (opened on line \(open.line)): it is truncated or the element is not closed"
+        } else if !sawRootElement {
+            failures[index].message = "the file has no root element: it is not an XML document"
+        }
+    }
+
+    private var sawRootElement = false
 
     /// Stops the parse from inside a callback.
     func stop(_ message: String) {
@@ -159,11 +180,14 @@ final class SAXParser {
             let tag = StartTag(
                 localName: localName, prefix: prefix, namespace: uri, namespaceCount: Int(namespaceCount),
                 namespaces: namespaces, attributeCount: Int(attributeCount), attributes: attributes)
+            parser.sawRootElement = true
+            parser.openElements.append((tag.name, parser.currentLine))
             parser.handler.startElement(tag, at: (parser.currentLine, parser.currentColumn))
         }
         sax.endElementNs = { context, localName, _, uri in
             let parser = SAXParser.session(context)
             guard !parser.stopped, let localName else { return }
+            parser.openElements.removeLast()
             parser.handler.endElement(localName: localName, namespace: uri)
         }
         sax.characters = { context, bytes, length in

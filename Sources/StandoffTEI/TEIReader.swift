@@ -40,10 +40,10 @@ public enum TEIReader {
     private static func xmlHint(for message: String) -> String {
         if message.contains("cannot open") { return "check the path and that the file is readable" }
         if message.contains("entity") { return "replace entity references with the characters they stand for; Standoff files use no DTD" }
-        if message.contains("Document is empty") || message.contains("Start tag expected") {
+        if message.contains("file is empty") || message.contains("no root element") || message.contains("Start tag expected") {
             return "the file is empty or not XML; create one with `standoff init`"
         }
-        if message.contains("Premature end") || message.contains("EndTag") || message.contains("end of data") {
+        if message.contains("truncated") || message.contains("Premature end") || message.contains("EndTag") {
             return "the file is truncated or a tag is not closed; restore it from a copy"
         }
         if message.contains("encoding") || message.contains("UTF-8") || message.contains("Char 0x") {
@@ -111,6 +111,7 @@ final class TEIDocumentBuilder: SAXHandler {
     private var documentID: String?
     private var language: String?
     private var title = ""
+    private var publicationStatement = ""
     private var sourceFileName = ""
     private var sourceSHA256: String?
     private var annotators: [(id: String?, resp: String, name: String, location: SourceLocation)] = []
@@ -125,6 +126,7 @@ final class TEIDocumentBuilder: SAXHandler {
     private var currentLayer: String?
     private var preserved = PreservedContent()
     private var pendingTextElement: (name: String, type: String?, n: String?) = ("", nil, nil)
+    private var currentAnnotationOwner: Identifier?
 
     init(file: String) { self.file = file }
 
@@ -138,7 +140,7 @@ final class TEIDocumentBuilder: SAXHandler {
         "TEI/teiHeader/fileDesc": ["titleStmt", "publicationStmt", "sourceDesc"],
         "TEI/teiHeader/fileDesc/titleStmt": ["title", "respStmt"],
         "TEI/teiHeader/fileDesc/titleStmt/respStmt": ["resp", "name"],
-        "TEI/teiHeader/fileDesc/publicationStmt": [],
+        "TEI/teiHeader/fileDesc/publicationStmt": ["p"],
         "TEI/teiHeader/fileDesc/sourceDesc": ["bibl"],
         "TEI/teiHeader/fileDesc/sourceDesc/bibl": ["idno"],
         "TEI/teiHeader/encodingDesc": ["classDecl"],
@@ -224,6 +226,12 @@ final class TEIDocumentBuilder: SAXHandler {
         let path = parentPath.isEmpty ? name : parentPath + "/" + name
         let key = elementKey(name, tag: tag, parentIndex: stack.count - 1)
         let anchor = (stack.last.map { $0.anchor + "/" } ?? "") + key
+        if name == "annotation", let id = tag.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace").flatMap({ try? Identifier($0) }) {
+            currentAnnotationOwner = id
+        }
+        if path.hasPrefix("TEI/standOff/listAnnotation/annotation"), let owner = currentAnnotationOwner {
+            preserved.owners[anchor] = owner
+        }
         keepForeignAttributes(of: tag, name: name, anchor: anchor)
         handleKnownStart(name: name, path: path, tag: tag, location: location)
         let isText = Self.textElements.contains(name) && !(name == "change" && path.hasPrefix("TEI/standOff") && false)
@@ -300,6 +308,9 @@ final class TEIDocumentBuilder: SAXHandler {
             return ["quote", "correction", "comment", "feature"].contains(tag.attribute("type") ?? "")
         }
         if name == "ptr" || name == "ref" { return tag.attribute("type") != nil }
+        if name == "p", let parent = stack.last, parent.path.hasSuffix("/publicationStmt") {
+            return parent.childCounts["p"] == nil && parent.lastKnownChild == nil
+        }
         return true
     }
 
@@ -381,6 +392,7 @@ final class TEIDocumentBuilder: SAXHandler {
         let (_, type, n) = pendingTextElement
         switch path {
         case "TEI/teiHeader/fileDesc/titleStmt/title": title = text
+        case "TEI/teiHeader/fileDesc/publicationStmt/p": publicationStatement = text
         case "TEI/teiHeader/fileDesc/titleStmt/respStmt/resp": pendingAnnotator?.resp = text
         case "TEI/teiHeader/fileDesc/titleStmt/respStmt/name": pendingAnnotator?.name = text
         case "TEI/teiHeader/fileDesc/sourceDesc/bibl/idno":
@@ -414,6 +426,7 @@ final class TEIDocumentBuilder: SAXHandler {
             pendingAnnotator = nil
         }
         if path == "TEI/standOff/listAnnotation" { currentLayer = nil }
+        if path == "TEI/standOff/listAnnotation/annotation" { currentAnnotationOwner = nil }
     }
 
     // MARK: Problems
@@ -498,6 +511,8 @@ final class TEIDocumentBuilder: SAXHandler {
         addEntries(to: &document)
         addAnnotations(to: &document)
         addRevisions(to: &document)
+        let used = Set(preserved.nodes.map(\.anchor)).union(preserved.attributes.keys)
+        preserved.owners = preserved.owners.filter { used.contains($0.key) }
         document.preserved = preserved
         return TEIReadResult(document: document, problems: problems, locations: locations)
     }
@@ -684,6 +699,7 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 
     private func addRevisions(to document: inout Document) {
+        document.publicationStatement = publicationStatement
         document.revisions = revisions.map { revision in
             Revision(time: revision.when.flatMap(TEIDate.parse), who: revision.who.flatMap(pointerID), description: revision.text)
         }

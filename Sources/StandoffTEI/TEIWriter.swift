@@ -101,7 +101,9 @@ private final class TEIEmitter {
         }
         close()
         open("publicationStmt")
-        if !hasPreserved(under: currentAnchor) { textElement("p", text: "Unpublished; annotated with Standoff.") }
+        if !document.publicationStatement.isEmpty || !hasPreserved(under: currentAnchor) {
+            textElement("p", text: document.publicationStatement)
+        }
         close()
         open("sourceDesc")
         open("bibl")

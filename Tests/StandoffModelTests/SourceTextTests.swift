@@ -1,0 +1,83 @@
+import Foundation
+import StandoffModel
+import Testing
+
+@Suite("SourceText: paragraphs, slicing, search and hashing in code points")
+struct SourceTextTests {
+    @Test func splitsParagraphsAtNewlinesAndJoinsBackExactly() throws {
+        let text = SourceText("one\ntwo\n\nfour\n")
+        #expect(text.paragraphs.map { text[$0] } == ["one", "two", "", "four", ""])
+        #expect(try SourceText(paragraphs: ["one", "two", "", "four", ""]).string == "one\ntwo\n\nfour\n")
+        #expect(text.paragraphs[1] == (try TextRange(4, 7)))
+    }
+
+    @Test func refusesParagraphsContainingNewlines() {
+        #expect(throws: ModelError.newlineInParagraph(index: 1)) { try SourceText(paragraphs: ["a", "b\nc"]) }
+    }
+
+    @Test func countsCodePointsNotGraphemesOrBytes() throws {
+        // e + U+0301 is one grapheme but two code points; 😀 is one code point, four UTF-8 bytes, two UTF-16 units.
+        let text = SourceText("café cafe\u{301} 😀 “q” — 🇰🇵")
+        #expect(text.count == 21)
+        #expect(text[try TextRange(5, 10)] == "cafe\u{301}")
+        #expect(text[try TextRange(11, 12)] == "😀")
+        #expect(text[try TextRange(13, 16)] == "“q”")
+        #expect(text[try TextRange(17, 18)] == "—")
+        #expect(text[try TextRange(19, 21)] == "🇰🇵")
+    }
+
+    @Test func findsEveryOccurrenceInOrder() throws {
+        let text = SourceText("Kim met Kim; “Kim”.")
+        #expect(text.occurrences(of: "Kim") == [try TextRange(0, 3), try TextRange(8, 11), try TextRange(14, 17)])
+        #expect(text.occurrences(of: "“Kim”") == [try TextRange(13, 18)])
+        #expect(text.occurrences(of: "Putin").isEmpty)
+        #expect(SourceText("aaa").occurrences(of: "aa").count == 2)
+    }
+
+    @Test func cutsRangesAtParagraphBreaksAndJoinsThemBack() throws {
+        let text = SourceText("abc\n\ndef\nghi")
+        let range = try TextRange(1, 7)  // "bc\n\nde"
+        let pieces = text.paragraphPieces(of: range)
+        #expect(pieces.map(\.paragraph) == [0, 2])
+        #expect(pieces.map(\.local) == [try TextRange(1, 3), try TextRange(0, 2)])
+        let absolute = pieces.map { try! TextRange(text.paragraphs[$0.paragraph].start + $0.local.start, text.paragraphs[$0.paragraph].start + $0.local.end) }
+        #expect(text.joiningPieces(absolute) == [range])
+        // Two ranges with text between them stay apart.
+        #expect(text.joiningPieces([try TextRange(0, 1), try TextRange(2, 3)]).count == 2)
+    }
+
+    @Test func hashesTheUTF8Bytes() {
+        #expect(SourceText("abc").sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SourceText("").sha256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func mapsOffsetsToParagraphs() {
+        let text = SourceText("ab\ncd\nef")
+        #expect(text.paragraphIndex(containing: 0) == 0)
+        #expect(text.paragraphIndex(containing: 2) == 0)  // the break belongs to the paragraph before
+        #expect(text.paragraphIndex(containing: 3) == 1)
+        #expect(text.paragraphIndex(containing: 8) == 2)
+    }
+}
+
+@Suite("TextRange: half-open code-point spans")
+struct TextRangeTests {
+    @Test func rejectsNegativeAndReversedRanges() {
+        #expect(throws: ModelError.invalidRange(start: -1, end: 3)) { try TextRange(-1, 3) }
+        #expect(throws: ModelError.invalidRange(start: 5, end: 3)) { try TextRange(5, 3) }
+    }
+
+    @Test func parsesStartColonEnd() throws {
+        #expect(try TextRange(parsing: "10:25") == TextRange(10, 25))
+        #expect(throws: ModelError.malformedRange("10-25")) { try TextRange(parsing: "10-25") }
+        #expect(throws: ModelError.malformedRange("10:")) { try TextRange(parsing: "10:") }
+    }
+
+    @Test func knowsOverlapAndContainment() throws {
+        let a = try TextRange(0, 5)
+        #expect(a.contains(4) && !a.contains(5))
+        #expect(a.overlaps(try TextRange(4, 8)))
+        #expect(!a.overlaps(try TextRange(5, 8)))
+        #expect(a.length == 5)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import StandoffModel
+import StandoffTEI
+import Testing
+import TestSupport
+
+@Suite("Reading bad input: a clear error with file, line and column, never a crash")
+struct ReadErrorTests {
+    /// The 1-based line of the first line of a fixture that contains `needle`.
+    func line(of needle: String, in fixture: String) -> Int {
+        let text = String(decoding: Repository.read(Repository.fixture(fixture)), as: UTF8.self)
+        return (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) } ?? -1) + 1
+    }
+
+    func problems(_ fixture: String) -> [TEIProblem] {
+        TEIReader.read(path: Repository.fixture(fixture)).problems
+    }
+
+    @Test(arguments: [
+        ("missing-paragraph.tei.xml", "missing-paragraph", "string-range(p9", "paragraph 'p9', which does not exist"),
+        ("offset-past-end.tei.xml", "range-out-of-bounds", "string-range(p1,8,10)", "past the end of paragraph p1, which has 14 code points"),
+        ("duplicate-id.tei.xml", "duplicate-id", #"string-range(p1,8,5)"#, "id 'ent1' is already used by a annotation"),
+        ("undeclared-category.tei.xml", "undeclared-category", ##"ana="#GPE""##, "'#GPE' is not a declared category"),
+        ("dangling-reference.tei.xml", "dangling-reference", ##"target="#nobody""##, "points at 'nobody', which is not declared"),
+        ("malformed-range.tei.xml", "malformed-range", ##"target="#range("##, "is not a #string-range(PARAGRAPH,OFFSET,LENGTH) pointer"),
+    ])
+    func semanticErrorsPointAtTheAnnotation(fixture: String, code: String, lineNeedle: String, message: String) throws {
+        let found = problems(fixture)
+        let problem = try #require(found.first { $0.code == code }, "no \(code) in \(found)")
+        #expect(problem.message.contains(message), "\(problem.message)")
+        #expect(problem.location.file == Repository.fixture(fixture))
+        #expect(problem.location.line == line(of: lineNeedle, in: fixture))
+        #expect(problem.location.column > 0)
+        #expect(!problem.hint.isEmpty)
+        #expect(throws: TEIReadError.self) { try TEIReader.load(path: Repository.fixture(fixture)) }
+    }
+
+    @Test func truncatedXMLReportsWhereItStops() throws {
+        let problem = try #require(problems("truncated.xml").first)
+        #expect(problem.code == "xml-syntax")
+        #expect(problem.location.line == 5)
+        #expect(problem.message.contains("ends inside <title> (opened on line 5)"))
+        #expect(problem.hint.contains("truncated"))
+    }
+
+    @Test func anEmptyFileIsNotADocument() throws {
+        let problem = try #require(problems("empty.xml").first)
+        #expect(problem.code == "xml-syntax")
+        #expect(problem.message.contains("empty"))
+    }
+
+    @Test func xmlThatIsNotTEIIsRefused() throws {
+        let problem = try #require(problems("not-tei.xml").first)
+        #expect(problem.code == "not-tei")
+        #expect(problem.message.contains("<html>"))
+        #expect(problem.location.line == 3)
+    }
+
+    @Test func externalEntitiesAreNeverRead() throws {
+        let result = TEIReader.read(path: Repository.fixture("xxe.xml"))
+        #expect(result.document == nil)
+        let problem = try #require(result.problems.first)
+        #expect(problem.message.contains("entity 'secret'"))
+        #expect(problem.location.line == 3)
+        #expect(!result.problems.contains { $0.message.contains("root:") })
+    }
+
+    @Test func entityBombsAreRefusedAtTheFirstDeclaration() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = TEIReader.read(path: Repository.fixture("billion-laughs.xml"))
+        #expect(clock.now - start < .seconds(30), "a refusal, not an expansion")
+        #expect(result.document == nil)
+        #expect(try #require(result.problems.first).message.contains("entity 'a'"))
+    }
+
+    @Test func aMissingFileSaysSo() throws {
+        let problem = try #require(TEIReader.read(path: "/nonexistent/file.tei.xml").problems.first)
+        #expect(problem.message.contains("cannot open"))
+        #expect(problem.hint.contains("path"))
+    }
+
+    @Test func invalidUTF8IsReportedWithItsLine() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("latin1.xml")
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<teiHeader>caf".utf8)
+        bytes += [0xE9, 0x20]  // é in Latin-1
+        bytes += Array("</teiHeader></TEI>\n".utf8)
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let problem = try #require(TEIReader.read(path: path).problems.first)
+        #expect(problem.code == "xml-syntax")
+        #expect(problem.location.line == 3)
+        #expect(problem.hint.contains("UTF-8"))
+    }
+
+    @Test func aParagraphWithALineBreakIsRefused() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("pretty.tei.xml")
+        let xml = String(decoding: Repository.read(Repository.fixture("minimal.tei.xml")), as: UTF8.self)
+            .replacingOccurrences(of: "<p xml:id=\"p1\">Kim met Trump.</p>", with: "<p xml:id=\"p1\">\n  Kim met Trump.\n</p>")
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
+        let problem = try #require(TEIReader.read(path: path).problems.first)
+        #expect(problem.code == "newline-in-paragraph")
+        #expect(problem.hint.contains("pretty-print"))
+    }
+
+    @Test func theMinimalFixtureReadsWithoutProblems() throws {
+        let result = TEIReader.read(path: Repository.fixture("minimal.tei.xml"))
+        #expect(result.problems == [])
+        let document = try #require(result.document)
+        #expect(document.annotation("ent1")?.snapshot == ["Kim"])
+        #expect(document.entry("kim")?.name == "Kim Jong Un")
+        #expect(result.locations["ent1"]?.line == line(of: #"xml:id="ent1""#, in: "minimal.tei.xml"))
+    }
+}

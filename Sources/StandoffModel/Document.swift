@@ -102,9 +102,19 @@ public struct Document: Sendable {
     }
 
     /// Where `needle` occurs: the `occurrence`-th (from 1), every one (`all`), or the only one.
-    public func ranges(of needle: String, occurrence: Int? = nil, all: Bool = false) throws(ModelError) -> [TextRange] {
-        let found = text.occurrences(of: needle)
+    ///
+    /// With `context`, the search is limited to the one place where `context` occurs (which must
+    /// contain `needle`), so that a short, frequent span can be named by the phrase around it.
+    public func ranges(of needle: String, occurrence: Int? = nil, all: Bool = false, within context: String? = nil) throws(ModelError) -> [TextRange] {
+        var found = text.occurrences(of: needle)
         guard !found.isEmpty else { throw .textNotFound(needle) }
+        if let context {
+            let places = text.occurrences(of: context)
+            guard !places.isEmpty else { throw .contextNotFound(context) }
+            guard places.count == 1 else { throw .ambiguousContext(context, occurrences: places) }
+            found = found.filter { $0.start >= places[0].start && $0.end <= places[0].end }
+            guard !found.isEmpty else { throw .textNotInContext(needle, context: context) }
+        }
         if all { return found }
         if let occurrence {
             guard occurrence >= 1, occurrence <= found.count else {

@@ -24,6 +24,9 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     case textNotFound(String)
     case ambiguousText(String, occurrences: [TextRange])
     case occurrenceOutOfRange(String, requested: Int, found: Int)
+    case contextNotFound(String)
+    case ambiguousContext(String, occurrences: [TextRange])
+    case textNotInContext(String, context: String)
     case stillReferenced(Identifier, by: [Identifier])
 
     public var description: String {
@@ -54,6 +57,9 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
             "\"\(text)\" occurs \(occurrences.count) times (at \(occurrences.prefix(5).map(\.description).joined(separator: ", "))\(occurrences.count > 5 ? ", …" : ""))"
         case let .occurrenceOutOfRange(text, requested, found): "occurrence \(requested) of \"\(text)\" requested, but it occurs \(found) time\(found == 1 ? "" : "s")"
         case let .stillReferenced(id, by): "'\(id)' is still linked from \(by.map(\.rawValue).joined(separator: ", "))"
+        case let .contextNotFound(context): "the context \"\(context)\" does not occur in the text"
+        case let .ambiguousContext(context, occurrences): "the context \"\(context)\" occurs \(occurrences.count) times"
+        case let .textNotInContext(text, context): "\"\(text)\" does not occur inside the context \"\(context)\""
         }
     }
 
@@ -79,6 +85,9 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case .ambiguousText: "pick one with --occurrence N (counting from 1), or annotate every one with --all"
         case .occurrenceOutOfRange: "choose an occurrence between 1 and the count found"
         case .stillReferenced: "remove or change the annotations that link to it first"
+        case .contextNotFound: "quote the context exactly as it stands in the text"
+        case .ambiguousContext: "lengthen the context until it occurs only once"
+        case .textNotInContext: "choose a context that contains the text to annotate"
         }
     }
 }

@@ -8,7 +8,7 @@ struct AddCommand: ParsableCommand {
         abstract: "Annotate a span of the text and print the new annotation's id.",
         discussion: """
             Give the span as text (--text, exact match; --occurrence N counts from 1; --all takes every \
-            occurrence) or as code-point offsets (--range START:END, half-open; repeat it for a \
+            occurrence; --context "a longer phrase" looks only inside that phrase) or as code-point offsets (--range START:END, half-open; repeat it for a \
             discontinuous span).
 
             Layers and their options:
@@ -20,6 +20,7 @@ struct AddCommand: ParsableCommand {
 
             Examples:
               standoff add entity doc.tei.xml --text "Kim Jong Un" --category PER --ref kim
+              standoff add entity doc.tei.xml --text Kim --context "relationship with Kim, then" --category PER --ref kim
               standoff add quotation doc.tei.xml --text "“hardest counterattacks”" --category partial --speaker kim --cue promised
               standoff add error doc.tei.xml --text "Novemberadding" --category spacing --correction "November, adding" --severity minor
             """
@@ -48,8 +49,8 @@ struct AddCommand: ParsableCommand {
     @Option(help: "Stance: who holds it (a register entry).")
     var holder: Identifier?
 
-    @Option(help: "Stance: what it is about (a register entry, a category or an annotation id).")
-    var target: Identifier?
+    @Option(help: "Stance: what it is about (a register entry, a category or an annotation id; repeatable).")
+    var target: [Identifier] = []
 
     @Option(help: "Stance: favor, against, neutral or mixed.")
     var polarity: Polarity?
@@ -84,7 +85,7 @@ struct AddCommand: ParsableCommand {
         try only(speaker != nil, "--speaker", [.quotation])
         try only(cue != nil, "--cue", [.quotation])
         try only(holder != nil, "--holder", [.stance])
-        try only(target != nil, "--target", [.stance])
+        try only(!target.isEmpty, "--target", [.stance])
         try only(polarity != nil, "--polarity", [.stance])
         try only(correction != nil, "--correction", [.error])
         try only(severity != nil, "--severity", [.error])
@@ -114,7 +115,7 @@ struct AddCommand: ParsableCommand {
             }
         }
         if let holder { links.append(Link(role: .holder, target: .id(holder))) }
-        if let target { links.append(Link(role: .target, target: .id(target))) }
+        for target in target { links.append(Link(role: .target, target: .id(target))) }
         var features: [String: String] = [:]
         for item in feature {
             let parts = item.split(separator: "=", maxSplits: 1)
@@ -156,8 +157,11 @@ struct SpanOptions: ParsableArguments {
     @Option(help: "The exact text to annotate.")
     var text: String?
 
-    @Option(help: "Which occurrence of --text, counting from 1.")
+    @Option(help: "Which occurrence of --text, counting from 1 (within --context, if given).")
     var occurrence: Int?
+
+    @Option(help: "Look for --text only inside this longer phrase, which must occur once.")
+    var context: String?
 
     @Flag(help: "Annotate every occurrence of --text (one annotation each).")
     var all = false
@@ -168,7 +172,7 @@ struct SpanOptions: ParsableArguments {
     func validate() throws {
         if text == nil && range.isEmpty { throw ValidationError("give the span with --text \"…\" or --range START:END") }
         if text != nil && !range.isEmpty { throw ValidationError("give the span with --text or with --range, not both") }
-        if text == nil && (occurrence != nil || all) { throw ValidationError("--occurrence and --all go with --text") }
+        if text == nil && (occurrence != nil || all || context != nil) { throw ValidationError("--occurrence, --all and --context go with --text") }
         if occurrence != nil && all { throw ValidationError("--occurrence picks one; --all takes every one: give one of them") }
         if let occurrence, occurrence < 1 { throw ValidationError("--occurrence counts from 1") }
         if text == "" { throw ValidationError("--text must not be empty") }
@@ -177,7 +181,7 @@ struct SpanOptions: ParsableArguments {
     /// One list of ranges per annotation to make.
     func resolve(in document: Document, file: String) throws(CLIError) -> [[TextRange]] {
         if let text {
-            let found = try DocumentFile.model(file) { () throws(ModelError) in try document.ranges(of: text, occurrence: occurrence, all: all) }
+            let found = try DocumentFile.model(file) { () throws(ModelError) in try document.ranges(of: text, occurrence: occurrence, all: all, within: context) }
             return found.map { [$0] }
         }
         let ranges = try DocumentFile.model(file) { () throws(ModelError) in try range.map { (r) throws(ModelError) in try TextRange(parsing: r) } }

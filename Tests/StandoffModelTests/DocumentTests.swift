@@ -108,6 +108,15 @@ struct DocumentTests {
         #expect(throws: ModelError.textNotFound("Putin")) { try document.ranges(of: "Putin") }
     }
 
+    @Test func findsTextInsideAContextPhrase() throws {
+        let document = try Document(id: "d", title: "", text: SourceText("Kim met Trump. Trump met Kim. Kim left."))
+        #expect(try document.ranges(of: "Kim", within: "Trump met Kim") == [TextRange(25, 28)])
+        #expect(try document.ranges(of: "Trump", occurrence: 2, within: "Kim met Trump. Trump") == [TextRange(15, 20)])
+        #expect(throws: ModelError.contextNotFound("Putin met")) { try document.ranges(of: "Kim", within: "Putin met") }
+        #expect(throws: ModelError.ambiguousContext("met", occurrences: [try TextRange(4, 7), try TextRange(21, 24)])) { try document.ranges(of: "Kim", within: "met") }
+        #expect(throws: ModelError.textNotInContext("Kim", context: "Trump.")) { try document.ranges(of: "Kim", within: "Trump.") }
+    }
+
     @Test func generatesTheNextFreeIdPerLayer() throws {
         var document = try makeDocument()
         #expect(document.nextAnnotationID(for: .entity) == "ent1")

@@ -74,3 +74,10 @@ struct SchemaConformanceTests {
         #expect(!TEIAllSchema.shared.errors(validating: path).isEmpty)
     }
 }
+
+extension SchemaConformanceTests {
+    @Test func theShippedAnnotationsAreValidTEI() throws {
+        let path = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        #expect(TEIAllSchema.shared.errors(validating: path) == [])
+    }
+}

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "StandoffModel", targets: ["StandoffModel"]),
         .library(name: "StandoffTEI", targets: ["StandoffTEI"]),
         .library(name: "StandoffFormats", targets: ["StandoffFormats"]),
+        .library(name: "StandoffValidation", targets: ["StandoffValidation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,8 +30,11 @@ let package = Package(
         // TEI P5 stand-off reading (SAX2, streaming) and writing (xmlTextWriter, atomic).
         .target(
             name: "StandoffTEI",
-            dependencies: ["StandoffModel", "CLibXML2"]
+            dependencies: ["StandoffModel", "CLibXML2"],
+            resources: [.copy("Resources/standoff.rng")]
         ),
+        // `standoff validate`: well-formedness, schema and semantic rules, with diagnostics and reports.
+        .target(name: "StandoffValidation", dependencies: ["StandoffModel", "StandoffTEI"]),
         // Renderings of a document for people and programs: inline markup, ANSI colour, JSON records.
         .target(name: "StandoffFormats", dependencies: ["StandoffModel"]),
         // The `standoff` command: parses arguments, calls the library, formats output.
@@ -40,6 +44,7 @@ let package = Package(
                 "StandoffModel",
                 "StandoffTEI",
                 "StandoffFormats",
+                "StandoffValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +55,7 @@ let package = Package(
             name: "StandoffTEITests",
             dependencies: ["StandoffTEI", "StandoffModel", "CLibXML2", "TestSupport"]
         ),
+        .testTarget(name: "StandoffValidationTests", dependencies: ["StandoffValidation", "StandoffTEI", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffTEI", "StandoffModel", "TestSupport"]),
     ]

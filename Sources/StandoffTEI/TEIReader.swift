@@ -8,6 +8,8 @@ public struct TEIReadResult: Sendable {
     public var problems: [TEIProblem]
     /// The start tag of each annotation, register entry, category and paragraph, by id.
     public var locations: [Identifier: SourceLocation]
+    /// Where the header records the text's SHA-256.
+    public var sourceHashLocation: SourceLocation? = nil
 
     public var errors: [TEIProblem] { problems.filter { $0.severity == .error } }
 }
@@ -114,6 +116,7 @@ final class TEIDocumentBuilder: SAXHandler {
     private var publicationStatement = ""
     private var sourceFileName = ""
     private var sourceSHA256: String?
+    private var sourceHashLocation: SourceLocation?
     private var annotators: [(id: String?, resp: String, name: String, location: SourceLocation)] = []
     private var pendingAnnotator: (id: String?, resp: String, name: String, location: SourceLocation)?
     private var taxonomies: [PendingTaxonomy] = []
@@ -187,6 +190,11 @@ final class TEIDocumentBuilder: SAXHandler {
 
     func startElement(_ tag: StartTag, at position: (line: Int, column: Int)) {
         let location = SourceLocation(file: file, line: position.line, column: position.column)
+        if stack.first?.path == "!" {
+            // Not a TEI document: the root was reported; nothing inside it is worth a message.
+            stack.append(Frame(path: "!", anchor: "", lastKnownChild: nil, isText: true))
+            return
+        }
         if capture != nil {
             capture!.start(tag)
             captureTagStack.append((tag.prefix.map { String(cString: $0) }, tag.name))
@@ -386,6 +394,7 @@ final class TEIDocumentBuilder: SAXHandler {
         if Self.textElements.contains(name) {
             pendingTextElement = (name, tag.attribute("type"), tag.attribute("n"))
         }
+        if path == "TEI/teiHeader/fileDesc/sourceDesc/bibl/idno", tag.attribute("type") == "sha256" { sourceHashLocation = location }
     }
 
     private func handleText(_ text: String, path: String) {
@@ -514,7 +523,7 @@ final class TEIDocumentBuilder: SAXHandler {
         let used = Set(preserved.nodes.map(\.anchor)).union(preserved.attributes.keys)
         preserved.owners = preserved.owners.filter { used.contains($0.key) }
         document.preserved = preserved
-        return TEIReadResult(document: document, problems: problems, locations: locations)
+        return TEIReadResult(document: document, problems: problems, locations: locations, sourceHashLocation: sourceHashLocation)
     }
 
     private static func uniqued(_ ids: [Identifier]) -> [Identifier] {
@@ -629,6 +638,12 @@ final class TEIDocumentBuilder: SAXHandler {
             var severity: Severity?
             var failed = false
             for token in (pending.ana ?? "").split(separator: " ") {
+                if let id = pointerID(String(token)), document.kind(of: id) == nil {
+                    problem("dangling-reference", "\(what): @ana '\(token)' points at nothing declared in this file",
+                            hint: "declare the category in the layer's <taxonomy>, or correct the pointer", location: pending.location)
+                    failed = true
+                    continue
+                }
                 guard let categoryID = pointerID(String(token)), let taxonomy = document.taxonomy(declaring: categoryID) else {
                     problem("undeclared-category", "\(what): @ana '\(token)' is not a declared category",
                             hint: "declare it in <classDecl><taxonomy xml:id=\"\(layer.name)\"> or use a declared one", location: pending.location)

@@ -21,7 +21,7 @@ struct Standoff: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, AddCommand.self, RemoveCommand.self, ListCommand.self, ShowCommand.self,
+            InitCommand.self, AddCommand.self, RemoveCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self,
             RegisterCommand.self, TaxonomyCommand.self,
         ]
     )
@@ -34,6 +34,8 @@ struct Standoff: ParsableCommand {
         } catch let error as CLIError {
             Terminal.printError(error.rendered)
             Foundation.exit(1)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

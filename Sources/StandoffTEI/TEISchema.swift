@@ -1,0 +1,122 @@
+import CLibXML2
+import Foundation
+
+/// A compiled RELAX NG schema that files are checked against while streaming
+/// (libxml2's `xmlTextReader` with `xmlRelaxNG`), without building a tree.
+///
+/// ``standoff()`` is the project's own schema (`Resources/standoff.rng`): strict about what
+/// Standoff writes, open to foreign content where Standoff keeps it, and quick to compile. Any
+/// other schema, such as the official `tei_all.rng`, can be loaded from a path.
+public final class TEISchema: @unchecked Sendable {
+    private let schema: xmlRelaxNGPtr
+    /// Where the schema came from, for messages.
+    public let name: String
+    private let lock = NSLock()
+
+    /// Compiles the schema at `path`.
+    public init(path: String) throws(TEISchemaError) {
+        xmlInitParser()
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw TEISchemaError(message: "cannot read the schema \(path)", hint: "check the path given to --tei-all")
+        }
+        let collector = MessageCollector()
+        guard let parser = xmlRelaxNGNewParserCtxt(path) else {
+            throw TEISchemaError(message: "cannot load the schema \(path)", hint: "check that it is a RELAX NG schema in XML syntax")
+        }
+        defer { xmlRelaxNGFreeParserCtxt(parser) }
+        xmlRelaxNGSetParserStructuredErrors(parser, MessageCollector.callback, Unmanaged.passUnretained(collector).toOpaque())
+        guard let schema = xmlRelaxNGParse(parser) else {
+            throw TEISchemaError(message: "the schema \(path) does not compile: \(collector.messages.first?.message ?? "unknown error")",
+                                 hint: "give a RELAX NG schema in XML syntax (.rng), such as tei_all.rng")
+        }
+        self.schema = schema
+        self.name = URL(fileURLWithPath: path).lastPathComponent
+    }
+
+    deinit { xmlRelaxNGFree(schema) }
+
+    /// The project's own schema, shipped with the package.
+    public static func standoff() throws(TEISchemaError) -> TEISchema {
+        guard let path = Bundle.module.path(forResource: "standoff", ofType: "rng") else {
+            throw TEISchemaError(message: "the Standoff schema (standoff.rng) is missing from the installation",
+                                 hint: "rebuild Standoff; the schema is a resource of the StandoffTEI module")
+        }
+        return try TEISchema(path: path)
+    }
+
+    /// Checks the file at `path`; every mismatch is a problem with code `schema`, at its line.
+    /// Validations with one schema run one at a time; give each thread its own schema to run in parallel.
+    public func validate(path: String, code: String = "schema") -> [TEIProblem] {
+        lock.lock()
+        defer { lock.unlock() }
+        // Nodes carry their line only when this (per-thread) default is on.
+        xmlLineNumbersDefault(1)
+        guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue)) else {
+            return [TEIProblem(code: code, message: "cannot open the file for schema validation", hint: "check that the file is readable",
+                               location: SourceLocation(file: path, line: 0, column: 0))]
+        }
+        defer { xmlFreeTextReader(reader) }
+        let collector = MessageCollector()
+        collector.reader = reader
+        xmlTextReaderSetStructuredErrorHandler(reader, MessageCollector.callback, Unmanaged.passUnretained(collector).toOpaque())
+        guard xmlTextReaderRelaxNGSetSchema(reader, schema) == 0 else {
+            return [TEIProblem(code: code, message: "libxml2 could not start schema validation", hint: "this is a bug; please report it",
+                               location: SourceLocation(file: path, line: 0, column: 0))]
+        }
+        var result: Int32 = 1
+        while result == 1 { result = xmlTextReaderRead(reader) }
+        let valid = xmlTextReaderIsValid(reader) == 1
+        var problems = collector.messages.map { message in
+            TEIProblem(code: code, message: "\(name): \(message.message)", hint: Self.hint(for: message.message),
+                       location: SourceLocation(file: path, line: message.line, column: max(message.column, 1)))
+        }
+        if !valid && problems.isEmpty {
+            problems.append(TEIProblem(code: code, message: "\(name): the document does not match the schema", hint: "compare it with docs/FORMAT.md",
+                                       location: SourceLocation(file: path, line: 1, column: 1)))
+        }
+        return problems
+    }
+
+    private static func hint(for message: String) -> String {
+        if message.contains("extra content") { return "this element is not expected here; see docs/FORMAT.md for what goes where" }
+        if message.contains("attribute") || message.contains("Attribute") { return "check the attribute's name and value against docs/FORMAT.md" }
+        if message.contains("Datatype") || message.contains("value") { return "the value does not have the expected form; see docs/FORMAT.md" }
+        return "see docs/FORMAT.md for the structure Standoff expects"
+    }
+}
+
+/// The schema could not be loaded.
+public struct TEISchemaError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var hint: String
+    public var description: String { "error: \(message)\n  hint: \(hint)" }
+}
+
+/// Collects libxml2's structured errors.
+final class MessageCollector {
+    struct Message {
+        var message: String
+        var line: Int
+        var column: Int
+    }
+
+    var messages: [Message] = []
+    /// The streaming reader being validated, to locate errors libxml2 reports without a line.
+    var reader: xmlTextReaderPtr?
+
+    static let callback: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        let collector = Unmanaged<MessageCollector>.fromOpaque(context).takeUnretainedValue()
+        guard error.pointee.level != XML_ERR_WARNING, collector.messages.count < 1000 else { return }
+        var text = error.pointee.message.map { String(cString: $0) } ?? "error"
+        while text.last?.isNewline == true { text.removeLast() }
+        var line = Int(error.pointee.line)
+        if line == 0, let node = error.pointee.node {
+            line = Int(xmlGetLineNo(node.assumingMemoryBound(to: xmlNode.self)))
+        }
+        if line <= 0, let reader = collector.reader, let node = xmlTextReaderCurrentNode(reader) {
+            line = Int(xmlGetLineNo(node))
+        }
+        collector.messages.append(Message(message: text, line: max(line, 0), column: Int(error.pointee.int2)))
+    }
+}

@@ -1,0 +1,9 @@
+/// Every xml:id is unique in the file.
+public struct DuplicateIDRule: ReaderProblemRule {
+    public init() {}
+    public let code = "SO201"
+    public let name = "duplicate-id"
+    public let severity = DiagnosticSeverity.error
+    public let summary = "Every xml:id is unique in the file."
+    public let readerCodes: Set<String> = ["duplicate-id"]
+}

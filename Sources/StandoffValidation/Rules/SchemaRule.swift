@@ -1,0 +1,12 @@
+/// The file matches Standoff's own RELAX NG schema (`standoff.rng`, see docs/FORMAT.md).
+public struct SchemaRule: ValidationRule {
+    public init() {}
+    public let code = "SO002"
+    public let name = "schema"
+    public let severity = DiagnosticSeverity.error
+    public let summary = "The file matches Standoff's RELAX NG schema for its TEI encoding (standoff.rng)."
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        context.schemaProblems.map { diagnostic($0.message, hint: $0.hint, at: $0.location) }
+    }
+}

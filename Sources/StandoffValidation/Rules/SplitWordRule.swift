@@ -1,0 +1,61 @@
+import StandoffModel
+
+/// Spans begin and end at word and grapheme-cluster boundaries.
+public struct SplitWordRule: ValidationRule {
+    public init() {}
+    public let code = "SO602"
+    public let name = "split-word"
+    public let severity = DiagnosticSeverity.warning
+    public let summary = "Spans do not cut a word or a grapheme cluster (a letter and its accents, an emoji) in two, except inside words the text runs together (marked by a spacing error)."
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        guard let document = context.document else { return [] }
+        let text = document.text
+        // Where the text itself runs words together, an error annotation of category spacing
+        // says so, and spans inside it may cut the run.
+        let runTogether = document.sortedAnnotations(in: .error).filter { $0.category == "spacing" }.flatMap(\.ranges)
+        var found: [Diagnostic] = []
+        for annotation in document.sortedAnnotations() {
+            for range in annotation.ranges {
+                for (edge, offset) in [("start", range.start), ("end", range.end)] {
+                    guard let what = Self.cut(at: offset, in: text) else { continue }
+                    if what.hasSuffix("a word in two"), runTogether.contains(where: { $0.start < offset && offset < $0.end }) { continue }
+                    found.append(diagnostic(
+                        "the \(edge) of annotation '\(annotation.id)' (\"\(annotation.coveredText)\") at \(offset) cuts \(what)",
+                        hint: "move the \(edge) to a word boundary, or leave it if the text itself runs two words together",
+                        at: context.location(of: annotation.id)))
+                }
+            }
+        }
+        return found
+    }
+
+    /// What an edge at `offset` cuts, if anything: a grapheme cluster, or a word.
+    static func cut(at offset: Int, in text: SourceText) -> String? {
+        guard offset > 0, offset < text.count else { return nil }
+        let before = text.scalars[offset - 1]
+        let after = text.scalars[offset]
+        if !isGraphemeBoundary(offset, in: text) { return "a character (grapheme cluster) in two" }
+        if isWordScalar(before) && isWordScalar(after) { return "a word in two" }
+        return nil
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Whether `offset` is a grapheme-cluster boundary, judged on a window of text around it.
+    private static func isGraphemeBoundary(_ offset: Int, in text: SourceText) -> Bool {
+        let start = max(0, offset - 16)
+        let end = min(text.count, offset + 16)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: text.scalars[start..<end])
+        var position = start
+        for character in String(view) {
+            if position == offset { return true }
+            position += character.unicodeScalars.count
+            if position > offset { return false }
+        }
+        return position == offset
+    }
+}

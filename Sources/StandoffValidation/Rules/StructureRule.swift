@@ -1,0 +1,9 @@
+/// The file is a Standoff TEI document: a <TEI> root, a header, the text as plain <p> paragraphs with ids, and required attributes.
+public struct StructureRule: ReaderProblemRule {
+    public init() {}
+    public let code = "SO004"
+    public let name = "structure"
+    public let severity = DiagnosticSeverity.error
+    public let summary = "The file is a Standoff TEI document: a <TEI> root, a header, the text as plain <p> paragraphs with ids, and required attributes."
+    public let readerCodes: Set<String> = ["not-tei", "missing-text", "unsupported-markup", "newline-in-paragraph", "missing-attribute"]
+}

@@ -1,0 +1,23 @@
+import StandoffModel
+
+/// Every register entry is linked from some annotation.
+public struct UnusedEntryRule: ValidationRule {
+    public init() {}
+    public let code = "SO701"
+    public let name = "unused-entry"
+    public let severity = DiagnosticSeverity.info
+    public let summary = "Every register entry is linked from at least one annotation."
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        guard let document = context.document else { return [] }
+        var used: Set<Identifier> = []
+        for annotation in document.annotations {
+            for link in annotation.links { if case .id(let id) = link.target { used.insert(id) } }
+        }
+        return document.registers.flatMap(\.entries).filter { !used.contains($0.id) }.map {
+            diagnostic("\($0.kind.rawValue) '\($0.id)' (\($0.name)) is not linked from any annotation",
+                       hint: "link mentions to it with --ref, or remove it if it is not needed",
+                       at: context.location(of: $0.id))
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Dispatch
+import Foundation
+import StandoffModel
+import StandoffTEI
+
+/// Which rules run and how strictly.
+public struct ValidationOptions: Sendable {
+    /// Warnings count as errors.
+    public var strict = false
+    /// Only these rules (codes or names); empty means all.
+    public var only: Set<String> = []
+    /// Rules to leave out (codes or names).
+    public var disabled: Set<String> = []
+    /// A full TEI schema to check against as well (`--tei-all`).
+    public var teiAll: TEISchema?
+
+    public init(strict: Bool = false, only: Set<String> = [], disabled: Set<String> = [], teiAll: TEISchema? = nil) {
+        self.strict = strict
+        self.only = only
+        self.disabled = disabled
+        self.teiAll = teiAll
+    }
+}
+
+/// The outcome for one file.
+public struct FileReport: Sendable {
+    public var file: String
+    public var diagnostics: [Diagnostic]
+
+    public func count(_ severity: DiagnosticSeverity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+    public var isValid: Bool { count(.error) == 0 }
+}
+
+/// Checks files: well-formedness and structure (the streaming reader), Standoff's schema, and
+/// the semantic rules of ``RuleCatalogue``. Files are checked in parallel, and within a file the
+/// schema pass runs beside the reading pass.
+public struct Validator: Sendable {
+    public let options: ValidationOptions
+    public let rules: [any ValidationRule]
+
+    public init(options: ValidationOptions = ValidationOptions()) {
+        self.options = options
+        let key = { (rule: any ValidationRule) -> Set<String> in [rule.code.lowercased(), rule.name.lowercased()] }
+        let only = Set(options.only.map { $0.lowercased() })
+        let disabled = Set(options.disabled.map { $0.lowercased() })
+        rules = RuleCatalogue.all.filter { rule in
+            (only.isEmpty || !key(rule).isDisjoint(with: only)) && key(rule).isDisjoint(with: disabled)
+        }
+    }
+
+    /// Validates one file.
+    public func validate(file: String) -> FileReport {
+        let wantsSchema = rules.contains { $0 is SchemaRule }
+        let wantsTEIAll = options.teiAll != nil && rules.contains { $0 is TEIAllRule }
+        let results = ParallelResults()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            results.setRead(TEIReader.read(path: file))
+        }
+        if wantsSchema {
+            DispatchQueue.global().async(group: group) {
+                do throws(TEISchemaError) { results.setSchema(try TEISchema.standoff().validate(path: file)) } catch {
+                    results.setSchema([TEIProblem(code: "schema", message: error.message, hint: error.hint,
+                                                  location: SourceLocation(file: file, line: 0, column: 0))])
+                }
+            }
+        }
+        if wantsTEIAll, let teiAll = options.teiAll {
+            DispatchQueue.global().async(group: group) { results.setTEIAll(teiAll.validate(path: file, code: "tei-all")) }
+        }
+        group.wait()
+        let read = results.read!
+        // A file that is not well-formed gets one diagnosis, not the schema's echo of it.
+        let malformed = read.problems.contains { $0.code == "xml-syntax" }
+        let context = ValidationContext(
+            file: file, read: read,
+            schemaProblems: malformed ? [] : results.schema,
+            teiAllProblems: malformed ? [] : results.teiAll)
+        var diagnostics = rules.flatMap { $0.check(context) }
+        // Where a specific rule explains a line, the schema's generic message there is noise.
+        let isSchema = { (d: Diagnostic) in d.code == "SO002" || d.code == "SO003" }
+        let explained = Set(diagnostics.filter { !isSchema($0) && $0.severity == .error }.map(\.line))
+        diagnostics.removeAll { isSchema($0) && explained.contains($0.line) }
+        // libxml2 follows an invalid element with generic messages about its ancestors ("Element
+        // standOff has extra content", "failed to validate attributes") at or before its line;
+        // when a more precise error lies at or after such a line, the message is an echo.
+        let isEcho = { (d: Diagnostic) in d.message.contains("has extra content") || d.message.contains("failed to validate") }
+        let preciseLines = diagnostics.filter { $0.severity == .error && !(isSchema($0) && isEcho($0)) }.map(\.line)
+        diagnostics.removeAll { d in isSchema(d) && isEcho(d) && preciseLines.contains { $0 >= d.line } }
+        if options.strict {
+            for index in diagnostics.indices where diagnostics[index].severity == .warning { diagnostics[index].severity = .error }
+        }
+        return FileReport(file: file, diagnostics: Array(Set(diagnostics)).sorted())
+    }
+
+    /// Validates many files in parallel on all cores; `progress` is called after each file.
+    public func validate(files: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [FileReport] {
+        let reports = ReportSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            reports.set(index, validate(file: files[index]))
+            progress?(reports.completed, files.count)
+        }
+        return reports.all
+    }
+}
+
+/// Results of the passes over one file, filled from several threads.
+private final class ParallelResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var read: TEIReadResult?
+    private(set) var schema: [TEIProblem] = []
+    private(set) var teiAll: [TEIProblem] = []
+
+    func setRead(_ value: TEIReadResult) { lock.withLock { read = value } }
+    func setSchema(_ value: [TEIProblem]) { lock.withLock { schema = value } }
+    func setTEIAll(_ value: [TEIProblem]) { lock.withLock { teiAll = value } }
+}
+
+private final class ReportSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [FileReport?]
+    private var done = 0
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ report: FileReport) {
+        lock.withLock {
+            slots[index] = report
+            done += 1
+        }
+    }
+
+    var completed: Int { lock.withLock { done } }
+    var all: [FileReport] { lock.withLock { slots.map { $0! } } }
+}
+
+/// Finds the files to validate: files as given, directories searched for `*.xml`.
+public enum InputFiles {
+    public struct Expansion: Sendable {
+        public var files: [String]
+        /// Paths that do not exist or cannot be read.
+        public var unreadable: [String]
+        /// Files in the directories that were passed over because they are not `*.xml`.
+        public var skipped: Int
+    }
+
+    public static func expand(_ paths: [String]) -> Expansion {
+        var result = Expansion(files: [], unreadable: [], skipped: 0)
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                result.unreadable.append(path)
+                continue
+            }
+            if isDirectory.boolValue {
+                guard let enumerator = manager.enumerator(atPath: path) else {
+                    result.unreadable.append(path)
+                    continue
+                }
+                var found: [String] = []
+                for case let relative as String in enumerator {
+                    let full = (path as NSString).appendingPathComponent(relative)
+                    var childIsDirectory: ObjCBool = false
+                    guard manager.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue else { continue }
+                    if relative.lowercased().hasSuffix(".xml") { found.append(full) } else { result.skipped += 1 }
+                }
+                result.files += found.sorted()
+            } else if manager.isReadableFile(atPath: path) {
+                result.files.append(path)
+            } else {
+                result.unreadable.append(path)
+            }
+        }
+        return result
+    }
+}

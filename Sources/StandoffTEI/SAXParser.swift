@@ -89,6 +89,8 @@ final class SAXParser {
     /// Elements open at the moment, with the line each started on, to explain an early end.
     private var openElements: [(name: String, line: Int)] = []
     private var bytesRead = 0
+    /// libxml2's own default nesting limit, which its push parser does not apply itself.
+    static let maximumDepth = 256
 
     init(handler: SAXHandler) { self.handler = handler }
 
@@ -127,6 +129,16 @@ final class SAXParser {
             bytesRead += count
             if xmlParseChunk(context, buffer, Int32(count), 0) != 0 && failures.contains(where: \.isFatal) { break }
         }
+    }
+
+    /// libxml2's message on one line, with its cryptic limits explained.
+    static func readable(_ raw: String) -> String {
+        let oneLine = raw.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        if oneLine.contains("Huge input lookup") || oneLine.contains("too long") || oneLine.contains("length too long") {
+            return "a name, text or attribute value is longer than libxml2's limit of 10,000,000 bytes (\(oneLine))"
+        }
+        if oneLine.contains("Excessive depth") { return "elements are nested more than \(maximumDepth) deep (\(oneLine))" }
+        return oneLine
     }
 
     /// libxml2's push parser reports "Extra content at the end of the document" when the input
@@ -181,6 +193,10 @@ final class SAXParser {
                 localName: localName, prefix: prefix, namespace: uri, namespaceCount: Int(namespaceCount),
                 namespaces: namespaces, attributeCount: Int(attributeCount), attributes: attributes)
             parser.sawRootElement = true
+            guard parser.openElements.count < SAXParser.maximumDepth else {
+                parser.stop("elements are nested more than \(SAXParser.maximumDepth) deep")
+                return
+            }
             parser.openElements.append((tag.name, parser.currentLine))
             parser.handler.startElement(tag, at: (parser.currentLine, parser.currentColumn))
         }
@@ -226,8 +242,7 @@ final class SAXParser {
             let parser = SAXParser.session(context)
             let level = error.pointee.level
             guard level != XML_ERR_NONE, level != XML_ERR_WARNING else { return }
-            var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
-            while message.last?.isNewline == true { message.removeLast() }
+            let message = SAXParser.readable(error.pointee.message.map { String(cString: $0) } ?? "XML error")
             parser.failures.append(Failure(
                 message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2),
                 isFatal: level == XML_ERR_FATAL))

@@ -48,6 +48,8 @@ public enum TEIReader {
         if message.contains("truncated") || message.contains("Premature end") || message.contains("EndTag") {
             return "the file is truncated or a tag is not closed; restore it from a copy"
         }
+        if message.contains("libxml2's limit") { return "Standoff files hold no value this long; check that this is the file you meant" }
+        if message.contains("nested more than") { return "Standoff files nest about ten elements deep; check that this is the file you meant" }
         if message.contains("encoding") || message.contains("UTF-8") || message.contains("Char 0x") {
             return "save the file as UTF-8"
         }

@@ -87,6 +87,9 @@ public struct Validator: Sendable {
         let isEcho = { (d: Diagnostic) in d.message.contains("has extra content") || d.message.contains("failed to validate") }
         let preciseLines = diagnostics.filter { $0.severity == .error && !(isSchema($0) && isEcho($0)) }.map(\.line)
         diagnostics.removeAll { d in isSchema(d) && isEcho(d) && preciseLines.contains { $0 >= d.line } }
+        // One schema message per line: libxml2 adds follow-on messages for the same element.
+        var schemaLines: Set<Int> = []
+        diagnostics = diagnostics.sorted().filter { d in !isSchema(d) || schemaLines.insert(d.line * 2 + (d.code == "SO002" ? 0 : 1)).inserted }
         if options.strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning { diagnostics[index].severity = .error }
         }

@@ -31,7 +31,7 @@ public struct SplitWordRule: ValidationRule {
     }
 
     /// What an edge at `offset` cuts, if anything: a grapheme cluster, or a word.
-    static func cut(at offset: Int, in text: SourceText) -> String? {
+    public static func cut(at offset: Int, in text: SourceText) -> String? {
         guard offset > 0, offset < text.count else { return nil }
         let before = text.scalars[offset - 1]
         let after = text.scalars[offset]

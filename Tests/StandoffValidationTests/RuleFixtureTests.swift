@@ -1,0 +1,138 @@
+import Foundation
+import StandoffModel
+import StandoffTEI
+import StandoffValidation
+import Testing
+import TestSupport
+
+/// Each rule fires on its own fixture, with its code, at the marked line, and nothing else fires
+/// there; the clean fixture and the shipped corpus fire nothing.
+@Suite("Validation rules on their fixtures")
+struct RuleFixtureTests {
+    /// A fixture, and the line the finding must be on: the line holding `<!-- expect CODE -->`, or
+    /// the first line containing `needle`.
+    struct Case: CustomTestStringConvertible, Sendable {
+        var code: String
+        var fixture: String
+        var needle: String?
+        var testDescription: String { "\(code) on \(fixture)" }
+    }
+
+    static let cases: [Case] = [
+        Case(code: "SO001", fixture: "truncated.xml", needle: "<fileDesc><titleStmt><title>Trunc"),
+        Case(code: "SO002", fixture: "rules/SO002-schema.tei.xml"),
+        Case(code: "SO004", fixture: "not-tei.xml", needle: "<html>"),
+        Case(code: "SO101", fixture: "missing-paragraph.tei.xml", needle: "string-range(p9"),
+        Case(code: "SO102", fixture: "offset-past-end.tei.xml", needle: "string-range(p1,8,10)"),
+        Case(code: "SO103", fixture: "malformed-range.tei.xml", needle: "#range(p1"),
+        Case(code: "SO104", fixture: "rules/SO104-empty-range.tei.xml"),
+        Case(code: "SO201", fixture: "duplicate-id.tei.xml", needle: "string-range(p1,8,5)"),
+        Case(code: "SO202", fixture: "dangling-reference.tei.xml", needle: "#nobody\""),
+        Case(code: "SO203", fixture: "rules/SO203-invalid-id.tei.xml"),
+        Case(code: "SO301", fixture: "undeclared-category.tei.xml", needle: "ana=\"#spelling\""),
+        Case(code: "SO302", fixture: "rules/SO302-wrong-link-kind.tei.xml"),
+        Case(code: "SO303", fixture: "rules/SO303-invalid-value.tei.xml"),
+        Case(code: "SO401", fixture: "rules/SO401-source-drift.tei.xml", needle: "type=\"sha256\""),
+        Case(code: "SO402", fixture: "rules/SO402-snapshot-mismatch.tei.xml"),
+        Case(code: "SO501", fixture: "rules/SO501-quotation-without-speaker.tei.xml"),
+        Case(code: "SO502", fixture: "rules/SO502-incomplete-stance.tei.xml"),
+        Case(code: "SO503", fixture: "rules/SO503-incomplete-error.tei.xml"),
+        Case(code: "SO504", fixture: "rules/SO504-missing-category.tei.xml"),
+        Case(code: "SO601", fixture: "rules/SO601-duplicate-annotation.tei.xml"),
+        Case(code: "SO602", fixture: "rules/SO602-split-word.tei.xml"),
+        Case(code: "SO603", fixture: "rules/SO603-conflicting-categories.tei.xml"),
+        Case(code: "SO701", fixture: "rules/SO701-unused-entry.tei.xml"),
+    ]
+
+    static func expectedLine(_ testCase: Case) -> Int {
+        let text = String(decoding: Repository.read(Repository.fixture(testCase.fixture)), as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let marker = testCase.needle ?? "<!-- expect \(testCase.code) -->"
+        // Skip the first lines' "Exercises" comment, which may quote the needle.
+        return (lines.indices.first { $0 >= 2 && lines[$0].contains(marker) } ?? -1) + 1
+    }
+
+    @Test(arguments: cases)
+    func ruleFiresOnItsFixtureAndNothingElseDoes(_ testCase: Case) throws {
+        let path = Repository.fixture(testCase.fixture)
+        let report = Validator().validate(file: path)
+        let codes = Set(report.diagnostics.map(\.code))
+        #expect(codes == [testCase.code], "\(report.diagnostics.map(\.headline))")
+        let findings = report.diagnostics.filter { $0.code == testCase.code }
+        #expect(findings.count == 1, "\(findings.map(\.headline))")
+        let finding = try #require(findings.first)
+        #expect(finding.file == path)
+        #expect(finding.line == Self.expectedLine(testCase), "\(finding.headline)")
+        #expect(finding.column >= 1)
+        #expect(!finding.message.isEmpty && !finding.hint.isEmpty)
+        let rule = try #require(RuleCatalogue.rule(named: testCase.code))
+        #expect(finding.rule == rule.name)
+        #expect(finding.severity == rule.severity)
+    }
+
+    @Test func everyRuleHasAFixture() {
+        let covered = Set(Self.cases.map(\.code)).union(["SO003"])  // SO003 needs tei_all: TEIAllRuleTests
+        #expect(Set(RuleCatalogue.all.map(\.code)) == covered)
+    }
+
+    @Test func theCleanFixtureAndTheShippedCorpusAreClean() {
+        for path in [Repository.fixture("rules/clean.tei.xml"), Repository.fixture("minimal.tei.xml"),
+                     Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path] {
+            let report = Validator().validate(file: path)
+            #expect(report.diagnostics.isEmpty, "\(path): \(report.diagnostics.map(\.headline))")
+        }
+    }
+}
+
+@Suite("Full TEI schema (--tei-all)", .enabled(if: Repository.teiAllSchema != nil, "tei_all.rng not found beside the repository"))
+struct TEIAllRuleTests {
+    @Test func aForeignAttributeStandoffKeepsIsReportedOnlyByTheFullSchema() throws {
+        let schema = try TEISchema(path: try #require(Repository.teiAllSchema))
+        let path = Repository.fixture("rules/SO003-tei-all.tei.xml")
+        #expect(Validator().validate(file: path).diagnostics.isEmpty)
+        let report = Validator(options: ValidationOptions(teiAll: schema)).validate(file: path)
+        #expect(report.diagnostics.map(\.code) == ["SO003"])
+        #expect(report.diagnostics.first?.line == RuleFixtureTests.expectedLine(.init(code: "SO003", fixture: "rules/SO003-tei-all.tei.xml")))
+        #expect(report.diagnostics.first?.message.contains("reviewed") == true)
+        // And the shipped corpus is valid TEI.
+        let corpus = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        #expect(Validator(options: ValidationOptions(teiAll: schema)).validate(file: corpus).diagnostics.isEmpty)
+    }
+}
+
+@Suite("Rule catalogue and options")
+struct CatalogueTests {
+    @Test func codesAndNamesAreUniqueAndDocumented() throws {
+        let codes = RuleCatalogue.all.map(\.code)
+        #expect(Set(codes).count == codes.count)
+        #expect(Set(RuleCatalogue.all.map(\.name)).count == codes.count)
+        let docs = String(decoding: Repository.read(Repository.root.appendingPathComponent("docs/VALIDATION.md").path), as: UTF8.self)
+        for rule in RuleCatalogue.all {
+            #expect(docs.contains("## \(rule.code) \(rule.name)"), "docs/VALIDATION.md lacks a section for \(rule.code) \(rule.name)")
+        }
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() {
+        let path = Repository.fixture("rules/SO501-quotation-without-speaker.tei.xml")
+        #expect(Validator().validate(file: path).isValid)
+        let strict = Validator(options: ValidationOptions(strict: true)).validate(file: path)
+        #expect(!strict.isValid)
+        #expect(strict.diagnostics.map(\.severity) == [.error])
+    }
+
+    @Test func rulesCanBeSelectedAndDisabledByCodeOrName() {
+        let path = Repository.fixture("rules/SO602-split-word.tei.xml")
+        #expect(Validator(options: ValidationOptions(disabled: ["SO602"])).validate(file: path).diagnostics.isEmpty)
+        #expect(Validator(options: ValidationOptions(disabled: ["split-word"])).validate(file: path).diagnostics.isEmpty)
+        #expect(Validator(options: ValidationOptions(only: ["SO101"])).validate(file: path).diagnostics.isEmpty)
+        #expect(Validator(options: ValidationOptions(only: ["split-word"])).validate(file: path).diagnostics.map(\.code) == ["SO602"])
+    }
+
+    @Test func splitWordKnowsGraphemeClusters() throws {
+        let text = SourceText("cafe\u{301} 🇰🇵 ok")
+        #expect(SplitWordRule.cut(at: 4, in: text) == "a character (grapheme cluster) in two")  // between e and its accent
+        #expect(SplitWordRule.cut(at: 7, in: text) == "a character (grapheme cluster) in two")  // inside the flag
+        #expect(SplitWordRule.cut(at: 5, in: text) == nil)
+        #expect(SplitWordRule.cut(at: 2, in: text) == "a word in two")
+    }
+}

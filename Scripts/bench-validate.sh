@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Compares `standoff validate` with the least a program can do to read the same file with
+# libxml2's SAX2 parser (Scripts/baseline/sax-count.c, gcc -O2), on one large file, on this
+# machine. The two commands alternate RUNS times; the script prints each run, the medians and
+# the ratio of the medians. Machines are noisy: read the medians and the ratio, not one run.
+#
+#   Scripts/bench-validate.sh [FILE] [RUNS]
+#
+# FILE defaults to a generated ~100 MB corpus (Scripts/make-large-corpus.py, kept in
+# ${TMPDIR:-/tmp}/standoff-large.tei.xml between runs); RUNS defaults to 7.
+# Extra options for `standoff validate` can be given in STANDOFF_VALIDATE_OPTIONS
+# (for example "--rule SO001" to time well-formedness alone).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+file="${1:-${TMPDIR:-/tmp}/standoff-large.tei.xml}"
+runs="${2:-7}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+echo "building the baseline (gcc -O2) and standoff (release)…" >&2
+gcc -O2 Scripts/baseline/sax-count.c $(pkg-config --cflags --libs libxml-2.0) -o "$work/sax-count"
+swift build -c release --product standoff >&2
+standoff="$(swift build -c release --show-bin-path)/standoff"
+
+if [ ! -f "$file" ]; then
+  echo "generating $file…" >&2
+  python3 Scripts/make-large-corpus.py "$file"
+fi
+size_mb=$(( $(stat -c %s "$file") / 1000000 ))
+annotations=$(grep -c '<annotation ' "$file" || true)
+echo "file: $file (${size_mb} MB, ${annotations} annotations), $(nproc) cores, ${runs} runs each, alternating"
+
+# Check once that both commands succeed before timing them.
+"$work/sax-count" "$file" >/dev/null
+# shellcheck disable=SC2086
+"$standoff" validate --quiet ${STANDOFF_VALIDATE_OPTIONS:-} "$file" >/dev/null
+
+python3 - "$runs" "$work/sax-count" "$standoff" "$file" "${STANDOFF_VALIDATE_OPTIONS:-}" <<'EOF'
+import shlex, statistics, subprocess, sys, time
+runs, baseline, standoff, path, options = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+commands = {
+    "baseline": [baseline, path],
+    "standoff": [standoff, "validate", "--quiet", *shlex.split(options), path],
+}
+times = {name: [] for name in commands}
+for run in range(1, runs + 1):
+    line = []
+    for name, command in commands.items():
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+        elapsed = time.perf_counter() - start
+        times[name].append(elapsed)
+        line.append(f"{name} {elapsed:6.3f} s")
+    print(f"run {run}: " + "   ".join(line))
+medians = {name: statistics.median(values) for name, values in times.items()}
+for name, median in medians.items():
+    print(f"median {name}: {median:.3f} s  (min {min(times[name]):.3f}, max {max(times[name]):.3f})")
+print(f"ratio standoff/baseline: {medians['standoff'] / medians['baseline']:.2f}x")
+EOF

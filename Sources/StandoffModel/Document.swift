@@ -30,6 +30,8 @@ public struct Document: Sendable {
     private var annotationIndex: [Identifier: Int] = [:]
     /// The taxonomy of each declared category.
     private var categoryTaxonomy: [Identifier: Identifier] = [:]
+    /// The position of each paragraph id in ``paragraphIDs``.
+    private let paragraphPositions: [Identifier: Int]
 
     /// Creates a document over `text`, with paragraph ids `p1`, `p2`, … unless given.
     public init(
@@ -44,6 +46,7 @@ public struct Document: Sendable {
         let ids = paragraphIDs ?? (1...text.paragraphs.count).map { Identifier(stringLiteral: "p\($0)") }
         precondition(ids.count == text.paragraphs.count, "one id per paragraph")
         self.paragraphIDs = ids
+        self.paragraphPositions = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.source = source ?? SourceDescription(fileName: "", sha256: text.sha256)
         try declare(id, as: .document)
         for paragraph in ids { try declare(paragraph, as: .paragraph) }
@@ -73,7 +76,7 @@ public struct Document: Sendable {
 
     public func paragraphIndex(of id: Identifier) -> Int? {
         guard declared[id] == .paragraph else { return nil }
-        return paragraphIDs.firstIndex(of: id)
+        return paragraphPositions[id]
     }
 
     /// The layers that have annotations, in canonical order.

@@ -20,6 +20,21 @@ public struct Identifier: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var description: String { rawValue }
 
     public static func isValid(_ text: String) -> Bool {
+        // Fast path: almost every id is ASCII.
+        var ascii = true
+        var valid = true
+        var isFirst = true
+        for byte in text.utf8 {
+            guard byte < 0x80 else { ascii = false; break }
+            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let ok = isFirst
+                ? letter || byte == UInt8(ascii: "_")
+                : letter || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            if !ok { valid = false }
+            isFirst = false
+        }
+        if ascii { return valid && !isFirst }
         guard let first = text.unicodeScalars.first else { return false }
         guard first == "_" || first.properties.isAlphabetic else { return false }
         return text.unicodeScalars.allSatisfy { scalar in
@@ -29,9 +44,9 @@ public struct Identifier: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Orders ids with a numeric suffix by that number (`ent2` before `ent10`), others by text.
     public static func < (lhs: Identifier, rhs: Identifier) -> Bool {
-        let (lp, ln) = lhs.prefixAndNumber
-        let (rp, rn) = rhs.prefixAndNumber
-        if lp != rp { return lhs.rawValue < rhs.rawValue }
+        let (lp, ln) = split(lhs.rawValue)
+        let (rp, rn) = split(rhs.rawValue)
+        if !lp.elementsEqual(rp) { return lhs.rawValue < rhs.rawValue }
         switch (ln, rn) {
         case let (l?, r?): return l != r ? l < r : lhs.rawValue < rhs.rawValue
         default: return lhs.rawValue < rhs.rawValue
@@ -40,8 +55,26 @@ public struct Identifier: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// `("ent", 12)` for `ent12`; `(rawValue, nil)` without a numeric suffix.
     public var prefixAndNumber: (prefix: String, number: Int?) {
-        let digits = rawValue.reversed().prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count < 18 else { return (rawValue, nil) }
-        return (String(rawValue.dropLast(digits.count)), Int(String(digits.reversed())))
+        let (prefix, number) = Identifier.split(rawValue)
+        return (String(Substring(prefix)), number)
+    }
+
+    /// The text before a trailing run of ASCII digits, and the number they spell.
+    private static func split(_ text: String) -> (prefix: Substring.UTF8View, number: Int?) {
+        let bytes = text.utf8
+        var start = bytes.endIndex
+        var value = 0
+        var count = 0
+        while start > bytes.startIndex {
+            let before = bytes.index(before: start)
+            let byte = bytes[before]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { break }
+            count += 1
+            guard count < 18 else { return (Substring(text).utf8, nil) }
+            start = before
+        }
+        guard count > 0 else { return (Substring(text).utf8, nil) }
+        for byte in bytes[start...] { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
+        return (Substring(text)[..<start].utf8, value)
     }
 }

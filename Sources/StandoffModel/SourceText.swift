@@ -45,9 +45,23 @@ public struct SourceText: Hashable, Sendable {
 
     /// The text covered by `range`, which must lie within the text.
     public subscript(range: TextRange) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range.start..<range.end])
-        return String(view)
+        let slice = scalars[range.start..<range.end]
+        let byteCount = slice.reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var index = 0
+            for scalar in slice {
+                UTF8.encode(scalar) { byte in
+                    buffer[index] = byte
+                    index += 1
+                }
+            }
+            return index
+        }
+    }
+
+    /// Whether the text at `range` is exactly `string`, code point for code point.
+    public func matches(_ string: String, at range: TextRange) -> Bool {
+        range.end <= scalars.count && string.unicodeScalars.elementsEqual(scalars[range.start..<range.end])
     }
 
     /// Checks that `range` is not empty and lies within the text.

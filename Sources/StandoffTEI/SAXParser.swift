@@ -42,21 +42,68 @@ struct StartTag {
     }
 
     func value(at base: Int) -> String {
-        let start = attributes![base + 3]!
-        let end = attributes![base + 4]!
-        return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        Self.withDecodedValue(start: attributes![base + 3]!, end: attributes![base + 4]!) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes of an attribute value (see ``decodedValue(start:end:)``).
+    static func withDecodedValue<R>(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard end.pointee == 0 else { return body(UnsafeBufferPointer(start: start, count: end - start)) }
+        return decodedValue(start: start, end: end).withUnsafeBufferPointer(body)
+    }
+
+    /// The bytes of an attribute value as SAX2 reports it. Where the value held an entity
+    /// reference, libxml2 has copied it (the copy ends in NUL) and kept each `&` as `&#38;`
+    /// (for its tree builder to re-parse); everything else is already replaced.
+    static func decodedValue(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> [UInt8] {
+        let raw = UnsafeBufferPointer(start: start, count: end - start)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count)
+        var index = 0
+        let reference = Array("&#38;".utf8)
+        while index < raw.count {
+            if raw[index] == UInt8(ascii: "&"), index + reference.count <= raw.count,
+               raw[index..<(index + reference.count)].elementsEqual(reference) {
+                bytes.append(UInt8(ascii: "&"))
+                index += reference.count
+            } else {
+                bytes.append(raw[index])
+                index += 1
+            }
+        }
+        return bytes
     }
 
     /// Every attribute as (prefix, namespace, local name, value).
     var allAttributes: [(prefix: String?, namespace: String?, localName: String, value: String)] {
-        (0..<attributeCount).map { index in
-            let base = index * 5
-            return (
-                attributes![base + 1].map { String(cString: $0) },
-                attributes![base + 2].map { String(cString: $0) },
-                String(cString: attributes![base]!),
-                value(at: base)
-            )
+        (0..<attributeCount).map(attribute(at:))
+    }
+
+    /// The attribute at `index` as (prefix, namespace, local name, value).
+    func attribute(at index: Int) -> (prefix: String?, namespace: String?, localName: String, value: String) {
+        let base = index * 5
+        return (
+            attributes![base + 1].map { String(cString: $0) },
+            attributes![base + 2].map { String(cString: $0) },
+            String(cString: attributes![base]!),
+            value(at: base)
+        )
+    }
+
+    /// Whether the attribute at `index` is one of `known` (qualified names such as `xml:id`;
+    /// unprefixed names in no namespace). Allocates nothing for the common case.
+    func isKnownAttribute(at index: Int, in known: Set<String>) -> Bool {
+        let base = index * 5
+        guard let local = attributes?[base] else { return false }
+        let uri = attributes![base + 2]
+        let length = strlen(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self))
+        let name = UnsafeBufferPointer(start: local, count: length)
+        if uri == nil {
+            return SAXParser.contains(known, name)
+        }
+        guard SAXParser.equal(uri!, "http://www.w3.org/XML/1998/namespace") else { return false }
+        // xml:id, xml:lang: the only namespaced names Standoff knows.
+        return known.contains { candidate in
+            candidate.utf8.starts(with: "xml:".utf8) && candidate.utf8.dropFirst(4).elementsEqual(name)
         }
     }
 
@@ -165,6 +212,11 @@ final class SAXParser {
 
     var currentLine: Int { context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }
     var currentColumn: Int { context.map { Int(xmlSAX2GetColumnNumber($0)) } ?? 0 }
+
+    /// Whether `known` holds the name spelled by `bytes`, comparing bytes without a new String.
+    static func contains(_ known: Set<String>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        known.contains { $0.utf8.elementsEqual(bytes) }
+    }
 
     static func equal(_ pointer: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
         name.withUTF8Buffer { expected in

@@ -10,6 +10,8 @@ public struct TEIReadResult: Sendable {
     public var locations: [Identifier: SourceLocation]
     /// Where the header records the text's SHA-256.
     public var sourceHashLocation: SourceLocation? = nil
+    /// Whether the file holds markup Standoff does not model (kept in ``Document/preserved``).
+    public var hasForeignMarkup = false
 
     public var errors: [TEIProblem] { problems.filter { $0.severity == .error } }
 }
@@ -62,6 +64,8 @@ final class TEIDocumentBuilder: SAXHandler {
     private struct Frame {
         var path: String
         var anchor: String
+        /// The last component of ``anchor``: the element's key within its parent.
+        var key: String = ""
         var lastKnownChild: String?
         /// Elements that hold text only; child elements are refused there.
         var isText: Bool
@@ -129,9 +133,12 @@ final class TEIDocumentBuilder: SAXHandler {
     private var entries: [PendingEntry] = []
     private var annotations: [PendingAnnotation] = []
     private var currentLayer: String?
+    /// ``currentLayer`` parsed, once per `<listAnnotation>`.
+    private var currentLayerValue: Layer?
     private var preserved = PreservedContent()
     private var pendingTextElement: (name: String, type: String?, n: String?) = ("", nil, nil)
     private var currentAnnotationOwner: Identifier?
+    private var dates = TEIDate.Parser()
 
     init(file: String) { self.file = file }
 
@@ -239,13 +246,10 @@ final class TEIDocumentBuilder: SAXHandler {
         if name == "annotation", let id = tag.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace").flatMap({ try? Identifier($0) }) {
             currentAnnotationOwner = id
         }
-        if path.hasPrefix("TEI/standOff/listAnnotation/annotation"), let owner = currentAnnotationOwner {
-            preserved.owners[anchor] = owner
-        }
         keepForeignAttributes(of: tag, name: name, anchor: anchor)
         handleKnownStart(name: name, path: path, tag: tag, location: location)
-        let isText = Self.textElements.contains(name) && !(name == "change" && path.hasPrefix("TEI/standOff") && false)
-        stack.append(Frame(path: path, anchor: anchor, lastKnownChild: nil, isText: isText))
+        let isText = Self.textElements.contains(name)
+        stack.append(Frame(path: path, anchor: anchor, key: key, lastKnownChild: nil, isText: isText))
         if isText {
             collectingText = true
             textBuffer.removeAll(keepingCapacity: true)
@@ -257,7 +261,7 @@ final class TEIDocumentBuilder: SAXHandler {
             let tag = captureTagStack.removeLast()
             capture!.end(tag)
             if capture!.depth == 0 {
-                preserved.nodes.append(.init(anchor: captureAnchor.anchor, after: captureAnchor.after, markup: capture!.markup))
+                keep(.init(anchor: captureAnchor.anchor, after: captureAnchor.after, markup: capture!.markup))
                 capture = nil
             }
             return
@@ -270,7 +274,7 @@ final class TEIDocumentBuilder: SAXHandler {
             handleText(text, path: frame.path)
         }
         handleKnownEnd(path: frame.path)
-        if !stack.isEmpty { stack[stack.count - 1].lastKnownChild = String(frame.anchor.split(separator: "/").last ?? "") }
+        if !stack.isEmpty { stack[stack.count - 1].lastKnownChild = frame.key }
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -283,8 +287,8 @@ final class TEIDocumentBuilder: SAXHandler {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
               let frame = stack.last, !frame.anchor.isEmpty else { return }
         if preservesForeignContent(frame.path) {
-            preserved.nodes.append(.init(anchor: frame.anchor, after: frame.lastKnownChild,
-                                         markup: MarkupCapture.escapeText(String(decoding: bytes, as: UTF8.self))))
+            keep(.init(anchor: frame.anchor, after: frame.lastKnownChild,
+                       markup: MarkupCapture.escapeText(String(decoding: bytes, as: UTF8.self))))
         } else if frame.path.hasPrefix("TEI/text") || frame.path == "TEI" {
             problem("unsupported-markup", "text outside <p> in <\(frame.path.split(separator: "/").last ?? "")>",
                     hint: "put all of the text inside <p> elements", line: 0, column: 0)
@@ -294,7 +298,7 @@ final class TEIDocumentBuilder: SAXHandler {
     func comment(_ text: UnsafePointer<UInt8>) {
         if capture != nil { capture!.comment(String(cString: text)); return }
         if let frame = stack.last, !frame.isText, !frame.anchor.isEmpty, preservesForeignContent(frame.path) {
-            preserved.nodes.append(.init(anchor: frame.anchor, after: frame.lastKnownChild, markup: "<!--" + String(cString: text) + "-->"))
+            keep(.init(anchor: frame.anchor, after: frame.lastKnownChild, markup: "<!--" + String(cString: text) + "-->"))
         }
     }
 
@@ -302,8 +306,20 @@ final class TEIDocumentBuilder: SAXHandler {
         if capture != nil { capture!.processingInstruction(String(cString: target), data.map { String(cString: $0) }); return }
         if let frame = stack.last, !frame.isText, !frame.anchor.isEmpty, preservesForeignContent(frame.path) {
             let data = data.map { " " + String(cString: $0) } ?? ""
-            preserved.nodes.append(.init(anchor: frame.anchor, after: frame.lastKnownChild, markup: "<?" + String(cString: target) + data + "?>"))
+            keep(.init(anchor: frame.anchor, after: frame.lastKnownChild, markup: "<?" + String(cString: target) + data + "?>"))
         }
+    }
+
+    /// Keeps a piece of foreign markup, noting the annotation it lies inside, if any.
+    private func keep(_ node: PreservedContent.Node) {
+        preserved.nodes.append(node)
+        if let owner = currentAnnotationOwner { preserved.owners[node.anchor] = owner }
+    }
+
+    /// Keeps a foreign attribute of the element at `anchor`.
+    private func keep(_ attribute: PreservedContent.Attribute, at anchor: String) {
+        preserved.attributes[anchor, default: []].append(attribute)
+        if let owner = currentAnnotationOwner { preserved.owners[anchor] = owner }
     }
 
     // MARK: Known elements
@@ -339,18 +355,17 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 
     private func keepForeignAttributes(of tag: StartTag, name: String, anchor: String) {
-        let known = Self.knownAttributes[name] ?? []
-        for attribute in tag.allAttributes {
-            let qualified = attribute.namespace == TEI.xmlNamespace ? "xml:" + attribute.localName
-                : attribute.prefix.map { "\($0):\(attribute.localName)" } ?? attribute.localName
-            if known.contains(qualified) && (attribute.namespace == nil || attribute.namespace == TEI.xmlNamespace) { continue }
-            if name == "annotation" && qualified == "motivation" { continue }
-            preserved.attributes[anchor, default: []].append(.init(
-                prefix: attribute.prefix, namespace: attribute.namespace, localName: attribute.localName, value: attribute.value))
+        if tag.attributeCount > 0 {
+            let known = Self.knownAttributes[name] ?? []
+            for index in 0..<tag.attributeCount where !tag.isKnownAttribute(at: index, in: known) {
+                let attribute = tag.attribute(at: index)
+                if name == "annotation" && attribute.namespace == nil && attribute.localName == "motivation" { continue }
+                keep(.init(prefix: attribute.prefix, namespace: attribute.namespace, localName: attribute.localName, value: attribute.value), at: anchor)
+            }
         }
-        if name == "annotation", let motivation = tag.attribute("motivation"), let layer = currentLayer,
-           let parsed = try? Layer(layer), motivation != TEI.motivation(for: parsed) {
-            preserved.attributes[anchor, default: []].append(.init(prefix: nil, namespace: nil, localName: "motivation", value: motivation))
+        if name == "annotation", let motivation = tag.attribute("motivation"), let layer = currentLayerValue,
+           motivation != TEI.motivation(for: layer) {
+            keep(.init(prefix: nil, namespace: nil, localName: "motivation", value: motivation), at: anchor)
         }
     }
 
@@ -377,6 +392,7 @@ final class TEIDocumentBuilder: SAXHandler {
         case "TEI/standOff/listPlace/place": entries.append(PendingEntry(kind: .place, id: xmlID, location: location))
         case "TEI/standOff/listAnnotation":
             currentLayer = tag.attribute("type")
+            currentLayerValue = currentLayer.flatMap { try? Layer($0) }
             if currentLayer == nil {
                 problem("missing-attribute", "<listAnnotation> has no @type naming its layer",
                         hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location)
@@ -436,7 +452,7 @@ final class TEIDocumentBuilder: SAXHandler {
             annotators.append(annotator)
             pendingAnnotator = nil
         }
-        if path == "TEI/standOff/listAnnotation" { currentLayer = nil }
+        if path == "TEI/standOff/listAnnotation" { currentLayer = nil; currentLayerValue = nil }
         if path == "TEI/standOff/listAnnotation/annotation" { currentAnnotationOwner = nil }
     }
 
@@ -472,12 +488,12 @@ final class TEIDocumentBuilder: SAXHandler {
     func finish(parseFailed: Bool) -> TEIReadResult {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if parseFailed || !sawRoot || !problems.filter({ $0.code == "not-tei" }).isEmpty {
-            return TEIReadResult(document: nil, problems: problems, locations: locations)
+            return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
         guard sawText, !paragraphs.isEmpty else {
             problem("missing-text", "the file has no <text><body><p> with the annotated text",
                     hint: "a Standoff file holds its text as <text><body><p xml:id=\"p1\">…</p></body></text>; create one with `standoff init`", location: start)
-            return TEIReadResult(document: nil, problems: problems, locations: locations)
+            return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
         var paragraphIDs: [Identifier] = []
         var texts: [String] = []
@@ -502,7 +518,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 problem("newline-in-paragraph", "paragraph \(paragraphIDs[index]) contains a line break",
                         hint: "each <p> holds one line of the source text; do not pretty-print inside <p>", location: paragraphs[index].location)
             }
-            return TEIReadResult(document: nil, problems: problems, locations: locations)
+            return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
         let docID = (documentID.flatMap { try? Identifier($0) }) ?? "document"
         var document: Document
@@ -512,7 +528,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 source: SourceDescription(fileName: sourceFileName, sha256: sourceSHA256 ?? ""), taxonomies: [])
         } catch {
             problem(error, at: start, context: "document")
-            return TEIReadResult(document: nil, problems: problems, locations: locations)
+            return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
         if Set(paragraphIDs).count != paragraphIDs.count {
             problem("duplicate-id", "two paragraphs share an id", hint: "give every <p> its own xml:id", location: start)
@@ -525,7 +541,8 @@ final class TEIDocumentBuilder: SAXHandler {
         let used = Set(preserved.nodes.map(\.anchor)).union(preserved.attributes.keys)
         preserved.owners = preserved.owners.filter { used.contains($0.key) }
         document.preserved = preserved
-        return TEIReadResult(document: document, problems: problems, locations: locations, sourceHashLocation: sourceHashLocation)
+        return TEIReadResult(document: document, problems: problems, locations: locations, sourceHashLocation: sourceHashLocation,
+                             hasForeignMarkup: !preserved.nodes.isEmpty)
     }
 
     private static func uniqued(_ ids: [Identifier]) -> [Identifier] {
@@ -700,7 +717,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 features: Dictionary(notes.filter { $0.type == "feature" }.map { ($0.n ?? "", $0.text) }, uniquingKeysWith: { a, _ in a }),
                 notes: notes.filter { $0.type == "comment" }.map(\.text),
                 provenance: Provenance(
-                    annotator: annotator, time: pending.when.flatMap(TEIDate.parse),
+                    annotator: annotator, time: pending.when.flatMap { dates.parse($0) },
                     method: pending.method.flatMap(AnnotationMethod.init(rawValue:)), certainty: certainty),
                 cue: cue, correction: notes.first { $0.type == "correction" }?.text, severity: severity)
             do throws(ModelError) {
@@ -718,7 +735,7 @@ final class TEIDocumentBuilder: SAXHandler {
     private func addRevisions(to document: inout Document) {
         document.publicationStatement = publicationStatement
         document.revisions = revisions.map { revision in
-            Revision(time: revision.when.flatMap(TEIDate.parse), who: revision.who.flatMap(pointerID), description: revision.text)
+            Revision(time: revision.when.flatMap { dates.parse($0) }, who: revision.who.flatMap(pointerID), description: revision.text)
         }
     }
 }
@@ -732,7 +749,20 @@ public enum TEIDate {
     }
 
     public static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        return formatter.date(from: text)
+        ISO8601DateFormatter().date(from: text)
+    }
+
+    /// Parses many dates with one formatter, remembering each distinct value: a file's
+    /// annotations mostly share a handful of timestamps.
+    struct Parser {
+        private let formatter = ISO8601DateFormatter()
+        private var seen: [String: Date?] = [:]
+
+        mutating func parse(_ text: String) -> Date? {
+            if let known = seen[text] { return known }
+            let date = formatter.date(from: text)
+            if seen.count < 4096 { seen[text] = date }
+            return date
+        }
     }
 }

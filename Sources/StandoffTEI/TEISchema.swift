@@ -2,7 +2,8 @@ import CLibXML2
 import Foundation
 
 /// A compiled RELAX NG schema that files are checked against while streaming
-/// (libxml2's `xmlTextReader` with `xmlRelaxNG`), without building a tree.
+/// (libxml2's progressive `xmlRelaxNG` validation fed by Standoff's SAX2 parser, see
+/// ``RelaxNGFeed``), without building a tree.
 ///
 /// ``standoff()`` is the project's own schema (`Resources/standoff.rng`): strict about what
 /// Standoff writes, open to foreign content where Standoff keeps it, and quick to compile. Any
@@ -14,34 +15,74 @@ public final class TEISchema: @unchecked Sendable {
     private let lock = NSLock()
 
     /// Compiles the schema at `path`.
-    public init(path: String) throws(TEISchemaError) {
+    public convenience init(path: String) throws(TEISchemaError) {
         xmlInitParser()
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw TEISchemaError(message: "cannot read the schema \(path)", hint: "check the path given to --tei-all")
         }
-        let collector = MessageCollector()
         guard let parser = xmlRelaxNGNewParserCtxt(path) else {
             throw TEISchemaError(message: "cannot load the schema \(path)", hint: "check that it is a RELAX NG schema in XML syntax")
         }
+        try self.init(parser: parser, path: path, name: URL(fileURLWithPath: path).lastPathComponent)
+    }
+
+    /// Compiles a schema given as text; `path` names it in messages.
+    public convenience init(text: String, path: String, name: String) throws(TEISchemaError) {
+        xmlInitParser()
+        // libxml2 reads the buffer during xmlRelaxNGParse, so it must outlive the parser context.
+        guard let buffer = strdup(text) else {
+            throw TEISchemaError(message: "out of memory loading the schema \(path)", hint: "free some memory and try again")
+        }
+        defer { free(buffer) }
+        guard let parser = xmlRelaxNGNewMemParserCtxt(buffer, Int32(strlen(buffer))) else {
+            throw TEISchemaError(message: "cannot load the schema \(path)", hint: "rebuild Standoff; the schema is a resource of the StandoffTEI module")
+        }
+        try self.init(parser: parser, path: path, name: name)
+    }
+
+    /// Compiles with `parser`, which it frees.
+    private init(parser: xmlRelaxNGParserCtxtPtr, path: String, name: String) throws(TEISchemaError) {
         defer { xmlRelaxNGFreeParserCtxt(parser) }
+        let collector = MessageCollector()
         xmlRelaxNGSetParserStructuredErrors(parser, MessageCollector.callback, Unmanaged.passUnretained(collector).toOpaque())
         guard let schema = xmlRelaxNGParse(parser) else {
             throw TEISchemaError(message: "the schema \(path) does not compile: \(collector.messages.first?.message ?? "unknown error")",
                                  hint: "give a RELAX NG schema in XML syntax (.rng), such as tei_all.rng")
         }
         self.schema = schema
-        self.name = URL(fileURLWithPath: path).lastPathComponent
+        self.name = name
     }
 
     deinit { xmlRelaxNGFree(schema) }
 
     /// The project's own schema, shipped with the package.
     public static func standoff() throws(TEISchemaError) -> TEISchema {
+        try TEISchema(path: standoffPath())
+    }
+
+    /// The project's schema without foreign elements among the children of `<standOff>` and
+    /// `<listAnnotation>`: libxml2 matches it in linear time, where a wildcard among thousands of
+    /// siblings is quadratic. For a file without foreign elements there, it accepts exactly what
+    /// ``standoff()`` accepts; check files that have some with ``standoff()``.
+    public static func standoffStreaming() throws(TEISchemaError) -> TEISchema {
+        let path = try standoffPath()
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw TEISchemaError(message: "cannot read the schema \(path)", hint: "rebuild Standoff; the schema is a resource of the StandoffTEI module")
+        }
+        return try TEISchema(text: streamingVariant(of: text), path: path, name: "standoff.rng")
+    }
+
+    /// `standoff.rng` with the references to `containerForeign` taken out of their choices.
+    static func streamingVariant(of schema: String) -> String {
+        schema.replacingOccurrences(of: #"<ref name="containerForeign"/></choice>"#, with: "</choice>")
+    }
+
+    private static func standoffPath() throws(TEISchemaError) -> String {
         guard let path = Bundle.module.path(forResource: "standoff", ofType: "rng") else {
             throw TEISchemaError(message: "the Standoff schema (standoff.rng) is missing from the installation",
                                  hint: "rebuild Standoff; the schema is a resource of the StandoffTEI module")
         }
-        return try TEISchema(path: path)
+        return path
     }
 
     /// Checks the file at `path`; every mismatch is a problem with code `schema`, at its line.
@@ -49,28 +90,21 @@ public final class TEISchema: @unchecked Sendable {
     public func validate(path: String, code: String = "schema") -> [TEIProblem] {
         lock.lock()
         defer { lock.unlock() }
-        // Nodes carry their line only when this (per-thread) default is on.
-        xmlLineNumbersDefault(1)
-        guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue)) else {
-            return [TEIProblem(code: code, message: "cannot open the file for schema validation", hint: "check that the file is readable",
-                               location: SourceLocation(file: path, line: 0, column: 0))]
-        }
-        defer { xmlFreeTextReader(reader) }
-        let collector = MessageCollector()
-        collector.reader = reader
-        xmlTextReaderSetStructuredErrorHandler(reader, MessageCollector.callback, Unmanaged.passUnretained(collector).toOpaque())
-        guard xmlTextReaderRelaxNGSetSchema(reader, schema) == 0 else {
+        guard let feed = RelaxNGFeed(schema: schema) else {
             return [TEIProblem(code: code, message: "libxml2 could not start schema validation", hint: "this is a bug; please report it",
                                location: SourceLocation(file: path, line: 0, column: 0))]
         }
-        var result: Int32 = 1
-        while result == 1 { result = xmlTextReaderRead(reader) }
-        let valid = xmlTextReaderIsValid(reader) == 1
-        var problems = collector.messages.map { message in
-            TEIProblem(code: code, message: "\(name): \(message.message)", hint: Self.hint(for: message.message),
-                       location: SourceLocation(file: path, line: message.line, column: max(message.column, 1)))
+        let parser = SAXParser(handler: feed)
+        parser.parse(path: path)
+        if let failure = parser.failures.first(where: \.isFatal), failure.line == 0 {
+            return [TEIProblem(code: code, message: "cannot read the file for schema validation: \(failure.message)", hint: "check that the file is readable",
+                               location: SourceLocation(file: path, line: 0, column: 0))]
         }
-        if !valid && problems.isEmpty {
+        var problems = feed.messages.map { message in
+            TEIProblem(code: code, message: "\(name): \(message.text)", hint: Self.hint(for: message.text),
+                       location: SourceLocation(file: path, line: message.line, column: message.column))
+        }
+        if feed.failed && problems.isEmpty {
             problems.append(TEIProblem(code: code, message: "\(name): the document does not match the schema", hint: "compare it with docs/FORMAT.md",
                                        location: SourceLocation(file: path, line: 1, column: 1)))
         }
@@ -101,8 +135,6 @@ final class MessageCollector {
     }
 
     var messages: [Message] = []
-    /// The streaming reader being validated, to locate errors libxml2 reports without a line.
-    var reader: xmlTextReaderPtr?
 
     static let callback: xmlStructuredErrorFunc = { context, error in
         guard let context, let error else { return }
@@ -113,9 +145,6 @@ final class MessageCollector {
         var line = Int(error.pointee.line)
         if line == 0, let node = error.pointee.node {
             line = Int(xmlGetLineNo(node.assumingMemoryBound(to: xmlNode.self)))
-        }
-        if line <= 0, let reader = collector.reader, let node = xmlTextReaderCurrentNode(reader) {
-            line = Int(xmlGetLineNo(node))
         }
         collector.messages.append(Message(message: text, line: max(line, 0), column: Int(error.pointee.int2)))
     }

@@ -58,18 +58,18 @@ public struct Validator: Sendable {
             results.setRead(TEIReader.read(path: file))
         }
         if wantsSchema {
-            DispatchQueue.global().async(group: group) {
-                do throws(TEISchemaError) { results.setSchema(try TEISchema.standoff().validate(path: file)) } catch {
-                    results.setSchema([TEIProblem(code: "schema", message: error.message, hint: error.hint,
-                                                  location: SourceLocation(file: file, line: 0, column: 0))])
-                }
-            }
+            DispatchQueue.global().async(group: group) { results.setSchema(Self.checkSchema(file, with: TEISchema.standoffStreaming)) }
         }
         if wantsTEIAll, let teiAll = options.teiAll {
             DispatchQueue.global().async(group: group) { results.setTEIAll(teiAll.validate(path: file, code: "tei-all")) }
         }
         group.wait()
         let read = results.read!
+        // The streaming schema refuses foreign elements among the children of <standOff> and
+        // <listAnnotation>; where the file has foreign markup, the full schema decides.
+        if wantsSchema, !results.schema.isEmpty, read.hasForeignMarkup {
+            results.setSchema(Self.checkSchema(file, with: TEISchema.standoff))
+        }
         // A file that is not well-formed gets one diagnosis, not the schema's echo of it.
         let malformed = read.problems.contains { $0.code == "xml-syntax" }
         let context = ValidationContext(
@@ -85,15 +85,33 @@ public struct Validator: Sendable {
         // standOff has extra content", "failed to validate attributes") at or before its line;
         // when a more precise error lies at or after such a line, the message is an echo.
         let isEcho = { (d: Diagnostic) in d.message.contains("has extra content") || d.message.contains("failed to validate") }
-        let preciseLines = diagnostics.filter { $0.severity == .error && !(isSchema($0) && isEcho($0)) }.map(\.line)
-        diagnostics.removeAll { d in isSchema(d) && isEcho(d) && preciseLines.contains { $0 >= d.line } }
-        // One schema message per line: libxml2 adds follow-on messages for the same element.
+        let lastPreciseLine = diagnostics.filter { $0.severity == .error && !(isSchema($0) && isEcho($0)) }.map(\.line).max()
+        diagnostics.removeAll { d in isSchema(d) && isEcho(d) && lastPreciseLine.map { $0 >= d.line } == true }
+        // One schema message per line: libxml2 adds follow-on messages for the same element
+        // ("Expecting an element revisionDesc, got nothing" beside "Invalid attribute
+        // motivation"); keep the one that names the fault.
         var schemaLines: Set<Int> = []
-        diagnostics = diagnostics.sorted().filter { d in !isSchema(d) || schemaLines.insert(d.line * 2 + (d.code == "SO002" ? 0 : 1)).inserted }
+        diagnostics = diagnostics.sorted { a, b in
+            (a.line, Self.vagueness(of: a)) < (b.line, Self.vagueness(of: b)) || ((a.line, Self.vagueness(of: a)) == (b.line, Self.vagueness(of: b)) && a < b)
+        }.filter { d in !isSchema(d) || schemaLines.insert(d.line * 2 + (d.code == "SO002" ? 0 : 1)).inserted }
         if options.strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning { diagnostics[index].severity = .error }
         }
         return FileReport(file: file, diagnostics: Array(Set(diagnostics)).sorted())
+    }
+
+    /// How little a schema message says about the fault: 0 names it, 2 only echoes it.
+    private static func vagueness(of diagnostic: Diagnostic) -> Int {
+        let message = diagnostic.message
+        if message.contains("has extra content") || message.contains("failed to validate") { return 2 }
+        if message.contains("got nothing") || message.contains("Expecting") { return 1 }
+        return 0
+    }
+
+    private static func checkSchema(_ file: String, with schema: () throws(TEISchemaError) -> TEISchema) -> [TEIProblem] {
+        do throws(TEISchemaError) { return try schema().validate(path: file) } catch {
+            return [TEIProblem(code: "schema", message: error.message, hint: error.hint, location: SourceLocation(file: file, line: 0, column: 0))]
+        }
     }
 
     /// Validates many files in parallel on all cores; `progress` is called after each file.

@@ -11,7 +11,7 @@ public struct ConflictingCategoriesRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
         var byRanges: [[TextRange]: [Annotation]] = [:]
-        for annotation in document.sortedAnnotations(in: .entity) where annotation.category != nil {
+        for annotation in document.annotations where annotation.layer == .entity && annotation.category != nil {
             byRanges[annotation.ranges, default: []].append(annotation)
         }
         var found: [Diagnostic] = []

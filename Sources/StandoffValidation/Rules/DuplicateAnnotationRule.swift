@@ -19,7 +19,7 @@ public struct DuplicateAnnotationRule: ValidationRule {
         guard let document = context.document else { return [] }
         var first: [Key: Identifier] = [:]
         var found: [Diagnostic] = []
-        for annotation in document.sortedAnnotations() {
+        for annotation in document.annotations {
             // Stances about different targets may share their evidence; they are not duplicates.
             let key = Key(layer: annotation.layer, category: annotation.category, ranges: annotation.ranges,
                           links: annotation.layer == .stance ? annotation.links : [])

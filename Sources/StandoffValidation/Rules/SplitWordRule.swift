@@ -13,9 +13,9 @@ public struct SplitWordRule: ValidationRule {
         let text = document.text
         // Where the text itself runs words together, an error annotation of category spacing
         // says so, and spans inside it may cut the run.
-        let runTogether = document.sortedAnnotations(in: .error).filter { $0.category == "spacing" }.flatMap(\.ranges)
+        let runTogether = document.annotations.filter { $0.layer == .error && $0.category == "spacing" }.flatMap(\.ranges)
         var found: [Diagnostic] = []
-        for annotation in document.sortedAnnotations() {
+        for annotation in document.annotations {
             for range in annotation.ranges {
                 for (edge, offset) in [("start", range.start), ("end", range.end)] {
                     guard let what = Self.cut(at: offset, in: text) else { continue }
@@ -35,13 +35,19 @@ public struct SplitWordRule: ValidationRule {
         guard offset > 0, offset < text.count else { return nil }
         let before = text.scalars[offset - 1]
         let after = text.scalars[offset]
-        if !isGraphemeBoundary(offset, in: text) { return "a character (grapheme cluster) in two" }
+        // Two ASCII scalars always have a cluster boundary between them, except CR LF.
+        let asciiPair = before.isASCII && after.isASCII && !(before == "\r" && after == "\n")
+        if !asciiPair && !isGraphemeBoundary(offset, in: text) { return "a character (grapheme cluster) in two" }
         if isWordScalar(before) && isWordScalar(after) { return "a word in two" }
         return nil
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (value >= 0x61 && value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// Whether `offset` is a grapheme-cluster boundary, judged on a window of text around it.

@@ -17,7 +17,7 @@ public struct WrongLinkKindRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
         var found: [Diagnostic] = []
-        for annotation in document.sortedAnnotations() {
+        for annotation in document.annotations {
             for link in annotation.links {
                 guard case .id(let target) = link.target, let kind = document.kind(of: target) else { continue }
                 guard let expected = expectation(for: annotation, role: link.role) else { continue }

@@ -7,26 +7,98 @@ import Foundation
 /// `speaker` and may have a ``cue``; stances link a `holder` and a `target`, and their category
 /// is the ``polarity``; errors carry a ``correction`` and a ``severity``.
 public struct Annotation: Hashable, Sendable, Identifiable {
-    public let id: Identifier
-    public var layer: Layer
+    /// The fields live in one box shared between copies until one of them changes: annotations
+    /// are copied often (into lists, reports, sorted views) and a copy is then one reference
+    /// count rather than a dozen.
+    private final class Storage: @unchecked Sendable {
+        let id: Identifier
+        var layer: Layer
+        var category: Identifier?
+        var ranges: [TextRange]
+        var snapshot: [String]
+        var links: [Link]
+        var features: [String: String]
+        var notes: [String]
+        var provenance: Provenance
+        var cue: [TextRange]
+        var correction: String?
+        var severity: Severity?
+
+        init(id: Identifier, layer: Layer, category: Identifier?, ranges: [TextRange], snapshot: [String], links: [Link], features: [String: String], notes: [String], provenance: Provenance, cue: [TextRange], correction: String?, severity: Severity?) {
+            self.id = id
+            self.layer = layer
+            self.category = category
+            self.ranges = ranges
+            self.snapshot = snapshot
+            self.links = links
+            self.features = features
+            self.notes = notes
+            self.provenance = provenance
+            self.cue = cue
+            self.correction = correction
+            self.severity = severity
+        }
+
+        func copy() -> Storage {
+            Storage(id: id, layer: layer, category: category, ranges: ranges, snapshot: snapshot, links: links, features: features, notes: notes, provenance: provenance, cue: cue, correction: correction, severity: severity)
+        }
+    }
+
+    private var storage: Storage
+
+    public var id: Identifier { storage.id }
+    public var layer: Layer {
+        get { storage.layer }
+        set { uniqueStorage().layer = newValue }
+    }
     /// A category of the layer's taxonomy; optional so that incomplete work can be saved.
-    public var category: Identifier?
+    public var category: Identifier? {
+        get { storage.category }
+        set { uniqueStorage().category = newValue }
+    }
     /// The spans annotated, sorted and not overlapping; several for a discontinuous span.
-    public var ranges: [TextRange]
+    public var ranges: [TextRange] {
+        get { storage.ranges }
+        set { uniqueStorage().ranges = newValue }
+    }
     /// The text at each range when the annotation was made, to detect drift.
-    public var snapshot: [String]
-    public var links: [Link]
+    public var snapshot: [String] {
+        get { storage.snapshot }
+        set { uniqueStorage().snapshot = newValue }
+    }
+    public var links: [Link] {
+        get { storage.links }
+        set { uniqueStorage().links = newValue }
+    }
     /// Free key → value features.
-    public var features: [String: String]
+    public var features: [String: String] {
+        get { storage.features }
+        set { uniqueStorage().features = newValue }
+    }
     /// Free comments.
-    public var notes: [String]
-    public var provenance: Provenance
+    public var notes: [String] {
+        get { storage.notes }
+        set { uniqueStorage().notes = newValue }
+    }
+    public var provenance: Provenance {
+        get { storage.provenance }
+        set { uniqueStorage().provenance = newValue }
+    }
     /// The span that introduces a quotation ("said", "told Reuters").
-    public var cue: [TextRange]
+    public var cue: [TextRange] {
+        get { storage.cue }
+        set { uniqueStorage().cue = newValue }
+    }
     /// The corrected text, for the error layer.
-    public var correction: String?
+    public var correction: String? {
+        get { storage.correction }
+        set { uniqueStorage().correction = newValue }
+    }
     /// How much an error matters, for the error layer.
-    public var severity: Severity?
+    public var severity: Severity? {
+        get { storage.severity }
+        set { uniqueStorage().severity = newValue }
+    }
 
     public init(
         id: Identifier, layer: Layer, category: Identifier? = nil, ranges: [TextRange],
@@ -34,18 +106,34 @@ public struct Annotation: Hashable, Sendable, Identifiable {
         provenance: Provenance = Provenance(), cue: [TextRange] = [], correction: String? = nil,
         severity: Severity? = nil
     ) {
-        self.id = id
-        self.layer = layer
-        self.category = category
-        self.ranges = ranges
-        self.snapshot = snapshot
-        self.links = links
-        self.features = features
-        self.notes = notes
-        self.provenance = provenance
-        self.cue = cue
-        self.correction = correction
-        self.severity = severity
+        storage = Storage(
+            id: id, layer: layer, category: category, ranges: ranges, snapshot: snapshot, links: links, features: features,
+            notes: notes, provenance: provenance, cue: cue, correction: correction, severity: severity)
+    }
+
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public static func == (lhs: Annotation, rhs: Annotation) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        return lhs.id == rhs.id && lhs.layer == rhs.layer && lhs.category == rhs.category && lhs.ranges == rhs.ranges && lhs.snapshot == rhs.snapshot && lhs.links == rhs.links && lhs.features == rhs.features && lhs.notes == rhs.notes && lhs.provenance == rhs.provenance && lhs.cue == rhs.cue && lhs.correction == rhs.correction && lhs.severity == rhs.severity
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(layer)
+        hasher.combine(category)
+        hasher.combine(ranges)
+        hasher.combine(snapshot)
+        hasher.combine(links)
+        hasher.combine(features)
+        hasher.combine(notes)
+        hasher.combine(provenance)
+        hasher.combine(cue)
+        hasher.combine(correction)
+        hasher.combine(severity)
     }
 
     /// The stance polarity, which is the stance layer's category.

@@ -233,7 +233,7 @@ public struct Document: Sendable {
     /// on a paragraph break, and does not overlap another.
     private func checkedRanges(_ ranges: [TextRange]) throws(ModelError) -> [TextRange] {
         guard !ranges.isEmpty else { throw .emptyRange(TextRange(unchecked: 0, 0)) }
-        let sorted = ranges.sorted()
+        let sorted = ranges.count == 1 ? ranges : ranges.sorted()
         for range in sorted {
             try text.check(range)
             if text.isParagraphBreak(range.start) || text.isParagraphBreak(range.end - 1) {

@@ -55,7 +55,14 @@ final class RelaxNGFeed: SAXHandler {
         return UnsafePointer(name)
     }()
 
-    init?(schema: xmlRelaxNGPtr) {
+    /// Shapes of subtrees libxml2 validated whole and found valid (see ``ShapeKey``).
+    private var validShapes: Set<[UInt8]> = []
+    private var shapes: ShapeKey?
+
+    /// With `shapes`, a subtree of the same shape as one found valid before is not validated
+    /// again: Standoff's own schemas give every annotation the same few shapes.
+    init?(schema: xmlRelaxNGPtr, shapes: ShapeKey? = nil) {
+        self.shapes = shapes
         guard let context = xmlRelaxNGNewValidCtxt(schema) else { return nil }
         guard let document = xmlNewDoc("1.0") else {
             xmlRelaxNGFreeValidCtxt(context)
@@ -104,7 +111,15 @@ final class RelaxNGFeed: SAXHandler {
             guard open.count == depth else { return }
             (reportLine, reportColumn) = (element.line, element.column)
             wholeStartLine = element.line
-            if xmlRelaxNGValidateFullElement(context, document, element.node) != 1 { failed = true }
+            let key = shapes?.key(of: element.node)
+            if let key, validShapes.contains(key) {
+                // The same shape was valid before.
+            } else {
+                let messagesBefore = messages.count
+                let valid = xmlRelaxNGValidateFullElement(context, document, element.node) == 1
+                if !valid { failed = true }
+                if valid, messages.count == messagesBefore, let key, validShapes.count < 10_000 { validShapes.insert(key) }
+            }
             wholeStartLine = nil
             wholeElementDepth = nil
         } else {
@@ -302,5 +317,145 @@ struct StackArena {
 
     func deallocateAll() {
         for chunk in chunks { chunk.base.deallocate() }
+    }
+}
+
+/// The shape of a subtree as far as a schema can tell: element and attribute names, and the
+/// values and text the schema constrains. Values the schema accepts whatever they are (its
+/// "opaque" attributes and text) count only as empty or not; an `xml:id` counts as "a valid
+/// NCName" when it plainly is one. Two subtrees with the same key are both valid or both not.
+///
+/// Which values are opaque is a property of the schema: ``standoff`` lists those of
+/// `standoff.rng`, and a test checks the schema accepts any value there.
+struct ShapeKey {
+    /// (element, attribute) pairs whose value the schema does not constrain; "*" is any element.
+    let opaqueAttributes: Set<[String]>
+    /// Elements whose text the schema does not constrain.
+    let opaqueText: Set<String>
+    /// Subtrees with longer keys are not remembered.
+    var limit = 4096
+
+    static var standoff: ShapeKey { ShapeKey(
+        opaqueAttributes: [["annotation", "target"], ["annotation", "resp"], ["annotation", "ana"], ["ptr", "target"], ["change", "who"]],
+        opaqueText: ["note"]) }
+
+    private var decided: [NamePair: Bool] = [:]
+    private var buffer: [UInt8] = []
+
+    private struct NamePair: Hashable {
+        var element: UnsafePointer<UInt8>?
+        var attribute: UnsafePointer<UInt8>?
+        var inXMLNamespace: Bool
+    }
+
+    init(opaqueAttributes: Set<[String]>, opaqueText: Set<String>) {
+        self.opaqueAttributes = opaqueAttributes
+        self.opaqueText = opaqueText
+    }
+
+    /// The key of the subtree at `node`, or `nil` if it is too large to remember.
+    mutating func key(of node: xmlNodePtr) -> [UInt8]? {
+        buffer.removeAll(keepingCapacity: true)
+        append(pointer: node.pointee.parent?.pointee.name)
+        guard appendShape(of: node) else { return nil }
+        return buffer
+    }
+
+    private mutating func appendShape(of node: xmlNodePtr) -> Bool {
+        guard buffer.count < limit else { return false }
+        buffer.append(0x3C)
+        append(pointer: node.pointee.name)
+        append(pointer: node.pointee.ns.map { UnsafePointer($0) })
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            buffer.append(0x20)
+            append(pointer: current.pointee.name)
+            append(pointer: current.pointee.ns.map { UnsafePointer($0) })
+            let content = current.pointee.children?.pointee.content
+            if isOpaque(element: node.pointee.name, attribute: current) {
+                buffer.append(Self.hasContent(content) ? 0x2A : 0x2D)
+            } else if let content {
+                appendBytes(content)
+            }
+            buffer.append(0)
+            attribute = current.pointee.next
+        }
+        let textIsOpaque = node.pointee.name.map { opaqueText.contains(String(cString: $0)) } ?? false
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                guard appendShape(of: current) else { return false }
+            } else if current.pointee.type == XML_TEXT_NODE {
+                buffer.append(0x54)
+                if textIsOpaque {
+                    buffer.append(Self.hasContent(current.pointee.content) ? 0x2A : 0x2D)
+                } else if let content = current.pointee.content {
+                    appendBytes(content)
+                }
+                buffer.append(0)
+            }
+            child = current.pointee.next
+        }
+        buffer.append(0x3E)
+        return buffer.count < limit
+    }
+
+    private mutating func isOpaque(element: UnsafePointer<UInt8>?, attribute: xmlAttrPtr) -> Bool {
+        let inXML = attribute.pointee.ns.map { SAXParser.equal($0.pointee.href, "http://www.w3.org/XML/1998/namespace") } ?? false
+        if inXML, let name = attribute.pointee.name, SAXParser.equal(name, "id") {
+            // xml:id is an NCName: opaque when it plainly is one.
+            return Self.isPlainNCName(attribute.pointee.children?.pointee.content)
+        }
+        let pair = NamePair(element: element, attribute: attribute.pointee.name, inXMLNamespace: inXML)
+        if let known = decided[pair] { return known }
+        let elementName = element.map { String(cString: $0) } ?? ""
+        let attributeName = attribute.pointee.name.map { String(cString: $0) } ?? ""
+        let opaque = attribute.pointee.ns == nil
+            && (opaqueAttributes.contains([elementName, attributeName]) || opaqueAttributes.contains(["*", attributeName]))
+        decided[pair] = opaque
+        return opaque
+    }
+
+    /// ASCII letters or `_` first, then letters, digits, `.`, `-` or `_`.
+    private static func isPlainNCName(_ content: UnsafeMutablePointer<UInt8>?) -> Bool {
+        guard let content, content[0] != 0 else { return false }
+        var index = 0
+        while content[index] != 0 {
+            let byte = content[index]
+            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let ok = index == 0 ? letter || byte == 0x5F : letter || (byte >= 0x30 && byte <= 0x39) || byte == 0x2E || byte == 0x2D || byte == 0x5F
+            guard ok else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private static func hasContent(_ content: UnsafeMutablePointer<UInt8>?) -> Bool {
+        guard let content else { return false }
+        var index = 0
+        while content[index] != 0 {
+            let byte = content[index]
+            if byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D { return true }
+            index += 1
+        }
+        return false
+    }
+
+    private mutating func append(pointer: UnsafePointer<UInt8>?) {
+        var value = UInt(bitPattern: pointer)
+        withUnsafeBytes(of: &value) { buffer.append(contentsOf: $0) }
+    }
+
+    private mutating func append<T>(pointer: UnsafePointer<T>?) {
+        var value = UInt(bitPattern: pointer)
+        withUnsafeBytes(of: &value) { buffer.append(contentsOf: $0) }
+    }
+
+    private mutating func appendBytes(_ content: UnsafeMutablePointer<UInt8>) {
+        var index = 0
+        while content[index] != 0 {
+            buffer.append(content[index])
+            index += 1
+        }
     }
 }

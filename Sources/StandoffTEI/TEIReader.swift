@@ -139,6 +139,8 @@ final class TEIDocumentBuilder: SAXHandler {
     private var pendingTextElement: (name: String, type: String?, n: String?) = ("", nil, nil)
     private var currentAnnotationOwner: Identifier?
     private var dates = TEIDate.Parser()
+    /// The paragraph the previous pointer named: neighbouring annotations share one.
+    private var lastParagraph: (name: String, index: Int)?
 
     init(file: String) { self.file = file }
 
@@ -601,13 +603,16 @@ final class TEIDocumentBuilder: SAXHandler {
         }
     }
 
+    /// "annotation 'ID'", for messages.
+    private static func describe(_ id: Identifier) -> AnnotationLabel { AnnotationLabel(id: id) }
+
     private func pointerID(_ raw: String) -> Identifier? {
         guard raw.hasPrefix("#") else { return nil }
         return try? Identifier(String(raw.dropFirst()))
     }
 
     /// Resolves `#string-range()` pointers to document ranges, joining pieces split at paragraph breaks.
-    private func ranges(_ targets: [Substring], in document: Document, what: String, at location: SourceLocation) -> [TextRange]? {
+    private func ranges(_ targets: [Substring], in document: Document, what: some CustomStringConvertible, at location: SourceLocation) -> [TextRange]? {
         var result: [TextRange] = []
         for token in targets {
             guard let pointer = StringRangePointer.parse(token) else {
@@ -615,7 +620,13 @@ final class TEIDocumentBuilder: SAXHandler {
                         hint: "point at text as #string-range(p1,0,5): paragraph id, offset and length in code points", location: location)
                 return nil
             }
-            guard let paragraphID = try? Identifier(pointer.paragraph), let index = document.paragraphIndex(of: paragraphID) else {
+            let index: Int
+            if let last = lastParagraph, last.name == pointer.paragraph {
+                index = last.index
+            } else if let paragraphID = try? Identifier(pointer.paragraph), let found = document.paragraphIndex(of: paragraphID) {
+                index = found
+                lastParagraph = (pointer.paragraph, found)
+            } else {
                 problem("missing-paragraph", "\(what): '\(token)' points at paragraph '\(pointer.paragraph)', which does not exist",
                         hint: "use the xml:id of a <p> in <text><body> (p1 … p\(document.paragraphIDs.count))", location: location)
                 return nil
@@ -626,23 +637,40 @@ final class TEIDocumentBuilder: SAXHandler {
                 return nil
             }
             guard pointer.offset >= 0, pointer.offset + pointer.length <= paragraph.length else {
-                problem("range-out-of-bounds", "\(what): '\(token)' reaches past the end of paragraph \(paragraphID), which has \(paragraph.length) code points",
+                problem("range-out-of-bounds", "\(what): '\(token)' reaches past the end of paragraph \(pointer.paragraph), which has \(paragraph.length) code points",
                         hint: "offsets count code points from 0 within the paragraph; check them with `standoff show`", location: location)
                 return nil
             }
             result.append(try! TextRange(paragraph.start + pointer.offset, paragraph.start + pointer.offset + pointer.length))
         }
-        return document.text.joiningPieces(result.sorted())
+        return result.count == 1 ? result : document.text.joiningPieces(result.sorted())
+    }
+
+    /// What one token of `@ana` stands for.
+    private enum AnaToken {
+        case category(Identifier, taxonomy: Identifier)
+        case dangling
+        case undeclared
     }
 
     private func addAnnotations(to document: inout Document) {
+        // Files repeat the same few layers, categories, annotators and roles: resolve each once.
+        var layers: [String: Layer?] = [:]
+        var anaTokens: [Substring: AnaToken] = [:]
+        var resps: [String: Identifier?] = [:]
+        var roles: [String: LinkRole?] = [:]
         for pending in annotations {
             guard let id = identifier(pending.id, what: "<annotation>", at: pending.location) else { continue }
-            guard let layer = try? Layer(pending.layer) else {
+            let parsedLayer = layers[pending.layer] ?? {
+                let made = try? Layer(pending.layer)
+                layers[pending.layer] = .some(made)
+                return made
+            }()
+            guard let layer = parsedLayer else {
                 problem("invalid-id", "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: pending.location)
                 continue
             }
-            let what = "annotation '\(id)'"
+            let what = Self.describe(id)
             guard let target = pending.target, !target.isEmpty else {
                 problem("missing-attribute", "\(what) has no @target", hint: "point at its text with target=\"#string-range(p1,0,5)\"", location: pending.location)
                 continue
@@ -657,17 +685,34 @@ final class TEIDocumentBuilder: SAXHandler {
             var severity: Severity?
             var failed = false
             for token in (pending.ana ?? "").split(separator: " ") {
-                if let id = pointerID(String(token)), document.kind(of: id) == nil {
+                let resolved = anaTokens[token] ?? {
+                    let made: AnaToken
+                    if let id = pointerID(String(token)), document.kind(of: id) == nil {
+                        made = .dangling
+                    } else if let categoryID = pointerID(String(token)), let taxonomy = document.taxonomy(declaring: categoryID) {
+                        made = .category(categoryID, taxonomy: taxonomy)
+                    } else {
+                        made = .undeclared
+                    }
+                    anaTokens[token] = made
+                    return made
+                }()
+                let categoryID: Identifier
+                let taxonomy: Identifier
+                switch resolved {
+                case .dangling:
                     problem("dangling-reference", "\(what): @ana '\(token)' points at nothing declared in this file",
                             hint: "declare the category in the layer's <taxonomy>, or correct the pointer", location: pending.location)
                     failed = true
                     continue
-                }
-                guard let categoryID = pointerID(String(token)), let taxonomy = document.taxonomy(declaring: categoryID) else {
+                case .undeclared:
                     problem("undeclared-category", "\(what): @ana '\(token)' is not a declared category",
                             hint: "declare it in <classDecl><taxonomy xml:id=\"\(layer.name)\"> or use a declared one", location: pending.location)
                     failed = true
                     continue
+                case .category(let id, let declaring):
+                    categoryID = id
+                    taxonomy = declaring
                 }
                 if taxonomy == Taxonomy.severityID, let value = Severity(rawValue: categoryID.rawValue) {
                     severity = value
@@ -689,7 +734,12 @@ final class TEIDocumentBuilder: SAXHandler {
             }
             var links: [Link] = []
             for link in pending.links {
-                guard let role = try? LinkRole(link.role), let targetID = pointerID(link.target) else {
+                let role = roles[link.role] ?? {
+                    let made = try? LinkRole(link.role)
+                    roles[link.role] = .some(made)
+                    return made
+                }()
+                guard let role, let targetID = pointerID(link.target) else {
                     problem("malformed-pointer", "\(what): <ptr type=\"\(link.role)\" target=\"\(link.target)\"> is not a link to an id",
                             hint: "link with target=\"#ID\" to a register entry, category or annotation", location: pending.location)
                     failed = true
@@ -702,7 +752,11 @@ final class TEIDocumentBuilder: SAXHandler {
             }
             var annotator: Identifier?
             if let resp = pending.resp {
-                annotator = pointerID(resp)
+                annotator = resps[resp] ?? {
+                    let made = pointerID(resp)
+                    resps[resp] = .some(made)
+                    return made
+                }()
                 if annotator == nil {
                     problem("malformed-pointer", "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: pending.location)
                     failed = true
@@ -712,10 +766,10 @@ final class TEIDocumentBuilder: SAXHandler {
             let notes = pending.notes
             let annotation = Annotation(
                 id: id, layer: layer, category: category, ranges: textRanges,
-                snapshot: notes.filter { $0.type == "quote" }.map(\.text),
+                snapshot: notes.isEmpty ? [] : notes.filter { $0.type == "quote" }.map(\.text),
                 links: links,
-                features: Dictionary(notes.filter { $0.type == "feature" }.map { ($0.n ?? "", $0.text) }, uniquingKeysWith: { a, _ in a }),
-                notes: notes.filter { $0.type == "comment" }.map(\.text),
+                features: notes.isEmpty ? [:] : Dictionary(notes.filter { $0.type == "feature" }.map { ($0.n ?? "", $0.text) }, uniquingKeysWith: { a, _ in a }),
+                notes: notes.isEmpty ? [] : notes.filter { $0.type == "comment" }.map(\.text),
                 provenance: Provenance(
                     annotator: annotator, time: pending.when.flatMap { dates.parse($0) },
                     method: pending.method.flatMap(AnnotationMethod.init(rawValue:)), certainty: certainty),
@@ -723,7 +777,7 @@ final class TEIDocumentBuilder: SAXHandler {
             do throws(ModelError) {
                 try document.add(annotation, checkingLinks: false)
                 locations[id] = pending.location
-            } catch { problem(error, at: pending.location, context: what) }
+            } catch { problem(error, at: pending.location, context: what.description) }
         }
         for (annotationID, link) in document.unresolvedLinks() {
             problem("dangling-reference", "annotation '\(annotationID)': \(link.role) link points at '\(link.target)', which is not declared",
@@ -738,6 +792,12 @@ final class TEIDocumentBuilder: SAXHandler {
             Revision(time: revision.when.flatMap { dates.parse($0) }, who: revision.who.flatMap(pointerID), description: revision.text)
         }
     }
+}
+
+/// "annotation 'ID'" in messages, spelled out only when a message is written.
+struct AnnotationLabel: CustomStringConvertible {
+    var id: Identifier
+    var description: String { "annotation '\(id)'" }
 }
 
 /// Dates as TEI's `@when` writes them: ISO 8601 in UTC, to the second.

@@ -13,6 +13,9 @@ public final class TEISchema: @unchecked Sendable {
     /// Where the schema came from, for messages.
     public let name: String
     private let lock = NSLock()
+    /// For Standoff's own schema: which values it leaves unconstrained, so that annotations of
+    /// a shape already found valid are not validated again (see ``ShapeKey``).
+    var shapeKey: ShapeKey?
 
     /// Compiles the schema at `path`.
     public convenience init(path: String) throws(TEISchemaError) {
@@ -57,7 +60,9 @@ public final class TEISchema: @unchecked Sendable {
 
     /// The project's own schema, shipped with the package.
     public static func standoff() throws(TEISchemaError) -> TEISchema {
-        try TEISchema(path: standoffPath())
+        let schema = try TEISchema(path: standoffPath())
+        schema.shapeKey = .standoff
+        return schema
     }
 
     /// The project's schema without foreign elements among the children of `<standOff>` and
@@ -69,7 +74,9 @@ public final class TEISchema: @unchecked Sendable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw TEISchemaError(message: "cannot read the schema \(path)", hint: "rebuild Standoff; the schema is a resource of the StandoffTEI module")
         }
-        return try TEISchema(text: streamingVariant(of: text), path: path, name: "standoff.rng")
+        let schema = try TEISchema(text: streamingVariant(of: text), path: path, name: "standoff.rng")
+        schema.shapeKey = .standoff
+        return schema
     }
 
     /// `standoff.rng` with the references to `containerForeign` taken out of their choices.
@@ -90,7 +97,7 @@ public final class TEISchema: @unchecked Sendable {
     public func validate(path: String, code: String = "schema") -> [TEIProblem] {
         lock.lock()
         defer { lock.unlock() }
-        guard let feed = RelaxNGFeed(schema: schema) else {
+        guard let feed = RelaxNGFeed(schema: schema, shapes: shapeKey) else {
             return [TEIProblem(code: code, message: "libxml2 could not start schema validation", hint: "this is a bug; please report it",
                                location: SourceLocation(file: path, line: 0, column: 0))]
         }

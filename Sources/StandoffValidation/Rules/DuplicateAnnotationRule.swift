@@ -18,6 +18,7 @@ public struct DuplicateAnnotationRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
         var first: [Key: Identifier] = [:]
+        first.reserveCapacity(document.annotations.count)
         var found: [Diagnostic] = []
         for annotation in document.annotations {
             // Stances about different targets may share their evidence; they are not duplicates.

@@ -8,7 +8,7 @@ public struct IncompleteErrorRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
-        return document.sortedAnnotations(in: .error).compactMap { error in
+        return document.annotations.filter { $0.layer == .error }.compactMap { error in
             var missing: [String] = []
             if error.category == nil { missing.append("category") }
             if error.correction == nil { missing.append("correction") }

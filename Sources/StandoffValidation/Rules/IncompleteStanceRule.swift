@@ -8,7 +8,7 @@ public struct IncompleteStanceRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
-        return document.sortedAnnotations(in: .stance).compactMap { stance in
+        return document.annotations.filter { $0.layer == .stance }.compactMap { stance in
             var missing: [String] = []
             if stance.links(.holder).isEmpty { missing.append("holder") }
             if stance.links(.target).isEmpty { missing.append("target") }

@@ -8,7 +8,7 @@ public struct QuotationWithoutSpeakerRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
-        return document.sortedAnnotations(in: .quotation).filter { $0.links(.speaker).isEmpty }.map {
+        return document.annotations.filter { $0.layer == .quotation && $0.links(.speaker).isEmpty }.map {
             diagnostic("quotation '\($0.id)' (\"\($0.coveredText)\") has no speaker",
                        hint: "add --speaker ENTRY, or --speaker unknown when the text does not say who speaks",
                        at: context.location(of: $0.id))

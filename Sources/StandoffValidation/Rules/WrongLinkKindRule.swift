@@ -17,10 +17,18 @@ public struct WrongLinkKindRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
         var found: [Diagnostic] = []
+        // What a link may point at depends only on layer, category and role.
+        var expectations: [ExpectationKey: Expectation?] = [:]
         for annotation in document.annotations {
             for link in annotation.links {
                 guard case .id(let target) = link.target, let kind = document.kind(of: target) else { continue }
-                guard let expected = expectation(for: annotation, role: link.role) else { continue }
+                let key = ExpectationKey(layer: annotation.layer, category: annotation.category, role: link.role)
+                let cached = expectations[key] ?? { () -> Expectation? in
+                    let made = expectation(for: annotation, role: link.role)
+                    expectations[key] = .some(made)
+                    return made
+                }()
+                guard let expected = cached else { continue }
                 if !expected.allowed(kind) {
                     found.append(diagnostic(
                         "\(annotation.layer) annotation '\(annotation.id)'\(annotation.category.map { " (\($0))" } ?? ""): \(link.role) link points at '\(target)', a \(kind), but expected \(expected.description)",
@@ -30,6 +38,12 @@ public struct WrongLinkKindRule: ValidationRule {
             }
         }
         return found
+    }
+
+    private struct ExpectationKey: Hashable {
+        var layer: Layer
+        var category: Identifier?
+        var role: LinkRole
     }
 
     private struct Expectation {

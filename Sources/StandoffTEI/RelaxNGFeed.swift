@@ -32,6 +32,11 @@ final class RelaxNGFeed: SAXHandler {
     }
 
     private var open: [OpenElement] = []
+    /// After libxml2 refuses an element, it refuses every later event in the same parent
+    /// ("Did not expect element … there", once per element to the end of the list). From the
+    /// first refusal until that parent ends, events there are not passed on: one fault, one
+    /// message. Holds the depth (in ``open``) of the refused element.
+    private var quietFrom: Int?
     /// Where in ``open`` the element libxml2 validates whole stands, while one is open.
     private var wholeElementDepth: Int?
     /// Text of the current element inside a whole-validated subtree, not yet made a node.
@@ -91,6 +96,10 @@ final class RelaxNGFeed: SAXHandler {
         let mark = arena.mark
         let node = makeElement(tag)
         if let parent = open.last { node.pointee.parent = parent.node }
+        if let quiet = quietFrom, open.count >= quiet {
+            open.append(OpenElement(node: node, mark: mark, line: position.line, column: position.column))
+            return
+        }
         if wholeElementDepth != nil {
             // Inside a subtree validated whole: link it to its parent and keep it.
             append(node, to: open[open.count - 1].node)
@@ -99,13 +108,26 @@ final class RelaxNGFeed: SAXHandler {
         }
         (reportLine, reportColumn) = (position.line, position.column)
         let result = xmlRelaxNGValidatePushElement(context, document, node)
-        if result == 0 { wholeElementDepth = open.count } else if result != 1 { failed = true }
+        if result == 0 {
+            wholeElementDepth = open.count
+        } else if result != 1 {
+            failed = true
+            quietFrom = open.count
+        }
         open.append(OpenElement(node: node, mark: mark, line: position.line, column: position.column))
     }
 
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
         flushText()
         guard let element = open.popLast() else { return }
+        if let quiet = quietFrom {
+            if open.count >= quiet {
+                arena.release(to: element.mark)
+                return
+            }
+            // The parent of the refused element ends: libxml2 hears from it again.
+            quietFrom = nil
+        }
         if let depth = wholeElementDepth {
             // Children of the whole-validated element stay until it ends.
             guard open.count == depth else { return }
@@ -130,6 +152,7 @@ final class RelaxNGFeed: SAXHandler {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let quiet = quietFrom, open.count >= quiet { return }
         if wholeElementDepth != nil {
             pendingText.append(contentsOf: bytes)
             return

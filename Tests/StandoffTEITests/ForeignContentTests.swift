@@ -67,4 +67,17 @@ struct ForeignContentTests {
         #expect(xml.contains("<ex:provenance"))
         #expect(xml.contains("ex:confidence"))
     }
+
+    @Test func anAmpersandInAForeignAttributeSurvivesARoundTrip() throws {
+        // libxml2's SAX2 keeps '&' as "&#38;" in attribute values that held a reference.
+        let directory = TemporaryDirectory()
+        let source = try String(contentsOfFile: fixture, encoding: .utf8)
+            .replacingOccurrences(of: #"ex:reviewed="yes""#, with: #"ex:url="https://example.org/?a=1&amp;b=&lt;2&gt;""#)
+        let path = directory.file("ampersand.tei.xml")
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+        let document = try TEIReader.load(path: path)
+        let values = document.preserved.attributes.values.flatMap { $0 }.filter { $0.localName == "url" }.map(\.value)
+        #expect(values == ["https://example.org/?a=1&b=<2>"])
+        #expect(try written(document).contains(#"ex:url="https://example.org/?a=1&amp;b=&lt;2&gt;""#))
+    }
 }

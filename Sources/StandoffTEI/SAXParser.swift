@@ -89,24 +89,6 @@ struct StartTag {
         )
     }
 
-    /// Whether the attribute at `index` is one of `known` (qualified names such as `xml:id`;
-    /// unprefixed names in no namespace). Allocates nothing for the common case.
-    func isKnownAttribute(at index: Int, in known: Set<String>) -> Bool {
-        let base = index * 5
-        guard let local = attributes?[base] else { return false }
-        let uri = attributes![base + 2]
-        let length = strlen(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self))
-        let name = UnsafeBufferPointer(start: local, count: length)
-        if uri == nil {
-            return SAXParser.contains(known, name)
-        }
-        guard SAXParser.equal(uri!, "http://www.w3.org/XML/1998/namespace") else { return false }
-        // xml:id, xml:lang: the only namespaced names Standoff knows.
-        return known.contains { candidate in
-            candidate.utf8.starts(with: "xml:".utf8) && candidate.utf8.dropFirst(4).elementsEqual(name)
-        }
-    }
-
     /// The namespaces this tag declares, as (prefix, uri).
     var declaredNamespaces: [(prefix: String?, uri: String)] {
         (0..<namespaceCount).map { index in
@@ -212,11 +194,6 @@ final class SAXParser {
 
     var currentLine: Int { context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }
     var currentColumn: Int { context.map { Int(xmlSAX2GetColumnNumber($0)) } ?? 0 }
-
-    /// Whether `known` holds the name spelled by `bytes`, comparing bytes without a new String.
-    static func contains(_ known: Set<String>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        known.contains { $0.utf8.elementsEqual(bytes) }
-    }
 
     static func equal(_ pointer: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
         name.withUTF8Buffer { expected in

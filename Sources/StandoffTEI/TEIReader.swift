@@ -61,17 +61,70 @@ public enum TEIReader {
 
 /// Turns SAX events into a ``Document``, collecting problems with their locations.
 final class TEIDocumentBuilder: SAXHandler {
-    private struct Frame {
-        var path: String
-        var anchor: String
-        /// The last component of ``anchor``: the element's key within its parent.
-        var key: String = ""
-        var lastKnownChild: String?
+    /// Where an element stands in Standoff's vocabulary: its path, as a value.
+    private enum Place: Hashable {
+        case document, tei, teiHeader, fileDesc, titleStmt, title, respStmt, resp, respName
+        case publicationStmt, publicationP, sourceDesc, bibl, sourceIdno
+        case encodingDesc, classDecl, taxonomy, taxonomyDesc, category, catDesc
+        case headerRevisionDesc, headerChange
+        case text, body, paragraph
+        case standOff, listPerson, listOrg, listPlace, person, org, place, entryName, entryIdno
+        case listAnnotation, annotation, annotationRevisionDesc, annotationChange, ptr, ref, note
+        /// Inside a text-only element or unsupported markup: nothing there is read.
+        case unsupported
+        /// Inside a root that is not TEI: nothing there is worth a message.
+        case notTEI
+
+        /// Where foreign content is kept rather than refused.
+        var keepsForeignContent: Bool {
+            switch self {
+            case .teiHeader, .fileDesc, .titleStmt, .title, .respStmt, .resp, .respName, .publicationStmt, .publicationP,
+                 .sourceDesc, .bibl, .sourceIdno, .encodingDesc, .classDecl, .taxonomy, .taxonomyDesc, .category, .catDesc,
+                 .headerRevisionDesc, .headerChange, .standOff, .listPerson, .listOrg, .listPlace, .person, .org, .place,
+                 .entryName, .entryIdno, .listAnnotation, .annotation, .annotationRevisionDesc, .annotationChange, .ptr, .ref, .note:
+                true
+            default: false
+            }
+        }
+
         /// Elements that hold text only; child elements are refused there.
-        var isText: Bool
-        var childCounts: [String: Int] = [:]
+        var holdsText: Bool {
+            switch self {
+            case .title, .resp, .respName, .sourceIdno, .entryIdno, .taxonomyDesc, .catDesc, .headerChange, .annotationChange,
+                 .publicationP, .paragraph, .entryName, .ref, .note:
+                true
+            default: false
+            }
+        }
+
+        /// Elements told apart among their siblings by their xml:id.
+        var isKeyedByID: Bool {
+            switch self {
+            case .respStmt, .taxonomy, .category, .person, .org, .place, .annotation, .paragraph, .publicationP: true
+            default: false
+            }
+        }
     }
 
+    /// An element's key within its parent: its name, with its id, type or position where
+    /// siblings of the same name are told apart (`annotation[ent1]`, `ptr[2]`).
+    private struct ElementKey: CustomStringConvertible {
+        var name: String
+        var qualifier: String?
+        var description: String { qualifier.map { "\(name)[\($0)]" } ?? name }
+    }
+
+    private struct Frame {
+        var place: Place
+        var key: ElementKey
+        var lastKnownChild: ElementKey?
+        /// Elements that hold text only; child elements are refused there.
+        var isText: Bool
+        /// How many children of each unkeyed name came so far.
+        var childCounts: [(name: String, count: Int)] = []
+
+        var isKnown: Bool { place != .unsupported && place != .notTEI }
+    }
     private struct PendingAnnotation {
         var layer: String
         var id: String?
@@ -136,7 +189,7 @@ final class TEIDocumentBuilder: SAXHandler {
     /// ``currentLayer`` parsed, once per `<listAnnotation>`.
     private var currentLayerValue: Layer?
     private var preserved = PreservedContent()
-    private var pendingTextElement: (name: String, type: String?, n: String?) = ("", nil, nil)
+    private var pendingTextElement: (type: String?, n: String?) = (nil, nil)
     private var currentAnnotationOwner: Identifier?
     private var dates = TEIDate.Parser()
     /// The paragraph the previous pointer named: neighbouring annotations share one.
@@ -146,64 +199,69 @@ final class TEIDocumentBuilder: SAXHandler {
 
     // MARK: Which elements are known
 
-    /// Known children of each known element (by path); text-only elements have none.
-    private static let knownChildren: [String: Set<String>] = [
-        "": ["TEI"],
-        "TEI": ["teiHeader", "text", "standOff"],
-        "TEI/teiHeader": ["fileDesc", "encodingDesc", "revisionDesc"],
-        "TEI/teiHeader/fileDesc": ["titleStmt", "publicationStmt", "sourceDesc"],
-        "TEI/teiHeader/fileDesc/titleStmt": ["title", "respStmt"],
-        "TEI/teiHeader/fileDesc/titleStmt/respStmt": ["resp", "name"],
-        "TEI/teiHeader/fileDesc/publicationStmt": ["p"],
-        "TEI/teiHeader/fileDesc/sourceDesc": ["bibl"],
-        "TEI/teiHeader/fileDesc/sourceDesc/bibl": ["idno"],
-        "TEI/teiHeader/encodingDesc": ["classDecl"],
-        "TEI/teiHeader/encodingDesc/classDecl": ["taxonomy"],
-        "TEI/teiHeader/encodingDesc/classDecl/taxonomy": ["desc", "category"],
-        "TEI/teiHeader/encodingDesc/classDecl/taxonomy/category": ["catDesc"],
-        "TEI/teiHeader/revisionDesc": ["change"],
-        "TEI/text": ["body"],
-        "TEI/text/body": ["p"],
-        "TEI/standOff": ["listPerson", "listOrg", "listPlace", "listAnnotation"],
-        "TEI/standOff/listPerson": ["person"],
-        "TEI/standOff/listOrg": ["org"],
-        "TEI/standOff/listPlace": ["place"],
-        "TEI/standOff/listPerson/person": ["persName", "idno"],
-        "TEI/standOff/listOrg/org": ["orgName", "idno"],
-        "TEI/standOff/listPlace/place": ["placeName", "idno"],
-        "TEI/standOff/listAnnotation": ["annotation"],
-        "TEI/standOff/listAnnotation/annotation": ["revisionDesc", "ptr", "ref", "note"],
-        "TEI/standOff/listAnnotation/annotation/revisionDesc": ["change"],
+    /// Known children of each known element; text-only elements have none.
+    private static let knownChildren: [Place: [String: Place]] = [
+        .document: ["TEI": .tei],
+        .tei: ["teiHeader": .teiHeader, "text": .text, "standOff": .standOff],
+        .teiHeader: ["fileDesc": .fileDesc, "encodingDesc": .encodingDesc, "revisionDesc": .headerRevisionDesc],
+        .fileDesc: ["titleStmt": .titleStmt, "publicationStmt": .publicationStmt, "sourceDesc": .sourceDesc],
+        .titleStmt: ["title": .title, "respStmt": .respStmt],
+        .respStmt: ["resp": .resp, "name": .respName],
+        .publicationStmt: ["p": .publicationP],
+        .sourceDesc: ["bibl": .bibl],
+        .bibl: ["idno": .sourceIdno],
+        .encodingDesc: ["classDecl": .classDecl],
+        .classDecl: ["taxonomy": .taxonomy],
+        .taxonomy: ["desc": .taxonomyDesc, "category": .category],
+        .category: ["catDesc": .catDesc],
+        .headerRevisionDesc: ["change": .headerChange],
+        .text: ["body": .body],
+        .body: ["p": .paragraph],
+        .standOff: ["listPerson": .listPerson, "listOrg": .listOrg, "listPlace": .listPlace, "listAnnotation": .listAnnotation],
+        .listPerson: ["person": .person],
+        .listOrg: ["org": .org],
+        .listPlace: ["place": .place],
+        .person: ["persName": .entryName, "idno": .entryIdno],
+        .org: ["orgName": .entryName, "idno": .entryIdno],
+        .place: ["placeName": .entryName, "idno": .entryIdno],
+        .listAnnotation: ["annotation": .annotation],
+        .annotation: ["revisionDesc": .annotationRevisionDesc, "ptr": .ptr, "ref": .ref, "note": .note],
+        .annotationRevisionDesc: ["change": .annotationChange],
     ]
 
-    /// Attributes the reader understands on each element; any other is preserved.
-    private static let knownAttributes: [String: Set<String>] = [
-        "TEI": ["xml:id", "xml:lang"],
-        "p": ["xml:id"], "respStmt": ["xml:id"], "taxonomy": ["xml:id"], "category": ["xml:id"],
-        "idno": ["type"], "change": ["when", "who", "type"],
-        "person": ["xml:id"], "org": ["xml:id"], "place": ["xml:id"],
-        "persName": ["type"], "orgName": ["type"], "placeName": ["type"],
-        "listAnnotation": ["type"],
-        "annotation": ["xml:id", "target", "motivation", "ana", "resp", "cert"],
-        "ptr": ["type", "target"], "ref": ["type"], "note": ["type", "n"],
-    ]
+    /// Attributes the reader understands on each known element; any other is preserved.
+    private static let knownAttributes: [Place: [KnownAttribute]] = {
+        let id = KnownAttribute(name: "id", inXMLNamespace: true)
+        func plain(_ names: String...) -> [KnownAttribute] { names.map { KnownAttribute(name: $0, inXMLNamespace: false) } }
+        return [
+            .tei: [id, KnownAttribute(name: "lang", inXMLNamespace: true)],
+            .paragraph: [id], .publicationP: [id], .respStmt: [id], .taxonomy: [id], .category: [id],
+            .sourceIdno: plain("type"), .entryIdno: plain("type"),
+            .headerChange: plain("when", "who", "type"), .annotationChange: plain("when", "who", "type"),
+            .person: [id], .org: [id], .place: [id],
+            .entryName: plain("type"),
+            .listAnnotation: plain("type"),
+            .annotation: [id] + plain("target", "motivation", "ana", "resp", "cert"),
+            .ptr: plain("type", "target"), .ref: plain("type"), .note: plain("type", "n"),
+        ]
+    }()
 
-    private static let textElements: Set<String> = [
-        "title", "resp", "name", "idno", "desc", "catDesc", "change", "p", "persName", "orgName", "placeName", "ref", "note",
-    ]
+    private struct KnownAttribute {
+        var name: [UInt8]
+        var inXMLNamespace: Bool
 
-    /// Where foreign content is kept rather than refused.
-    private func preservesForeignContent(_ path: String) -> Bool {
-        path.hasPrefix("TEI/teiHeader") || path.hasPrefix("TEI/standOff")
+        init(name: String, inXMLNamespace: Bool) {
+            self.name = Array(name.utf8)
+            self.inXMLNamespace = inXMLNamespace
+        }
     }
 
     // MARK: SAX events
 
     func startElement(_ tag: StartTag, at position: (line: Int, column: Int)) {
-        let location = SourceLocation(file: file, line: position.line, column: position.column)
-        if stack.first?.path == "!" {
+        if stack.first?.place == .notTEI {
             // Not a TEI document: the root was reported; nothing inside it is worth a message.
-            stack.append(Frame(path: "!", anchor: "", lastKnownChild: nil, isText: true))
+            stack.append(Frame(place: .notTEI, key: ElementKey(name: ""), isText: true))
             return
         }
         if capture != nil {
@@ -212,46 +270,46 @@ final class TEIDocumentBuilder: SAXHandler {
             return
         }
         let name = tag.name
-        let parentPath = stack.last?.path ?? ""
+        let parentPlace = stack.last?.place ?? .document
         let inTEI = tag.namespace.map { SAXParser.equal($0, "http://www.tei-c.org/ns/1.0") } ?? false
         if let parent = stack.last, parent.isText {
-            problem("unsupported-markup", "element <\(name)> inside <\(parentPath.split(separator: "/").last ?? "")> is not supported: Standoff reads plain text there",
-                    hint: "replace the markup with its text", location: location)
+            problem("unsupported-markup", "element <\(name)> inside <\(parent.key.name)> is not supported: Standoff reads plain text there",
+                    hint: "replace the markup with its text", location: location(position))
             // Keep the structure balanced: treat it as a text element of its own.
-            stack.append(Frame(path: parentPath + "/" + name, anchor: "", lastKnownChild: nil, isText: true))
+            stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
             return
         }
-        let known = inTEI && (Self.knownChildren[parentPath]?.contains(name) ?? false) && isKnownVariant(name, tag)
-        if !known {
+        let childPlace = inTEI ? Self.knownChildren[parentPlace]?[name] : nil
+        guard let place = childPlace, isKnownVariant(place, tag) else {
             if stack.isEmpty {
                 let what = inTEI ? "<\(name)>" : "<\(name)> in namespace \(tag.namespace.map { String(cString: $0) } ?? "none")"
                 problem("not-tei", "the root element is \(what), not <TEI> in the TEI namespace",
-                        hint: "Standoff reads TEI P5 files (namespace \(TEI.namespace)); create one with `standoff init`", location: location)
-                stack.append(Frame(path: "!", anchor: "", lastKnownChild: nil, isText: true))
+                        hint: "Standoff reads TEI P5 files (namespace \(TEI.namespace)); create one with `standoff init`", location: location(position))
+                stack.append(Frame(place: .notTEI, key: ElementKey(name: ""), isText: true))
                 return
             }
-            if preservesForeignContent(parentPath) {
-                captureAnchor = (stack[stack.count - 1].anchor, stack[stack.count - 1].lastKnownChild)
+            if parentPlace.keepsForeignContent {
+                captureAnchor = (anchor(), stack[stack.count - 1].lastKnownChild?.description)
                 capture = MarkupCapture()
                 capture!.start(tag)
                 captureTagStack = [(tag.prefix.map { String(cString: $0) }, name)]
             } else {
-                problem("unsupported-markup", "element <\(name)> is not supported inside <\(parentPath.split(separator: "/").last ?? "")>",
-                        hint: "Standoff reads the text as <text><body> with one plain <p> per paragraph", location: location)
-                stack.append(Frame(path: parentPath + "/" + name, anchor: "", lastKnownChild: nil, isText: true))
+                problem("unsupported-markup", "element <\(name)> is not supported inside <\(stack[stack.count - 1].key.name)>",
+                        hint: "Standoff reads the text as <text><body> with one plain <p> per paragraph", location: location(position))
+                stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
             }
             return
         }
-        let path = parentPath.isEmpty ? name : parentPath + "/" + name
-        let key = elementKey(name, tag: tag, parentIndex: stack.count - 1)
-        let anchor = (stack.last.map { $0.anchor + "/" } ?? "") + key
-        if name == "annotation", let id = tag.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace").flatMap({ try? Identifier($0) }) {
+        let needsID = place == .tei || place.isKeyedByID
+        let xmlID = needsID ? tag.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace") : nil
+        let key = elementKey(name, place: place, xmlID: xmlID, tag: tag)
+        if place == .annotation, let xmlID, let id = try? Identifier(xmlID) {
             currentAnnotationOwner = id
         }
-        keepForeignAttributes(of: tag, name: name, anchor: anchor)
-        handleKnownStart(name: name, path: path, tag: tag, location: location)
-        let isText = Self.textElements.contains(name)
-        stack.append(Frame(path: path, anchor: anchor, key: key, lastKnownChild: nil, isText: isText))
+        let isText = place.holdsText
+        stack.append(Frame(place: place, key: key, isText: isText))
+        keepForeignAttributes(of: tag, place: place)
+        handleKnownStart(place: place, tag: tag, xmlID: xmlID, at: position)
         if isText {
             collectingText = true
             textBuffer.removeAll(keepingCapacity: true)
@@ -269,13 +327,13 @@ final class TEIDocumentBuilder: SAXHandler {
             return
         }
         guard let frame = stack.popLast() else { return }
-        if frame.anchor.isEmpty { return }
+        guard frame.isKnown else { return }
         if frame.isText {
             collectingText = false
             let text = String(decoding: textBuffer, as: UTF8.self)
-            handleText(text, path: frame.path)
+            handleText(text, place: frame.place)
         }
-        handleKnownEnd(path: frame.path)
+        handleKnownEnd(place: frame.place)
         if !stack.isEmpty { stack[stack.count - 1].lastKnownChild = frame.key }
     }
 
@@ -287,29 +345,39 @@ final class TEIDocumentBuilder: SAXHandler {
         }
         // Text between known elements: indentation, or foreign text to keep.
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
-              let frame = stack.last, !frame.anchor.isEmpty else { return }
-        if preservesForeignContent(frame.path) {
-            keep(.init(anchor: frame.anchor, after: frame.lastKnownChild,
+              let frame = stack.last, frame.isKnown else { return }
+        if frame.place.keepsForeignContent {
+            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description,
                        markup: MarkupCapture.escapeText(String(decoding: bytes, as: UTF8.self))))
-        } else if frame.path.hasPrefix("TEI/text") || frame.path == "TEI" {
-            problem("unsupported-markup", "text outside <p> in <\(frame.path.split(separator: "/").last ?? "")>",
+        } else if frame.place == .text || frame.place == .body || frame.place == .tei {
+            problem("unsupported-markup", "text outside <p> in <\(frame.key.name)>",
                     hint: "put all of the text inside <p> elements", line: 0, column: 0)
         }
     }
 
     func comment(_ text: UnsafePointer<UInt8>) {
         if capture != nil { capture!.comment(String(cString: text)); return }
-        if let frame = stack.last, !frame.isText, !frame.anchor.isEmpty, preservesForeignContent(frame.path) {
-            keep(.init(anchor: frame.anchor, after: frame.lastKnownChild, markup: "<!--" + String(cString: text) + "-->"))
+        if let frame = stack.last, !frame.isText, frame.isKnown, frame.place.keepsForeignContent {
+            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: "<!--" + String(cString: text) + "-->"))
         }
     }
 
     func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?) {
         if capture != nil { capture!.processingInstruction(String(cString: target), data.map { String(cString: $0) }); return }
-        if let frame = stack.last, !frame.isText, !frame.anchor.isEmpty, preservesForeignContent(frame.path) {
+        if let frame = stack.last, !frame.isText, frame.isKnown, frame.place.keepsForeignContent {
             let data = data.map { " " + String(cString: $0) } ?? ""
-            keep(.init(anchor: frame.anchor, after: frame.lastKnownChild, markup: "<?" + String(cString: target) + data + "?>"))
+            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: "<?" + String(cString: target) + data + "?>"))
         }
+    }
+
+    private func location(_ position: (line: Int, column: Int)) -> SourceLocation {
+        SourceLocation(file: file, line: position.line, column: position.column)
+    }
+
+    /// The anchor of the innermost open element: the keys from the root down, joined by `/`.
+    /// Built only when something is kept there.
+    private func anchor() -> String {
+        stack.map(\.key.description).joined(separator: "/")
     }
 
     /// Keeps a piece of foreign markup, noting the annotation it lies inside, if any.
@@ -327,83 +395,96 @@ final class TEIDocumentBuilder: SAXHandler {
     // MARK: Known elements
 
     /// Some element names are known only in the form Standoff writes (an `idno` of a known type).
-    private func isKnownVariant(_ name: String, _ tag: StartTag) -> Bool {
-        if name == "idno" {
+    private func isKnownVariant(_ place: Place, _ tag: StartTag) -> Bool {
+        switch place {
+        case .sourceIdno, .entryIdno:
             let type = tag.attribute("type")
             return type == "sha256" || type == "filename" || type == "wikidata"
-        }
-        if name == "note", stack.last?.path.hasSuffix("/annotation") == true {
+        case .note:
             return ["quote", "correction", "comment", "feature"].contains(tag.attribute("type") ?? "")
+        case .ptr, .ref:
+            return tag.attribute("type") != nil
+        case .publicationP:
+            let parent = stack[stack.count - 1]
+            return !parent.childCounts.contains { $0.name == "p" } && parent.lastKnownChild == nil
+        default:
+            return true
         }
-        if name == "ptr" || name == "ref" { return tag.attribute("type") != nil }
-        if name == "p", let parent = stack.last, parent.path.hasSuffix("/publicationStmt") {
-            return parent.childCounts["p"] == nil && parent.lastKnownChild == nil
-        }
-        return true
     }
 
-    /// The element's key within its parent: its name, with its id or type or position where
-    /// siblings of the same name are told apart.
-    private func elementKey(_ name: String, tag: StartTag, parentIndex: Int) -> String {
-        if let id = tag.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace"),
-           ["respStmt", "taxonomy", "category", "person", "org", "place", "annotation", "p"].contains(name) {
-            return "\(name)[\(id)]"
+    /// The element's key within its parent (see ``ElementKey``).
+    private func elementKey(_ name: String, place: Place, xmlID: String?, tag: StartTag) -> ElementKey {
+        if let xmlID, place.isKeyedByID { return ElementKey(name: name, qualifier: xmlID) }
+        if place == .listAnnotation { return ElementKey(name: name, qualifier: tag.attribute("type") ?? "") }
+        guard !stack.isEmpty else { return ElementKey(name: name) }
+        let parent = stack.count - 1
+        var count = 1
+        if let index = stack[parent].childCounts.firstIndex(where: { $0.name == name }) {
+            stack[parent].childCounts[index].count += 1
+            count = stack[parent].childCounts[index].count
+        } else {
+            stack[parent].childCounts.append((name, 1))
         }
-        if name == "listAnnotation" { return "listAnnotation[\(tag.attribute("type") ?? "")]" }
-        guard parentIndex >= 0 else { return name }
-        let count = (stack[parentIndex].childCounts[name] ?? 0) + 1
-        stack[parentIndex].childCounts[name] = count
-        return count == 1 ? name : "\(name)[\(count)]"
+        return ElementKey(name: name, qualifier: count == 1 ? nil : String(count))
     }
 
-    private func keepForeignAttributes(of tag: StartTag, name: String, anchor: String) {
-        if tag.attributeCount > 0 {
-            let known = Self.knownAttributes[name] ?? []
-            for index in 0..<tag.attributeCount where !tag.isKnownAttribute(at: index, in: known) {
-                let attribute = tag.attribute(at: index)
-                if name == "annotation" && attribute.namespace == nil && attribute.localName == "motivation" { continue }
-                keep(.init(prefix: attribute.prefix, namespace: attribute.namespace, localName: attribute.localName, value: attribute.value), at: anchor)
-            }
+    /// Keeps the attributes of the element just opened that Standoff does not read.
+    private func keepForeignAttributes(of tag: StartTag, place: Place) {
+        let known = Self.knownAttributes[place] ?? []
+        var anchor: String?
+        for index in 0..<tag.attributeCount where !isKnown(tag, attributeAt: index, in: known) {
+            let attribute = tag.attribute(at: index)
+            if place == .annotation && attribute.namespace == nil && attribute.localName == "motivation" { continue }
+            anchor = anchor ?? self.anchor()
+            keep(.init(prefix: attribute.prefix, namespace: attribute.namespace, localName: attribute.localName, value: attribute.value), at: anchor!)
         }
-        if name == "annotation", let motivation = tag.attribute("motivation"), let layer = currentLayerValue,
+        if place == .annotation, let motivation = tag.attribute("motivation"), let layer = currentLayerValue,
            motivation != TEI.motivation(for: layer) {
-            keep(.init(prefix: nil, namespace: nil, localName: "motivation", value: motivation), at: anchor)
+            keep(.init(prefix: nil, namespace: nil, localName: "motivation", value: motivation), at: anchor ?? self.anchor())
         }
     }
 
-    private func handleKnownStart(name: String, path: String, tag: StartTag, location: SourceLocation) {
-        let xmlID = tag.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace")
-        switch path {
-        case "TEI":
+    private func isKnown(_ tag: StartTag, attributeAt index: Int, in known: [KnownAttribute]) -> Bool {
+        guard let attributes = tag.attributes, let local = attributes[index * 5] else { return false }
+        let uri = attributes[index * 5 + 2]
+        let inXML = uri.map { SAXParser.equal($0, "http://www.w3.org/XML/1998/namespace") } ?? false
+        guard uri == nil || inXML else { return false }
+        let length = strlen(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self))
+        let name = UnsafeBufferPointer(start: local, count: length)
+        return known.contains { $0.inXMLNamespace == inXML && $0.name.elementsEqual(name) }
+    }
+    private func handleKnownStart(place: Place, tag: StartTag, xmlID: String?, at position: (line: Int, column: Int)) {
+        switch place {
+        case .tei:
             sawRoot = true
             documentID = xmlID
             language = tag.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace")
-        case "TEI/text": sawText = true
-        case "TEI/teiHeader/fileDesc/titleStmt/respStmt":
-            pendingAnnotator = (xmlID, "", "", location)
-        case "TEI/teiHeader/encodingDesc/classDecl/taxonomy":
-            taxonomies.append(PendingTaxonomy(id: xmlID, location: location))
-        case "TEI/teiHeader/encodingDesc/classDecl/taxonomy/category":
-            taxonomies[taxonomies.count - 1].categories.append((xmlID, "", location))
-        case "TEI/teiHeader/revisionDesc/change", "TEI/standOff/listAnnotation/annotation/revisionDesc/change":
+        case .text: sawText = true
+        case .respStmt:
+            pendingAnnotator = (xmlID, "", "", location(position))
+        case .taxonomy:
+            taxonomies.append(PendingTaxonomy(id: xmlID, location: location(position)))
+        case .category:
+            taxonomies[taxonomies.count - 1].categories.append((xmlID, "", location(position)))
+        case .headerChange, .annotationChange:
             pendingChange = (tag.attribute("when"), tag.attribute("who"), tag.attribute("type"))
-        case "TEI/text/body/p":
-            pendingParagraph = (xmlID, location)
-        case "TEI/standOff/listPerson/person": entries.append(PendingEntry(kind: .person, id: xmlID, location: location))
-        case "TEI/standOff/listOrg/org": entries.append(PendingEntry(kind: .organisation, id: xmlID, location: location))
-        case "TEI/standOff/listPlace/place": entries.append(PendingEntry(kind: .place, id: xmlID, location: location))
-        case "TEI/standOff/listAnnotation":
+        case .paragraph:
+            pendingParagraph = (xmlID, location(position))
+        case .person: entries.append(PendingEntry(kind: .person, id: xmlID, location: location(position)))
+        case .org: entries.append(PendingEntry(kind: .organisation, id: xmlID, location: location(position)))
+        case .place: entries.append(PendingEntry(kind: .place, id: xmlID, location: location(position)))
+        case .listAnnotation:
             currentLayer = tag.attribute("type")
             currentLayerValue = currentLayer.flatMap { try? Layer($0) }
             if currentLayer == nil {
                 problem("missing-attribute", "<listAnnotation> has no @type naming its layer",
-                        hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location)
+                        hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
             }
-        case "TEI/standOff/listAnnotation/annotation":
+        case .annotation:
             annotations.append(PendingAnnotation(
                 layer: currentLayer ?? "", id: xmlID, target: tag.attribute("target"), ana: tag.attribute("ana"),
-                resp: tag.attribute("resp"), cert: tag.attribute("cert"), location: location))
-        case "TEI/standOff/listAnnotation/annotation/ptr":
+                resp: tag.attribute("resp"), cert: tag.attribute("cert"), location: location(position)))
+        case .ptr:
             let type = tag.attribute("type") ?? ""
             let target = tag.attribute("target") ?? ""
             if type == "cue" { annotations[annotations.count - 1].cues.append(target) } else {
@@ -411,51 +492,51 @@ final class TEIDocumentBuilder: SAXHandler {
             }
         default: break
         }
-        if Self.textElements.contains(name) {
-            pendingTextElement = (name, tag.attribute("type"), tag.attribute("n"))
+        if place.holdsText {
+            pendingTextElement = (tag.attribute("type"), tag.attribute("n"))
         }
-        if path == "TEI/teiHeader/fileDesc/sourceDesc/bibl/idno", tag.attribute("type") == "sha256" { sourceHashLocation = location }
+        if place == .sourceIdno, tag.attribute("type") == "sha256" { sourceHashLocation = location(position) }
     }
 
-    private func handleText(_ text: String, path: String) {
-        let (_, type, n) = pendingTextElement
-        switch path {
-        case "TEI/teiHeader/fileDesc/titleStmt/title": title = text
-        case "TEI/teiHeader/fileDesc/publicationStmt/p": publicationStatement = text
-        case "TEI/teiHeader/fileDesc/titleStmt/respStmt/resp": pendingAnnotator?.resp = text
-        case "TEI/teiHeader/fileDesc/titleStmt/respStmt/name": pendingAnnotator?.name = text
-        case "TEI/teiHeader/fileDesc/sourceDesc/bibl/idno":
+    private func handleText(_ text: String, place: Place) {
+        let (type, n) = pendingTextElement
+        switch place {
+        case .title: title = text
+        case .publicationP: publicationStatement = text
+        case .resp: pendingAnnotator?.resp = text
+        case .respName: pendingAnnotator?.name = text
+        case .sourceIdno:
             if type == "sha256" { sourceSHA256 = text } else if type == "filename" { sourceFileName = text }
-        case "TEI/teiHeader/encodingDesc/classDecl/taxonomy/desc": taxonomies[taxonomies.count - 1].description = text
-        case "TEI/teiHeader/encodingDesc/classDecl/taxonomy/category/catDesc":
+        case .taxonomyDesc: taxonomies[taxonomies.count - 1].description = text
+        case .catDesc:
             let t = taxonomies.count - 1
             taxonomies[t].categories[taxonomies[t].categories.count - 1].description = text
-        case "TEI/teiHeader/revisionDesc/change":
+        case .headerChange:
             revisions.append((pendingChange?.when, pendingChange?.who, text))
-        case "TEI/standOff/listAnnotation/annotation/revisionDesc/change":
+        case .annotationChange:
             annotations[annotations.count - 1].when = pendingChange?.when
             annotations[annotations.count - 1].method = pendingChange?.type
-        case "TEI/text/body/p":
+        case .paragraph:
             paragraphs.append((pendingParagraph?.id, text, pendingParagraph?.location ?? SourceLocation(file: file, line: 0, column: 0)))
-        case "TEI/standOff/listPerson/person/persName", "TEI/standOff/listOrg/org/orgName", "TEI/standOff/listPlace/place/placeName":
+        case .entryName:
             entries[entries.count - 1].names.append((type, text))
-        case "TEI/standOff/listPerson/person/idno", "TEI/standOff/listOrg/org/idno", "TEI/standOff/listPlace/place/idno":
+        case .entryIdno:
             entries[entries.count - 1].wikidata = text
-        case "TEI/standOff/listAnnotation/annotation/ref":
+        case .ref:
             annotations[annotations.count - 1].unknownLinks.append(type ?? "")
-        case "TEI/standOff/listAnnotation/annotation/note":
+        case .note:
             annotations[annotations.count - 1].notes.append((type, n, text))
         default: break
         }
     }
 
-    private func handleKnownEnd(path: String) {
-        if path == "TEI/teiHeader/fileDesc/titleStmt/respStmt", let annotator = pendingAnnotator {
+    private func handleKnownEnd(place: Place) {
+        if place == .respStmt, let annotator = pendingAnnotator {
             annotators.append(annotator)
             pendingAnnotator = nil
         }
-        if path == "TEI/standOff/listAnnotation" { currentLayer = nil; currentLayerValue = nil }
-        if path == "TEI/standOff/listAnnotation/annotation" { currentAnnotationOwner = nil }
+        if place == .listAnnotation { currentLayer = nil; currentLayerValue = nil }
+        if place == .annotation { currentAnnotationOwner = nil }
     }
 
     // MARK: Problems

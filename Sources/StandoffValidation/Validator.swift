@@ -76,7 +76,11 @@ public struct Validator: Sendable {
             file: file, read: read,
             schemaProblems: malformed ? [] : results.schema,
             teiAllProblems: malformed ? [] : results.teiAll)
-        var diagnostics = rules.flatMap { $0.check(context) }
+        // Rules are independent: run them side by side, and keep their order in the report.
+        let findings = ReportSlots<[Diagnostic]>(count: rules.count)
+        let rules = self.rules
+        DispatchQueue.concurrentPerform(iterations: rules.count) { index in findings.set(index, rules[index].check(context)) }
+        var diagnostics = findings.all.flatMap { $0 }
         // Where a specific rule explains a line, the schema's generic message there is noise.
         let isSchema = { (d: Diagnostic) in d.code == "SO002" || d.code == "SO003" }
         let explained = Set(diagnostics.filter { !isSchema($0) && $0.severity == .error }.map(\.line))
@@ -116,7 +120,7 @@ public struct Validator: Sendable {
 
     /// Validates many files in parallel on all cores; `progress` is called after each file.
     public func validate(files: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [FileReport] {
-        let reports = ReportSlots(count: files.count)
+        let reports = ReportSlots<FileReport>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             reports.set(index, validate(file: files[index]))
             progress?(reports.completed, files.count)
@@ -137,14 +141,15 @@ private final class ParallelResults: @unchecked Sendable {
     func setTEIAll(_ value: [TEIProblem]) { lock.withLock { teiAll = value } }
 }
 
-private final class ReportSlots: @unchecked Sendable {
+/// Results filled in from several threads, each into its own slot.
+private final class ReportSlots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [FileReport?]
+    private var slots: [Value?]
     private var done = 0
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ report: FileReport) {
+    func set(_ index: Int, _ report: Value) {
         lock.withLock {
             slots[index] = report
             done += 1
@@ -152,7 +157,7 @@ private final class ReportSlots: @unchecked Sendable {
     }
 
     var completed: Int { lock.withLock { done } }
-    var all: [FileReport] { lock.withLock { slots.map { $0! } } }
+    var all: [Value] { lock.withLock { slots.map { $0! } } }
 }
 
 /// Finds the files to validate: files as given, directories searched for `*.xml`.

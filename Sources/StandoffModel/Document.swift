@@ -165,6 +165,14 @@ public struct Document: Sendable {
         categoryTaxonomy[category.id] = taxonomyID
     }
 
+    /// Makes room for `count` more annotations, so that adding many does not grow the indexes
+    /// again and again.
+    public mutating func reserveCapacity(forAnnotations count: Int) {
+        annotations.reserveCapacity(annotations.count + count)
+        annotationIndex.reserveCapacity(annotationIndex.count + count)
+        declared.reserveCapacity(declared.count + count)
+    }
+
     /// Adds an annotation after checking it against the document, and returns it as stored
     /// (ranges sorted, snapshot taken from the text if none was given).
     ///

@@ -684,6 +684,12 @@ final class TEIDocumentBuilder: SAXHandler {
         }
     }
 
+    /// The space-separated tokens of an attribute value (most values hold one).
+    private static func tokens(_ value: String) -> [Substring] {
+        if !value.utf8.contains(UInt8(ascii: " ")) { return value.isEmpty ? [] : [Substring(value)] }
+        return value.split(separator: " ")
+    }
+
     /// "annotation 'ID'", for messages.
     private static func describe(_ id: Identifier) -> AnnotationLabel { AnnotationLabel(id: id) }
 
@@ -740,6 +746,8 @@ final class TEIDocumentBuilder: SAXHandler {
         var anaTokens: [Substring: AnaToken] = [:]
         var resps: [String: Identifier?] = [:]
         var roles: [String: LinkRole?] = [:]
+        document.reserveCapacity(forAnnotations: annotations.count)
+        locations.reserveCapacity(locations.count + annotations.count)
         for pending in annotations {
             guard let id = identifier(pending.id, what: "<annotation>", at: pending.location) else { continue }
             let parsedLayer = layers[pending.layer] ?? {
@@ -756,7 +764,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 problem("missing-attribute", "\(what) has no @target", hint: "point at its text with target=\"#string-range(p1,0,5)\"", location: pending.location)
                 continue
             }
-            guard let textRanges = ranges(target.split(separator: " "), in: document, what: what, at: pending.location) else { continue }
+            guard let textRanges = ranges(Self.tokens(target), in: document, what: what, at: pending.location) else { continue }
             var cue: [TextRange] = []
             if !pending.cues.isEmpty {
                 guard let parsed = ranges(pending.cues.flatMap { $0.split(separator: " ") }, in: document, what: "cue of \(what)", at: pending.location) else { continue }
@@ -765,7 +773,7 @@ final class TEIDocumentBuilder: SAXHandler {
             var category: Identifier?
             var severity: Severity?
             var failed = false
-            for token in (pending.ana ?? "").split(separator: " ") {
+            for token in Self.tokens(pending.ana ?? "") {
                 let resolved = anaTokens[token] ?? {
                     let made: AnaToken
                     if let id = pointerID(String(token)), document.kind(of: id) == nil {

@@ -125,22 +125,6 @@ final class TEIDocumentBuilder: SAXHandler {
 
         var isKnown: Bool { place != .unsupported && place != .notTEI }
     }
-    private struct PendingAnnotation {
-        var layer: String
-        var id: String?
-        var target: String?
-        var ana: String?
-        var resp: String?
-        var cert: String?
-        var when: String?
-        var method: String?
-        var links: [(role: String, target: String)] = []
-        var unknownLinks: [String] = []
-        var cues: [String] = []
-        var notes: [(type: String?, n: String?, text: String)] = []
-        var location: SourceLocation
-    }
-
     private struct PendingEntry {
         var kind: EntryKind
         var id: String?
@@ -192,8 +176,6 @@ final class TEIDocumentBuilder: SAXHandler {
     private var pendingTextElement: (type: String?, n: String?) = (nil, nil)
     private var currentAnnotationOwner: Identifier?
     private var dates = TEIDate.Parser()
-    /// The paragraph the previous pointer named: neighbouring annotations share one.
-    private var lastParagraph: (name: String, index: Int)?
 
     init(file: String) { self.file = file }
 
@@ -634,15 +616,7 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 
     private func identifier(_ raw: String?, what: String, at location: SourceLocation) -> Identifier? {
-        guard let raw else {
-            problem("missing-attribute", "\(what) has no xml:id", hint: "give it a unique xml:id", location: location)
-            return nil
-        }
-        guard let id = try? Identifier(raw) else {
-            problem("invalid-id", "\(what) id '\(raw)' is not a valid id", hint: "ids start with a letter and use letters, digits, '-', '_' or '.'", location: location)
-            return nil
-        }
-        return id
+        AnnotationPreparer.identifier(raw, what: what, at: location, problems: &problems)
     }
 
     private func addTaxonomies(to document: inout Document) {
@@ -684,189 +658,16 @@ final class TEIDocumentBuilder: SAXHandler {
         }
     }
 
-    /// The space-separated tokens of an attribute value (most values hold one).
-    private static func tokens(_ value: String) -> [Substring] {
-        if !value.utf8.contains(UInt8(ascii: " ")) { return value.isEmpty ? [] : [Substring(value)] }
-        return value.split(separator: " ")
-    }
-
-    /// "annotation 'ID'", for messages.
-    private static func describe(_ id: Identifier) -> AnnotationLabel { AnnotationLabel(id: id) }
-
-    private func pointerID(_ raw: String) -> Identifier? {
-        guard raw.hasPrefix("#") else { return nil }
-        return try? Identifier(String(raw.dropFirst()))
-    }
-
-    /// Resolves `#string-range()` pointers to document ranges, joining pieces split at paragraph breaks.
-    private func ranges(_ targets: [Substring], in document: Document, what: some CustomStringConvertible, at location: SourceLocation) -> [TextRange]? {
-        var result: [TextRange] = []
-        for token in targets {
-            guard let pointer = StringRangePointer.parse(token) else {
-                problem("malformed-range", "\(what): '\(token)' is not a #string-range(PARAGRAPH,OFFSET,LENGTH) pointer",
-                        hint: "point at text as #string-range(p1,0,5): paragraph id, offset and length in code points", location: location)
-                return nil
-            }
-            let index: Int
-            if let last = lastParagraph, last.name == pointer.paragraph {
-                index = last.index
-            } else if let paragraphID = try? Identifier(pointer.paragraph), let found = document.paragraphIndex(of: paragraphID) {
-                index = found
-                lastParagraph = (pointer.paragraph, found)
-            } else {
-                problem("missing-paragraph", "\(what): '\(token)' points at paragraph '\(pointer.paragraph)', which does not exist",
-                        hint: "use the xml:id of a <p> in <text><body> (p1 … p\(document.paragraphIDs.count))", location: location)
-                return nil
-            }
-            let paragraph = document.text.paragraphs[index]
-            guard pointer.length > 0 else {
-                problem("empty-range", "\(what): '\(token)' has length \(pointer.length)", hint: "an annotation must cover at least one character", location: location)
-                return nil
-            }
-            guard pointer.offset >= 0, pointer.offset + pointer.length <= paragraph.length else {
-                problem("range-out-of-bounds", "\(what): '\(token)' reaches past the end of paragraph \(pointer.paragraph), which has \(paragraph.length) code points",
-                        hint: "offsets count code points from 0 within the paragraph; check them with `standoff show`", location: location)
-                return nil
-            }
-            result.append(try! TextRange(paragraph.start + pointer.offset, paragraph.start + pointer.offset + pointer.length))
-        }
-        return result.count == 1 ? result : document.text.joiningPieces(result.sorted())
-    }
-
-    /// What one token of `@ana` stands for.
-    private enum AnaToken {
-        case category(Identifier, taxonomy: Identifier)
-        case dangling
-        case undeclared
-    }
-
     private func addAnnotations(to document: inout Document) {
-        // Files repeat the same few layers, categories, annotators and roles: resolve each once.
-        var layers: [String: Layer?] = [:]
-        var anaTokens: [Substring: AnaToken] = [:]
-        var resps: [String: Identifier?] = [:]
-        var roles: [String: LinkRole?] = [:]
         document.reserveCapacity(forAnnotations: annotations.count)
         locations.reserveCapacity(locations.count + annotations.count)
-        for pending in annotations {
-            guard let id = identifier(pending.id, what: "<annotation>", at: pending.location) else { continue }
-            let parsedLayer = layers[pending.layer] ?? {
-                let made = try? Layer(pending.layer)
-                layers[pending.layer] = .some(made)
-                return made
-            }()
-            guard let layer = parsedLayer else {
-                problem("invalid-id", "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: pending.location)
-                continue
-            }
-            let what = Self.describe(id)
-            guard let target = pending.target, !target.isEmpty else {
-                problem("missing-attribute", "\(what) has no @target", hint: "point at its text with target=\"#string-range(p1,0,5)\"", location: pending.location)
-                continue
-            }
-            guard let textRanges = ranges(Self.tokens(target), in: document, what: what, at: pending.location) else { continue }
-            var cue: [TextRange] = []
-            if !pending.cues.isEmpty {
-                guard let parsed = ranges(pending.cues.flatMap { $0.split(separator: " ") }, in: document, what: "cue of \(what)", at: pending.location) else { continue }
-                cue = parsed
-            }
-            var category: Identifier?
-            var severity: Severity?
-            var failed = false
-            for token in Self.tokens(pending.ana ?? "") {
-                let resolved = anaTokens[token] ?? {
-                    let made: AnaToken
-                    if let id = pointerID(String(token)), document.kind(of: id) == nil {
-                        made = .dangling
-                    } else if let categoryID = pointerID(String(token)), let taxonomy = document.taxonomy(declaring: categoryID) {
-                        made = .category(categoryID, taxonomy: taxonomy)
-                    } else {
-                        made = .undeclared
-                    }
-                    anaTokens[token] = made
-                    return made
-                }()
-                let categoryID: Identifier
-                let taxonomy: Identifier
-                switch resolved {
-                case .dangling:
-                    problem("dangling-reference", "\(what): @ana '\(token)' points at nothing declared in this file",
-                            hint: "declare the category in the layer's <taxonomy>, or correct the pointer", location: pending.location)
-                    failed = true
-                    continue
-                case .undeclared:
-                    problem("undeclared-category", "\(what): @ana '\(token)' is not a declared category",
-                            hint: "declare it in <classDecl><taxonomy xml:id=\"\(layer.name)\"> or use a declared one", location: pending.location)
-                    failed = true
-                    continue
-                case .category(let id, let declaring):
-                    categoryID = id
-                    taxonomy = declaring
-                }
-                if taxonomy == Taxonomy.severityID, let value = Severity(rawValue: categoryID.rawValue) {
-                    severity = value
-                } else if category == nil {
-                    category = categoryID
-                } else {
-                    problem("invalid-value", "\(what) has two categories, '\(category!)' and '\(categoryID)'",
-                            hint: "give one category of the layer's taxonomy in @ana", location: pending.location)
-                    failed = true
-                }
-            }
-            var certainty: Certainty?
-            if let cert = pending.cert {
-                certainty = Certainty(rawValue: cert)
-                if certainty == nil {
-                    problem("invalid-value", "\(what): @cert '\(cert)' is not high, medium, low or unknown", hint: "use one of high, medium, low, unknown", location: pending.location)
-                    failed = true
-                }
-            }
-            var links: [Link] = []
-            for link in pending.links {
-                let role = roles[link.role] ?? {
-                    let made = try? LinkRole(link.role)
-                    roles[link.role] = .some(made)
-                    return made
-                }()
-                guard let role, let targetID = pointerID(link.target) else {
-                    problem("malformed-pointer", "\(what): <ptr type=\"\(link.role)\" target=\"\(link.target)\"> is not a link to an id",
-                            hint: "link with target=\"#ID\" to a register entry, category or annotation", location: pending.location)
-                    failed = true
-                    continue
-                }
-                links.append(Link(role: role, target: .id(targetID)))
-            }
-            for role in pending.unknownLinks {
-                if let role = try? LinkRole(role) { links.append(Link(role: role, target: .unknown)) }
-            }
-            var annotator: Identifier?
-            if let resp = pending.resp {
-                annotator = resps[resp] ?? {
-                    let made = pointerID(resp)
-                    resps[resp] = .some(made)
-                    return made
-                }()
-                if annotator == nil {
-                    problem("malformed-pointer", "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: pending.location)
-                    failed = true
-                }
-            }
-            if failed { continue }
-            let notes = pending.notes
-            let annotation = Annotation(
-                id: id, layer: layer, category: category, ranges: textRanges,
-                snapshot: notes.isEmpty ? [] : notes.filter { $0.type == "quote" }.map(\.text),
-                links: links,
-                features: notes.isEmpty ? [:] : Dictionary(notes.filter { $0.type == "feature" }.map { ($0.n ?? "", $0.text) }, uniquingKeysWith: { a, _ in a }),
-                notes: notes.isEmpty ? [] : notes.filter { $0.type == "comment" }.map(\.text),
-                provenance: Provenance(
-                    annotator: annotator, time: pending.when.flatMap { dates.parse($0) },
-                    method: pending.method.flatMap(AnnotationMethod.init(rawValue:)), certainty: certainty),
-                cue: cue, correction: notes.first { $0.type == "correction" }?.text, severity: severity)
+        for prepared in AnnotationPreparer.prepareAll(annotations, in: document, file: file) {
+            problems += prepared.problems
+            guard let annotation = prepared.annotation else { continue }
             do throws(ModelError) {
                 try document.add(annotation, checkingLinks: false)
-                locations[id] = pending.location
-            } catch { problem(error, at: pending.location, context: what.description) }
+                locations[annotation.id] = prepared.location
+            } catch { problem(error, at: prepared.location, context: AnnotationLabel(id: annotation.id).description) }
         }
         for (annotationID, link) in document.unresolvedLinks() {
             problem("dangling-reference", "annotation '\(annotationID)': \(link.role) link points at '\(link.target)', which is not declared",
@@ -878,7 +679,7 @@ final class TEIDocumentBuilder: SAXHandler {
     private func addRevisions(to document: inout Document) {
         document.publicationStatement = publicationStatement
         document.revisions = revisions.map { revision in
-            Revision(time: revision.when.flatMap { dates.parse($0) }, who: revision.who.flatMap(pointerID), description: revision.text)
+            Revision(time: revision.when.flatMap { dates.parse($0) }, who: revision.who.flatMap(AnnotationPreparer.pointerID), description: revision.text)
         }
     }
 }

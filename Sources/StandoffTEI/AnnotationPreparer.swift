@@ -1,0 +1,280 @@
+import Dispatch
+import Foundation
+import StandoffModel
+
+/// An `<annotation>` as the reader found it: attribute values and children, not yet checked.
+struct PendingAnnotation: Sendable {
+    var layer: String
+    var id: String?
+    var target: String?
+    var ana: String?
+    var resp: String?
+    var cert: String?
+    var when: String?
+    var method: String?
+    var links: [(role: String, target: String)] = []
+    var unknownLinks: [String] = []
+    var cues: [String] = []
+    var notes: [(type: String?, n: String?, text: String)] = []
+    var location: SourceLocation
+}
+
+/// Turns pending annotations into ``Annotation`` values against a document that already holds
+/// the text, taxonomies, annotators and registers, reporting what is wrong with each.
+///
+/// Preparing reads the document and changes nothing, so large files are prepared in parallel
+/// chunks; the reader then adds the annotations one by one, in file order.
+struct AnnotationPreparer {
+    /// One annotation prepared: the value, if it could be made, and the problems found.
+    struct Prepared: Sendable {
+        var annotation: Annotation?
+        var problems: [TEIProblem]
+        var location: SourceLocation
+    }
+
+    let document: Document
+    let file: String
+    private var problems: [TEIProblem] = []
+    // Files repeat the same few layers, categories, annotators and roles: resolve each once.
+    private var layers: [String: Layer?] = [:]
+    private var anaTokens: [Substring: AnaToken] = [:]
+    private var resps: [String: Identifier?] = [:]
+    private var roles: [String: LinkRole?] = [:]
+    /// The paragraph the previous pointer named: neighbouring annotations share one.
+    private var lastParagraph: (name: String, index: Int)?
+    private var dates = TEIDate.Parser()
+
+    /// What one token of `@ana` stands for.
+    private enum AnaToken {
+        case category(Identifier, taxonomy: Identifier)
+        case dangling
+        case undeclared
+    }
+
+    init(document: Document, file: String) {
+        self.document = document
+        self.file = file
+    }
+
+    /// Prepares every annotation, in order; in parallel chunks when there are many.
+    static func prepareAll(_ pending: [PendingAnnotation], in document: Document, file: String) -> [Prepared] {
+        let chunkSize = 16_384
+        let chunks = (pending.count + chunkSize - 1) / chunkSize
+        guard chunks > 1 else {
+            var preparer = AnnotationPreparer(document: document, file: file)
+            return pending.map { preparer.prepare($0) }
+        }
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var preparer = AnnotationPreparer(document: document, file: file)
+            let range = (chunk * chunkSize)..<min(pending.count, (chunk + 1) * chunkSize)
+            results.set(chunk, pending[range].map { preparer.prepare($0) })
+        }
+        return results.joined
+    }
+
+    /// One annotation, with the problems that kept it out (if it is `nil`) or came with it.
+    mutating func prepare(_ pending: PendingAnnotation) -> Prepared {
+        problems.removeAll(keepingCapacity: true)
+        let annotation = make(pending)
+        return Prepared(annotation: annotation, problems: problems, location: pending.location)
+    }
+
+    private mutating func make(_ pending: PendingAnnotation) -> Annotation? {
+        guard let id = Self.identifier(pending.id, what: "<annotation>", at: pending.location, problems: &problems) else { return nil }
+        let parsedLayer = layers[pending.layer] ?? {
+            let made = try? Layer(pending.layer)
+            layers[pending.layer] = .some(made)
+            return made
+        }()
+        guard let layer = parsedLayer else {
+            problem("invalid-id", "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: pending.location)
+            return nil
+        }
+        let what = AnnotationLabel(id: id)
+        guard let target = pending.target, !target.isEmpty else {
+            problem("missing-attribute", "\(what) has no @target", hint: "point at its text with target=\"#string-range(p1,0,5)\"", location: pending.location)
+            return nil
+        }
+        guard let textRanges = ranges(Self.tokens(target), what: what, at: pending.location) else { return nil }
+        var cue: [TextRange] = []
+        if !pending.cues.isEmpty {
+            guard let parsed = ranges(pending.cues.flatMap { $0.split(separator: " ") }, what: "cue of \(what)", at: pending.location) else { return nil }
+            cue = parsed
+        }
+        var category: Identifier?
+        var severity: Severity?
+        var failed = false
+        for token in Self.tokens(pending.ana ?? "") {
+            let categoryID: Identifier
+            let taxonomy: Identifier
+            switch resolve(token) {
+            case .dangling:
+                problem("dangling-reference", "\(what): @ana '\(token)' points at nothing declared in this file",
+                        hint: "declare the category in the layer's <taxonomy>, or correct the pointer", location: pending.location)
+                failed = true
+                continue
+            case .undeclared:
+                problem("undeclared-category", "\(what): @ana '\(token)' is not a declared category",
+                        hint: "declare it in <classDecl><taxonomy xml:id=\"\(layer.name)\"> or use a declared one", location: pending.location)
+                failed = true
+                continue
+            case .category(let id, let declaring):
+                categoryID = id
+                taxonomy = declaring
+            }
+            if taxonomy == Taxonomy.severityID, let value = Severity(rawValue: categoryID.rawValue) {
+                severity = value
+            } else if category == nil {
+                category = categoryID
+            } else {
+                problem("invalid-value", "\(what) has two categories, '\(category!)' and '\(categoryID)'",
+                        hint: "give one category of the layer's taxonomy in @ana", location: pending.location)
+                failed = true
+            }
+        }
+        var certainty: Certainty?
+        if let cert = pending.cert {
+            certainty = Certainty(rawValue: cert)
+            if certainty == nil {
+                problem("invalid-value", "\(what): @cert '\(cert)' is not high, medium, low or unknown", hint: "use one of high, medium, low, unknown", location: pending.location)
+                failed = true
+            }
+        }
+        var links: [Link] = []
+        for link in pending.links {
+            let role = roles[link.role] ?? {
+                let made = try? LinkRole(link.role)
+                roles[link.role] = .some(made)
+                return made
+            }()
+            guard let role, let targetID = Self.pointerID(link.target) else {
+                problem("malformed-pointer", "\(what): <ptr type=\"\(link.role)\" target=\"\(link.target)\"> is not a link to an id",
+                        hint: "link with target=\"#ID\" to a register entry, category or annotation", location: pending.location)
+                failed = true
+                continue
+            }
+            links.append(Link(role: role, target: .id(targetID)))
+        }
+        for role in pending.unknownLinks {
+            if let role = try? LinkRole(role) { links.append(Link(role: role, target: .unknown)) }
+        }
+        var annotator: Identifier?
+        if let resp = pending.resp {
+            annotator = resps[resp] ?? {
+                let made = Self.pointerID(resp)
+                resps[resp] = .some(made)
+                return made
+            }()
+            if annotator == nil {
+                problem("malformed-pointer", "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: pending.location)
+                failed = true
+            }
+        }
+        if failed { return nil }
+        let notes = pending.notes
+        return Annotation(
+            id: id, layer: layer, category: category, ranges: textRanges,
+            snapshot: notes.isEmpty ? [] : notes.filter { $0.type == "quote" }.map(\.text),
+            links: links,
+            features: notes.isEmpty ? [:] : Dictionary(notes.filter { $0.type == "feature" }.map { ($0.n ?? "", $0.text) }, uniquingKeysWith: { a, _ in a }),
+            notes: notes.isEmpty ? [] : notes.filter { $0.type == "comment" }.map(\.text),
+            provenance: Provenance(
+                annotator: annotator, time: pending.when.flatMap { dates.parse($0) },
+                method: pending.method.flatMap(AnnotationMethod.init(rawValue:)), certainty: certainty),
+            cue: cue, correction: notes.first { $0.type == "correction" }?.text, severity: severity)
+    }
+
+    private mutating func resolve(_ token: Substring) -> AnaToken {
+        if let known = anaTokens[token] { return known }
+        let made: AnaToken
+        if let id = Self.pointerID(String(token)), document.kind(of: id) == nil {
+            made = .dangling
+        } else if let categoryID = Self.pointerID(String(token)), let taxonomy = document.taxonomy(declaring: categoryID) {
+            made = .category(categoryID, taxonomy: taxonomy)
+        } else {
+            made = .undeclared
+        }
+        anaTokens[token] = made
+        return made
+    }
+
+    /// Resolves `#string-range()` pointers to document ranges, joining pieces split at paragraph breaks.
+    private mutating func ranges(_ targets: [Substring], what: some CustomStringConvertible, at location: SourceLocation) -> [TextRange]? {
+        var result: [TextRange] = []
+        for token in targets {
+            guard let pointer = StringRangePointer.parse(token) else {
+                problem("malformed-range", "\(what): '\(token)' is not a #string-range(PARAGRAPH,OFFSET,LENGTH) pointer",
+                        hint: "point at text as #string-range(p1,0,5): paragraph id, offset and length in code points", location: location)
+                return nil
+            }
+            let index: Int
+            if let last = lastParagraph, last.name == pointer.paragraph {
+                index = last.index
+            } else if let paragraphID = try? Identifier(pointer.paragraph), let found = document.paragraphIndex(of: paragraphID) {
+                index = found
+                lastParagraph = (pointer.paragraph, found)
+            } else {
+                problem("missing-paragraph", "\(what): '\(token)' points at paragraph '\(pointer.paragraph)', which does not exist",
+                        hint: "use the xml:id of a <p> in <text><body> (p1 … p\(document.paragraphIDs.count))", location: location)
+                return nil
+            }
+            let paragraph = document.text.paragraphs[index]
+            guard pointer.length > 0 else {
+                problem("empty-range", "\(what): '\(token)' has length \(pointer.length)", hint: "an annotation must cover at least one character", location: location)
+                return nil
+            }
+            guard pointer.offset >= 0, pointer.offset + pointer.length <= paragraph.length else {
+                problem("range-out-of-bounds", "\(what): '\(token)' reaches past the end of paragraph \(pointer.paragraph), which has \(paragraph.length) code points",
+                        hint: "offsets count code points from 0 within the paragraph; check them with `standoff show`", location: location)
+                return nil
+            }
+            result.append(try! TextRange(paragraph.start + pointer.offset, paragraph.start + pointer.offset + pointer.length))
+        }
+        return result.count == 1 ? result : document.text.joiningPieces(result.sorted())
+    }
+
+    private mutating func problem(_ code: String, _ message: String, hint: String, location: SourceLocation) {
+        problems.append(TEIProblem(code: code, message: message, hint: hint, location: location))
+    }
+
+    // MARK: Shared with the rest of the reader
+
+    /// An `xml:id` read as an ``Identifier``, or a problem saying why it is missing or invalid.
+    static func identifier(_ raw: String?, what: String, at location: SourceLocation, problems: inout [TEIProblem]) -> Identifier? {
+        guard let raw else {
+            problems.append(TEIProblem(code: "missing-attribute", message: "\(what) has no xml:id", hint: "give it a unique xml:id", location: location))
+            return nil
+        }
+        guard let id = try? Identifier(raw) else {
+            problems.append(TEIProblem(code: "invalid-id", message: "\(what) id '\(raw)' is not a valid id",
+                                       hint: "ids start with a letter and use letters, digits, '-', '_' or '.'", location: location))
+            return nil
+        }
+        return id
+    }
+
+    /// The id in a `#ID` pointer.
+    static func pointerID(_ raw: String) -> Identifier? {
+        guard raw.hasPrefix("#") else { return nil }
+        return try? Identifier(String(raw.dropFirst()))
+    }
+
+    /// The space-separated tokens of an attribute value (most values hold one).
+    static func tokens(_ value: String) -> [Substring] {
+        if !value.utf8.contains(UInt8(ascii: " ")) { return value.isEmpty ? [] : [Substring(value)] }
+        return value.split(separator: " ")
+    }
+}
+
+/// Results of parallel chunks, each filled in by one thread.
+private final class ChunkResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var chunks: [[AnnotationPreparer.Prepared]]
+
+    init(count: Int) { chunks = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ prepared: [AnnotationPreparer.Prepared]) { lock.withLock { chunks[index] = prepared } }
+
+    var joined: [AnnotationPreparer.Prepared] { lock.withLock { chunks.flatMap { $0 } } }
+}

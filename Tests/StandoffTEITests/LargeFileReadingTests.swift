@@ -1,0 +1,41 @@
+import Foundation
+import StandoffModel
+import StandoffTEI
+import Testing
+import TestSupport
+
+/// Files large enough that the reader prepares annotations in parallel chunks (16,384 each):
+/// the result must be the one reading them one by one gives, in file order.
+@Suite("Reading a large file")
+struct LargeFileReadingTests {
+    @Test func annotationsAndProblemsComeInFileOrderAcrossChunks() throws {
+        let count = 20_000
+        let faulty = [100, 17_000, 19_000]
+        let xml = SchemaStreamingTests.file(count: count) { index in
+            switch index {
+            case 100: ##"      <annotation xml:id="x100" target="#string-range(p9,0,3)" ana="#PER"/>"##
+            case 17_000: ##"      <annotation xml:id="x17000" target="#string-range(p1,0,3)" ana="#spelling"/>"##
+            case 19_000: ##"      <annotation xml:id="x5" target="#string-range(p1,8,5)" ana="#PER"/>"##
+            default: ##"      <annotation xml:id="x\##(index)" target="#string-range(p1,0,3)" ana="#PER"><ptr type="ref" target="#kim"/></annotation>"##
+            }
+        }
+        let directory = TemporaryDirectory()
+        let path = directory.file("large.tei.xml")
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let result = TEIReader.read(path: path)
+        let document = try #require(result.document)
+        let read = document.annotations.map(\.id.rawValue).filter { $0.hasPrefix("x") }
+        let expected = (0..<count).filter { !faulty.contains($0) }.map { "x\($0)" }
+        #expect(read.count == expected.count)
+        #expect(read == expected, "annotations are not in file order")
+        #expect(result.problems.map(\.code) == ["missing-paragraph", "undeclared-category", "duplicate-id"])
+        let lines = xml.components(separatedBy: "\n")
+        #expect(result.problems.map(\.location.line) == [
+            lines.firstIndex { $0.contains(#"xml:id="x100""#) }! + 1,
+            lines.firstIndex { $0.contains(#"xml:id="x17000""#) }! + 1,
+            lines.lastIndex { $0.contains(#"xml:id="x5""#) }! + 1,
+        ])
+        #expect(result.problems.last?.message.contains("'x5'") == true)
+    }
+}

@@ -1,5 +1,5 @@
-// The parts of libxml2 that Standoff uses: SAX2 push parsing, the text writer, and RELAX NG
-// validation through the streaming reader.
+// The parts of libxml2 that Standoff uses: SAX2 push parsing, the text writer, and progressive
+// RELAX NG validation fed from the SAX2 events.
 //
 // Debian builds libxml2 with ICU, so <libxml/encoding.h> would pull in the system's
 // <unicode/*.h>. Foundation on Linux ships its own, newer copy of those headers
@@ -15,4 +15,3 @@
 #include <libxml/xmlerror.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlsave.h>
-#include <libxml/xmlreader.h>

@@ -19,6 +19,12 @@ struct PendingAnnotation: Sendable {
     var location: SourceLocation
 }
 
+/// "annotation 'ID'" in messages, spelled out only when a message is written.
+struct AnnotationLabel: CustomStringConvertible {
+    var id: Identifier
+    var description: String { "annotation '\(id)'" }
+}
+
 /// Turns pending annotations into ``Annotation`` values against a document that already holds
 /// the text, taxonomies, annotators and registers, reporting what is wrong with each.
 ///

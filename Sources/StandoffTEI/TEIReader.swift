@@ -684,12 +684,6 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 }
 
-/// "annotation 'ID'" in messages, spelled out only when a message is written.
-struct AnnotationLabel: CustomStringConvertible {
-    var id: Identifier
-    var description: String { "annotation '\(id)'" }
-}
-
 /// Dates as TEI's `@when` writes them: ISO 8601 in UTC, to the second.
 public enum TEIDate {
     public static func format(_ date: Date) -> String {

@@ -179,9 +179,11 @@ struct AnnotationPreparer {
         }
         if failed { return nil }
         let notes = pending.notes
+        let recorded = notes.isEmpty ? [] : notes.filter { $0.type == "quote" }.map(\.text)
         return Annotation(
             id: id, layer: layer, category: category, ranges: textRanges,
-            snapshot: notes.isEmpty ? [] : notes.filter { $0.type == "quote" }.map(\.text),
+            // Without a recorded quote, the text now at the ranges (taken here, in parallel).
+            snapshot: recorded.isEmpty ? textRanges.map { document.text[$0] } : recorded,
             links: links,
             features: notes.isEmpty ? [:] : Dictionary(notes.filter { $0.type == "feature" }.map { ($0.n ?? "", $0.text) }, uniquingKeysWith: { a, _ in a }),
             notes: notes.isEmpty ? [] : notes.filter { $0.type == "comment" }.map(\.text),

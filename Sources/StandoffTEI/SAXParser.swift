@@ -116,7 +116,8 @@ final class SAXParser {
     private(set) var failures: [Failure] = []
     private var stopped = false
     /// Elements open at the moment, with the line each started on, to explain an early end.
-    private var openElements: [(name: String, line: Int)] = []
+    /// (The parser's interned names stay valid for the whole parse.)
+    private var openElements: [(name: UnsafePointer<UInt8>, line: Int)] = []
     private var bytesRead = 0
     /// libxml2's own default nesting limit, which its push parser does not apply itself.
     static let maximumDepth = 256
@@ -177,7 +178,7 @@ final class SAXParser {
         if bytesRead == 0 {
             failures[index] = Failure(message: "the file is empty", line: 1, column: 1, isFatal: true)
         } else if let open = openElements.last {
-            failures[index].message = "the file ends inside <\(open.name)> (opened on line \(open.line)): it is truncated or the element is not closed"
+            failures[index].message = "the file ends inside <\(String(cString: open.name))> (opened on line \(open.line)): it is truncated or the element is not closed"
         } else if !sawRootElement {
             failures[index].message = "the file has no root element: it is not an XML document"
         }
@@ -226,7 +227,7 @@ final class SAXParser {
                 parser.stop("elements are nested more than \(SAXParser.maximumDepth) deep")
                 return
             }
-            parser.openElements.append((tag.name, parser.currentLine))
+            parser.openElements.append((localName, parser.currentLine))
             parser.handler.startElement(tag, at: (parser.currentLine, parser.currentColumn))
         }
         sax.endElementNs = { context, localName, _, uri in

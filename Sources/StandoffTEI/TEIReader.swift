@@ -251,7 +251,7 @@ final class TEIDocumentBuilder: SAXHandler {
             captureTagStack.append((tag.prefix.map { String(cString: $0) }, tag.name))
             return
         }
-        let name = tag.name
+        let name = self.name(tag.localName)
         let parentPlace = stack.last?.place ?? .document
         let inTEI = tag.namespace.map { SAXParser.equal($0, "http://www.tei-c.org/ns/1.0") } ?? false
         if let parent = stack.last, parent.isText {
@@ -261,7 +261,7 @@ final class TEIDocumentBuilder: SAXHandler {
             stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
             return
         }
-        let childPlace = inTEI ? Self.knownChildren[parentPlace]?[name] : nil
+        let childPlace = inTEI ? knownChild(tag.localName, name, of: parentPlace) : nil
         guard let place = childPlace, isKnownVariant(place, tag) else {
             if stack.isEmpty {
                 let what = inTEI ? "<\(name)>" : "<\(name)> in namespace \(tag.namespace.map { String(cString: $0) } ?? "none")"
@@ -350,6 +350,31 @@ final class TEIDocumentBuilder: SAXHandler {
             let data = data.map { " " + String(cString: $0) } ?? ""
             keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: "<?" + String(cString: target) + data + "?>"))
         }
+    }
+
+    /// The parser interns element names, so the pointer stands for the name during a parse:
+    /// names and places are looked up by it rather than by hashing strings.
+    private var names: [UnsafePointer<UInt8>: String] = [:]
+    private var childPlaces: [PlaceAndName: Place?] = [:]
+
+    private struct PlaceAndName: Hashable {
+        var place: Place
+        var name: UnsafePointer<UInt8>
+    }
+
+    private func name(_ pointer: UnsafePointer<UInt8>) -> String {
+        if let known = names[pointer] { return known }
+        let made = String(cString: pointer)
+        names[pointer] = made
+        return made
+    }
+
+    private func knownChild(_ pointer: UnsafePointer<UInt8>, _ name: String, of parent: Place) -> Place? {
+        let key = PlaceAndName(place: parent, name: pointer)
+        if let known = childPlaces[key] { return known }
+        let place = Self.knownChildren[parent]?[name]
+        childPlaces[key] = .some(place)
+        return place
     }
 
     private func location(_ position: (line: Int, column: Int)) -> SourceLocation {

@@ -61,7 +61,7 @@ final class RelaxNGFeed: SAXHandler {
     }()
 
     /// Shapes of subtrees libxml2 validated whole and found valid (see ``ShapeKey``).
-    private var validShapes: Set<[UInt8]> = []
+    private var validShapes: Set<ShapeKey.Shape> = []
     private var shapes: ShapeKey?
 
     /// With `shapes`, a subtree of the same shape as one found valid before is not validated
@@ -377,11 +377,20 @@ struct ShapeKey {
     }
 
     /// The key of the subtree at `node`, or `nil` if it is too large to remember.
-    mutating func key(of node: xmlNodePtr) -> [UInt8]? {
+    /// A key: its bytes, hashed as one block rather than byte by byte.
+    struct Shape: Hashable {
+        var bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    mutating func key(of node: xmlNodePtr) -> Shape? {
         buffer.removeAll(keepingCapacity: true)
         append(pointer: node.pointee.parent?.pointee.name)
         guard appendShape(of: node) else { return nil }
-        return buffer
+        return Shape(bytes: buffer)
     }
 
     private mutating func appendShape(of node: xmlNodePtr) -> Bool {

@@ -20,12 +20,21 @@ public struct Identifier: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var description: String { rawValue }
 
     public static func isValid(_ text: String) -> Bool {
-        // Fast path: almost every id is ASCII.
-        var ascii = true
+        // Almost every id is ASCII: decide on the bytes, and look at scalars only otherwise.
+        if let ascii = isValid(asciiBytes: text.utf8) { return ascii }
+        guard let first = text.unicodeScalars.first else { return false }
+        guard first == "_" || first.properties.isAlphabetic else { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
+        }
+    }
+
+    /// Whether ASCII `bytes` spell a valid id; `nil` if they are not all ASCII (ask ``isValid(_:)``).
+    public static func isValid<Bytes: Sequence>(asciiBytes bytes: Bytes) -> Bool? where Bytes.Element == UInt8 {
         var valid = true
         var isFirst = true
-        for byte in text.utf8 {
-            guard byte < 0x80 else { ascii = false; break }
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
             let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
             let ok = isFirst
                 ? letter || byte == UInt8(ascii: "_")
@@ -34,12 +43,7 @@ public struct Identifier: Hashable, Comparable, Sendable, CustomStringConvertibl
             if !ok { valid = false }
             isFirst = false
         }
-        if ascii { return valid && !isFirst }
-        guard let first = text.unicodeScalars.first else { return false }
-        guard first == "_" || first.properties.isAlphabetic else { return false }
-        return text.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
-        }
+        return valid && !isFirst
     }
 
     /// Orders ids with a numeric suffix by that number (`ent2` before `ent10`), others by text.

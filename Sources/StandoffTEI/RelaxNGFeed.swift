@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import StandoffModel
 
 /// Checks a document against a RELAX NG schema while the SAX2 parser streams it, with
 /// libxml2's progressive validation (`xmlRelaxNGValidatePushElement` and friends).
@@ -157,7 +158,7 @@ final class RelaxNGFeed: SAXHandler {
             pendingText.append(contentsOf: bytes)
             return
         }
-        guard !open.isEmpty, bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) else { return }
+        guard !open.isEmpty, !XMLWhitespace.isBlank(bytes) else { return }
         (reportLine, reportColumn) = (open[open.count - 1].line, open[open.count - 1].column)
         cdata.removeAll(keepingCapacity: true)
         cdata.append(contentsOf: bytes)
@@ -448,29 +449,19 @@ struct ShapeKey {
         return opaque
     }
 
-    /// ASCII letters or `_` first, then letters, digits, `.`, `-` or `_`.
+    /// The bytes of a NUL-terminated string.
+    private static func bytes(_ content: UnsafeMutablePointer<UInt8>?) -> UnsafeBufferPointer<UInt8> {
+        guard let content else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
+    }
+
+    /// An id that is plainly an NCName: a valid Standoff id in ASCII (ids are a subset of NCNames).
     private static func isPlainNCName(_ content: UnsafeMutablePointer<UInt8>?) -> Bool {
-        guard let content, content[0] != 0 else { return false }
-        var index = 0
-        while content[index] != 0 {
-            let byte = content[index]
-            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-            let ok = index == 0 ? letter || byte == 0x5F : letter || (byte >= 0x30 && byte <= 0x39) || byte == 0x2E || byte == 0x2D || byte == 0x5F
-            guard ok else { return false }
-            index += 1
-        }
-        return true
+        Identifier.isValid(asciiBytes: bytes(content)) == true
     }
 
     private static func hasContent(_ content: UnsafeMutablePointer<UInt8>?) -> Bool {
-        guard let content else { return false }
-        var index = 0
-        while content[index] != 0 {
-            let byte = content[index]
-            if byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D { return true }
-            index += 1
-        }
-        return false
+        !XMLWhitespace.isBlank(bytes(content))
     }
 
     private mutating func append(pointer: UnsafePointer<UInt8>?) {

@@ -97,6 +97,13 @@ struct StartTag {
     }
 }
 
+/// XML's whitespace (space, tab, line feed, carriage return).
+enum XMLWhitespace {
+    static func isBlank<Bytes: Sequence>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        !bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
+    }
+}
+
 /// Streams an XML file through libxml2's SAX2 push parser in fixed-size chunks.
 ///
 /// Hardened for untrusted input: no network, no DTD loading, no entity declarations at all (an

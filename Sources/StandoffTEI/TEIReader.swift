@@ -326,7 +326,7 @@ final class TEIDocumentBuilder: SAXHandler {
             return
         }
         // Text between known elements: indentation, or foreign text to keep.
-        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
+        guard !XMLWhitespace.isBlank(bytes),
               let frame = stack.last, frame.isKnown else { return }
         if frame.place.keepsForeignContent {
             keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description,

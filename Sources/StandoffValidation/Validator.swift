@@ -66,9 +66,14 @@ public struct Validator: Sendable {
         group.wait()
         let read = results.read!
         // The streaming schema refuses foreign elements among the children of <standOff> and
-        // <listAnnotation>; where the file has foreign markup, the full schema decides.
+        // <listAnnotation>; where the file has foreign markup, the full schema decides. Where
+        // both find a fault on a line, the streaming schema's message is kept beside the full
+        // one (it is often the clearer: "Did not expect element listPerson there"), and the
+        // one-message-per-line choice below picks between them.
         if wantsSchema, !results.schema.isEmpty, read.hasForeignMarkup {
-            results.setSchema(Self.checkSchema(file, with: TEISchema.standoff))
+            let full = Self.checkSchema(file, with: TEISchema.standoff)
+            let faultLines = Set(full.map(\.location.line))
+            results.setSchema(full + results.schema.filter { faultLines.contains($0.location.line) })
         }
         // A file that is not well-formed gets one diagnosis, not the schema's echo of it.
         let malformed = read.problems.contains { $0.code == "xml-syntax" }

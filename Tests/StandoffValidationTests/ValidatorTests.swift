@@ -1,0 +1,31 @@
+import Foundation
+import StandoffValidation
+import Testing
+import TestSupport
+
+/// How the validator combines its passes: the streaming schema, and the full schema for files
+/// with foreign markup.
+@Suite("Validator: schema passes")
+struct ValidatorTests {
+    @Test func foreignElementsInStandOffAreAcceptedThroughTheFullSchema() {
+        // The streaming schema refuses <ex:provenance> in <standOff>; the full schema decides.
+        let report = Validator().validate(file: Repository.fixture("foreign-content.tei.xml"))
+        #expect(report.diagnostics.filter { $0.code == "SO002" }.isEmpty, "\(report.diagnostics)")
+        #expect(report.isValid)
+    }
+
+    @Test func aMisplacedKnownElementIsOneClearSchemaError() throws {
+        // <listPerson> inside <listAnnotation>: the reader keeps it as foreign markup, so the full
+        // schema decides, and the streaming schema's clearer message is the one reported.
+        let clean = try String(contentsOfFile: Repository.fixture("rules/clean.tei.xml"), encoding: .utf8)
+        let xml = clean.replacingOccurrences(of: #"<annotation xml:id="ent2""#, with: "<listPerson/>\n      <annotation xml:id=\"ent2\"")
+        let directory = TemporaryDirectory()
+        let path = directory.file("misplaced.tei.xml")
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        let line = xml.components(separatedBy: "\n").firstIndex { $0.contains("<listPerson/>") }! + 1
+
+        let schema = Validator().validate(file: path).diagnostics.filter { $0.code == "SO002" }
+        #expect(schema.map(\.line) == [line])
+        #expect(schema.first?.message == "standoff.rng: Did not expect element listPerson there")
+    }
+}

@@ -30,6 +30,9 @@ public struct Document: Sendable {
     private var annotationIndex: [Identifier: Int] = [:]
     /// The taxonomy of each declared category.
     private var categoryTaxonomy: [Identifier: Identifier] = [:]
+    /// The category (with its layer) and the annotator ``add(_:checkingLinks:)`` checked last:
+    /// neighbouring annotations mostly share them, and neither can be undeclared.
+    private var lastChecked: (category: Identifier?, layer: Layer?, annotator: Identifier?) = (nil, nil, nil)
     /// The position of each paragraph id in ``paragraphIDs``.
     private let paragraphPositions: [Identifier: Int]
 
@@ -59,6 +62,9 @@ public struct Document: Sendable {
     public func kind(of id: Identifier) -> DeclaredKind? { declared[id] }
 
     public func annotation(_ id: Identifier) -> Annotation? { annotationIndex[id].map { annotations[$0] } }
+
+    /// Where the annotation `id` stands in ``annotations``.
+    public func position(ofAnnotation id: Identifier) -> Int? { annotationIndex[id] }
 
     public func register(_ kind: EntryKind) -> Register { registers[EntryKind.allCases.firstIndex(of: kind)!] }
 
@@ -181,12 +187,23 @@ public struct Document: Sendable {
     @discardableResult
     public mutating func add(_ annotation: Annotation, checkingLinks: Bool = true) throws(ModelError) -> Annotation {
         var annotation = annotation
-        annotation.ranges = try checkedRanges(annotation.ranges)
-        annotation.cue = annotation.cue.isEmpty ? [] : try checkedRanges(annotation.cue)
+        // Assign only what changes: an annotation shares its storage with the caller's copy,
+        // and an assignment would copy it.
+        let ranges = try checkedRanges(annotation.ranges)
+        if ranges.count > 1 { annotation.ranges = ranges }
+        if !annotation.cue.isEmpty {
+            let cue = try checkedRanges(annotation.cue)
+            if cue.count > 1 { annotation.cue = cue }
+        }
         if annotation.snapshot.isEmpty { annotation.snapshot = annotation.ranges.map { text[$0] } }
-        if let category = annotation.category { try checkCategory(category, in: annotation.layer.taxonomyID) }
-        if let annotator = annotation.provenance.annotator, declared[annotator] != .annotator {
-            throw .unknownAnnotator(annotator)
+        if let category = annotation.category, category != lastChecked.category || annotation.layer != lastChecked.layer {
+            try checkCategory(category, in: annotation.layer.taxonomyID)
+            lastChecked.category = category
+            lastChecked.layer = annotation.layer
+        }
+        if let annotator = annotation.provenance.annotator, annotator != lastChecked.annotator {
+            guard declared[annotator] == .annotator else { throw .unknownAnnotator(annotator) }
+            lastChecked.annotator = annotator
         }
         if checkingLinks {
             for link in annotation.links {
@@ -227,8 +244,10 @@ public struct Document: Sendable {
     // MARK: Invariants
 
     private mutating func declare(_ id: Identifier, as kind: DeclaredKind) throws(ModelError) {
-        if let existing = declared[id] { throw .duplicateID(id, existing: existing.description) }
-        declared[id] = kind
+        if let existing = declared.updateValue(kind, forKey: id) {
+            declared[id] = existing
+            throw .duplicateID(id, existing: existing.description)
+        }
     }
 
     private func checkCategory(_ category: Identifier, in taxonomyID: Identifier) throws(ModelError) {

@@ -36,6 +36,9 @@ struct AnnotationPreparer {
         var annotation: Annotation?
         var problems: [TEIProblem]
         var location: SourceLocation
+        /// Whether a link points at an id the document did not declare when this was prepared
+        /// (an annotation further on, or nothing): to be checked once all are added.
+        var linksAhead: Bool
     }
 
     let document: Document
@@ -83,7 +86,11 @@ struct AnnotationPreparer {
     mutating func prepare(_ pending: PendingAnnotation) -> Prepared {
         problems.removeAll(keepingCapacity: true)
         let annotation = make(pending)
-        return Prepared(annotation: annotation, problems: problems, location: pending.location)
+        let linksAhead = annotation?.links.contains { link in
+            if case .id(let target) = link.target { return document.kind(of: target) == nil }
+            return false
+        } ?? false
+        return Prepared(annotation: annotation, problems: problems, location: pending.location, linksAhead: linksAhead)
     }
 
     private mutating func make(_ pending: PendingAnnotation) -> Annotation? {

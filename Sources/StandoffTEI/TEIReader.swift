@@ -6,14 +6,25 @@ import StandoffModel
 public struct TEIReadResult: Sendable {
     public var document: Document?
     public var problems: [TEIProblem]
-    /// The start tag of each annotation, register entry, category and paragraph, by id.
+    /// The start tag of each register entry, category, annotator and paragraph, by id
+    /// (annotations: ``annotationLocations``; ``location(of:)`` looks in both).
     public var locations: [Identifier: SourceLocation]
+    /// The start tag of each annotation of ``document``, in the order of its `annotations`.
+    public var annotationLocations: [SourceLocation] = []
     /// Where the header records the text's SHA-256.
     public var sourceHashLocation: SourceLocation? = nil
     /// Whether the file holds markup Standoff does not model (kept in ``Document/preserved``).
     public var hasForeignMarkup = false
 
     public var errors: [TEIProblem] { problems.filter { $0.severity == .error } }
+
+    /// Where the element that declares `id` starts.
+    public func location(of id: Identifier) -> SourceLocation? {
+        if let position = document?.position(ofAnnotation: id), position < annotationLocations.count {
+            return annotationLocations[position]
+        }
+        return locations[id]
+    }
 }
 
 /// Reads Standoff's TEI stand-off files (see docs/FORMAT.md) in one streaming pass.
@@ -143,6 +154,7 @@ final class TEIDocumentBuilder: SAXHandler {
     let file: String
     private var problems: [TEIProblem] = []
     private var locations: [Identifier: SourceLocation] = [:]
+    private var annotationLocations: [SourceLocation] = []
     private var stack: [Frame] = []
     private var capture: MarkupCapture?
     private var captureAnchor: (anchor: String, after: String?) = ("", nil)
@@ -631,8 +643,8 @@ final class TEIDocumentBuilder: SAXHandler {
         let used = Set(preserved.nodes.map(\.anchor)).union(preserved.attributes.keys)
         preserved.owners = preserved.owners.filter { used.contains($0.key) }
         document.preserved = preserved
-        return TEIReadResult(document: document, problems: problems, locations: locations, sourceHashLocation: sourceHashLocation,
-                             hasForeignMarkup: !preserved.nodes.isEmpty)
+        return TEIReadResult(document: document, problems: problems, locations: locations, annotationLocations: annotationLocations,
+                             sourceHashLocation: sourceHashLocation, hasForeignMarkup: !preserved.nodes.isEmpty)
     }
 
     private static func uniqued(_ ids: [Identifier]) -> [Identifier] {
@@ -685,19 +697,27 @@ final class TEIDocumentBuilder: SAXHandler {
 
     private func addAnnotations(to document: inout Document) {
         document.reserveCapacity(forAnnotations: annotations.count)
-        locations.reserveCapacity(locations.count + annotations.count)
-        for prepared in AnnotationPreparer.prepareAll(annotations, in: document, file: file) {
-            problems += prepared.problems
+        annotationLocations.reserveCapacity(annotations.count)
+        let all = AnnotationPreparer.prepareAll(annotations, in: document, file: file)
+        // Links to what the document held when preparing are resolved; the others point ahead
+        // (at annotations) or nowhere, and are checked once every annotation is in.
+        var linkingAhead: [Int] = []
+        for prepared in all {
+            if !prepared.problems.isEmpty { problems += prepared.problems }
             guard let annotation = prepared.annotation else { continue }
             do throws(ModelError) {
                 try document.add(annotation, checkingLinks: false)
-                locations[annotation.id] = prepared.location
+                if prepared.linksAhead { linkingAhead.append(annotationLocations.count) }
+                annotationLocations.append(prepared.location)
             } catch { problem(error, at: prepared.location, context: AnnotationLabel(id: annotation.id).description) }
         }
-        for (annotationID, link) in document.unresolvedLinks() {
-            problem("dangling-reference", "annotation '\(annotationID)': \(link.role) link points at '\(link.target)', which is not declared",
-                    hint: "declare it (`standoff register add`) or correct the pointer",
-                    location: locations[annotationID] ?? SourceLocation(file: file, line: 0, column: 0))
+        for position in linkingAhead {
+            let annotation = document.annotations[position]
+            for link in annotation.links {
+                guard case .id(let target) = link.target, document.kind(of: target) == nil else { continue }
+                problem("dangling-reference", "annotation '\(annotation.id)': \(link.role) link points at '\(target)', which is not declared",
+                        hint: "declare it (`standoff register add`) or correct the pointer", location: annotationLocations[position])
+            }
         }
     }
 

@@ -56,6 +56,6 @@ public struct ValidationContext: Sendable {
 
     /// Where the element with `id` starts, or the top of the file.
     public func location(of id: Identifier) -> SourceLocation {
-        read.locations[id] ?? SourceLocation(file: file, line: 1, column: 1)
+        read.location(of: id) ?? SourceLocation(file: file, line: 1, column: 1)
     }
 }

@@ -110,6 +110,6 @@ struct ReadErrorTests {
         let document = try #require(result.document)
         #expect(document.annotation("ent1")?.snapshot == ["Kim"])
         #expect(document.entry("kim")?.name == "Kim Jong Un")
-        #expect(result.locations["ent1"]?.line == line(of: #"xml:id="ent1""#, in: "minimal.tei.xml"))
+        #expect(result.location(of: "ent1")?.line == line(of: #"xml:id="ent1""#, in: "minimal.tei.xml"))
     }
 }

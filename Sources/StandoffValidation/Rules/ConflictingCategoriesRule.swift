@@ -11,20 +11,9 @@ public struct ConflictingCategoriesRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
         let annotations = document.annotations
-        // The first entity at each span, and the later ones at a span already seen.
-        var first: [[TextRange]: Int] = [:]
-        first.reserveCapacity(annotations.count)
-        var later: [Int: [Int]] = [:]
-        for (index, annotation) in annotations.enumerated() where annotation.layer == .entity && annotation.category != nil {
-            if let earlier = first[annotation.ranges] {
-                later[earlier, default: []].append(index)
-            } else {
-                first[annotation.ranges] = index
-            }
-        }
         var found: [Diagnostic] = []
-        for (head, others) in later {
-            let group = [annotations[head]] + others.map { annotations[$0] }
+        for members in SpanGroups.groups(in: annotations, where: { $0.layer == .entity && $0.category != nil }) {
+            let group = members.map { annotations[$0] }
             guard Set(group.compactMap(\.category)).count > 1, group.allSatisfy({ $0.notes.isEmpty }) else { continue }
             for annotation in group.dropFirst() where annotation.category != group[0].category {
                 found.append(diagnostic(

@@ -11,26 +11,27 @@ public struct DuplicateAnnotationRule: ValidationRule {
     private struct Key: Hashable {
         var layer: Layer
         var category: Identifier?
-        var ranges: [TextRange]
         var links: [Link]
     }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
-        var first: [Key: Identifier] = [:]
-        first.reserveCapacity(document.annotations.count)
+        let annotations = document.annotations
         var found: [Diagnostic] = []
-        for annotation in document.annotations {
-            // Stances about different targets may share their evidence; they are not duplicates.
-            let key = Key(layer: annotation.layer, category: annotation.category, ranges: annotation.ranges,
-                          links: annotation.layer == .stance ? annotation.links : [])
-            if let earlier = first[key] {
-                found.append(diagnostic(
-                    "annotation '\(annotation.id)' duplicates '\(earlier)': same layer \(annotation.layer), category \(annotation.category?.rawValue ?? "none") and range \(annotation.ranges.map(\.description).joined(separator: ","))",
-                    hint: "remove one of them with `standoff remove`",
-                    at: context.location(of: annotation.id)))
-            } else {
-                first[key] = annotation.id
+        for group in SpanGroups.groups(in: annotations, where: { _ in true }) {
+            var first: [Key: Identifier] = [:]
+            for annotation in group.map({ annotations[$0] }) {
+                // Stances about different targets may share their evidence; they are not duplicates.
+                let key = Key(layer: annotation.layer, category: annotation.category,
+                              links: annotation.layer == .stance ? annotation.links : [])
+                if let earlier = first[key] {
+                    found.append(diagnostic(
+                        "annotation '\(annotation.id)' duplicates '\(earlier)': same layer \(annotation.layer), category \(annotation.category?.rawValue ?? "none") and range \(annotation.ranges.map(\.description).joined(separator: ","))",
+                        hint: "remove one of them with `standoff remove`",
+                        at: context.location(of: annotation.id)))
+                } else {
+                    first[key] = annotation.id
+                }
             }
         }
         return found

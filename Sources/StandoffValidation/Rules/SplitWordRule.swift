@@ -17,8 +17,11 @@ public struct SplitWordRule: ValidationRule {
         var found: [Diagnostic] = []
         for annotation in document.annotations {
             for range in annotation.ranges {
-                for (edge, offset) in [("start", range.start), ("end", range.end)] {
+                for edgeIndex in 0..<2 {
+                    let isStart = edgeIndex == 0
+                    let offset = isStart ? range.start : range.end
                     guard let what = Self.cut(at: offset, in: text) else { continue }
+                    let edge = isStart ? "start" : "end"
                     if what.hasSuffix("a word in two"), runTogether.contains(where: { $0.start < offset && offset < $0.end }) { continue }
                     found.append(diagnostic(
                         "the \(edge) of annotation '\(annotation.id)' (\"\(annotation.coveredText)\") at \(offset) cuts \(what)",

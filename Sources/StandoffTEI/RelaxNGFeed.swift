@@ -363,14 +363,12 @@ struct ShapeKey {
         opaqueAttributes: [["annotation", "target"], ["annotation", "resp"], ["annotation", "ana"], ["ptr", "target"], ["change", "who"]],
         opaqueText: ["note"]) }
 
-    private var decided: [NamePair: Bool] = [:]
+    /// What ``isOpaque(element:attribute:)`` and the opaque-text test decided, by the parser's
+    /// interned names. A file uses a few dozen names: a short list searched in order is faster
+    /// than hashing.
+    private var decidedAttributes: [(element: UnsafePointer<UInt8>?, attribute: UnsafePointer<UInt8>?, namespace: UnsafeMutablePointer<xmlNs>?, isXMLID: Bool, opaque: Bool)] = []
+    private var decidedText: [(element: UnsafePointer<UInt8>?, opaque: Bool)] = []
     private var buffer: [UInt8] = []
-
-    private struct NamePair: Hashable {
-        var element: UnsafePointer<UInt8>?
-        var attribute: UnsafePointer<UInt8>?
-        var inXMLNamespace: Bool
-    }
 
     init(opaqueAttributes: Set<[String]>, opaqueText: Set<String>) {
         self.opaqueAttributes = opaqueAttributes
@@ -413,7 +411,7 @@ struct ShapeKey {
             buffer.append(0)
             attribute = current.pointee.next
         }
-        let textIsOpaque = node.pointee.name.map { opaqueText.contains(String(cString: $0)) } ?? false
+        let textIsOpaque = isTextOpaque(element: node.pointee.name)
         var child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_ELEMENT_NODE {
@@ -434,18 +432,26 @@ struct ShapeKey {
     }
 
     private mutating func isOpaque(element: UnsafePointer<UInt8>?, attribute: xmlAttrPtr) -> Bool {
-        let inXML = attribute.pointee.ns.map { SAXParser.equal($0.pointee.href, "http://www.w3.org/XML/1998/namespace") } ?? false
-        if inXML, let name = attribute.pointee.name, SAXParser.equal(name, "id") {
+        let name = attribute.pointee.name
+        let namespace = attribute.pointee.ns
+        for known in decidedAttributes where known.element == element && known.attribute == name && known.namespace == namespace {
             // xml:id is an NCName: opaque when it plainly is one.
-            return Self.isPlainNCName(attribute.pointee.children?.pointee.content)
+            return known.isXMLID ? Self.isPlainNCName(attribute.pointee.children?.pointee.content) : known.opaque
         }
-        let pair = NamePair(element: element, attribute: attribute.pointee.name, inXMLNamespace: inXML)
-        if let known = decided[pair] { return known }
+        let inXML = namespace.map { SAXParser.equal($0.pointee.href, "http://www.w3.org/XML/1998/namespace") } ?? false
+        let isXMLID = inXML && name.map { SAXParser.equal($0, "id") } == true
         let elementName = element.map { String(cString: $0) } ?? ""
-        let attributeName = attribute.pointee.name.map { String(cString: $0) } ?? ""
-        let opaque = attribute.pointee.ns == nil
+        let attributeName = name.map { String(cString: $0) } ?? ""
+        let opaque = namespace == nil
             && (opaqueAttributes.contains([elementName, attributeName]) || opaqueAttributes.contains(["*", attributeName]))
-        decided[pair] = opaque
+        decidedAttributes.append((element, name, namespace, isXMLID, opaque))
+        return isXMLID ? Self.isPlainNCName(attribute.pointee.children?.pointee.content) : opaque
+    }
+
+    private mutating func isTextOpaque(element: UnsafePointer<UInt8>?) -> Bool {
+        for known in decidedText where known.element == element { return known.opaque }
+        let opaque = element.map { opaqueText.contains(String(cString: $0)) } ?? false
+        decidedText.append((element, opaque))
         return opaque
     }
 

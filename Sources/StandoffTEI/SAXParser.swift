@@ -118,7 +118,9 @@ final class SAXParser {
         var isFatal: Bool
     }
 
-    private unowned let handler: SAXHandler
+    /// Unowned without reference counting: the handler outlives every parse (callers keep it),
+    /// and this is read on every event.
+    private unowned(unsafe) let handler: SAXHandler
     private var context: xmlParserCtxtPtr?
     private(set) var failures: [Failure] = []
     private var stopped = false

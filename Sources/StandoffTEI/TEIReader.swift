@@ -73,7 +73,7 @@ public enum TEIReader {
 /// Turns SAX events into a ``Document``, collecting problems with their locations.
 final class TEIDocumentBuilder: SAXHandler {
     /// Where an element stands in Standoff's vocabulary: its path, as a value.
-    private enum Place: Hashable {
+    private enum Place: Int, Hashable, CaseIterable {
         case document, tei, teiHeader, fileDesc, titleStmt, title, respStmt, resp, respName
         case publicationStmt, publicationP, sourceDesc, bibl, sourceIdno
         case encodingDesc, classDecl, taxonomy, taxonomyDesc, category, catDesc
@@ -186,7 +186,10 @@ final class TEIDocumentBuilder: SAXHandler {
     private var currentLayerValue: Layer?
     private var preserved = PreservedContent()
     private var pendingTextElement: (type: String?, n: String?) = (nil, nil)
-    private var currentAnnotationOwner: Identifier?
+    /// The xml:id of the annotation being read, which owns what is kept inside it.
+    private var currentAnnotationOwner: String?
+    /// The motivation written for the current layer, which is not kept as foreign content.
+    private var currentMotivation: [UInt8] = []
     private var dates = TEIDate.Parser()
 
     init(file: String) { self.file = file }
@@ -248,6 +251,51 @@ final class TEIDocumentBuilder: SAXHandler {
             self.name = Array(name.utf8)
             self.inXMLNamespace = inXMLNamespace
         }
+
+        func matches(_ other: StaticString, inXMLNamespace: Bool) -> Bool {
+            self.inXMLNamespace == inXMLNamespace && other.withUTF8Buffer { name.elementsEqual($0) }
+        }
+    }
+
+    /// ``knownAttributes`` by place, as the slots of ``KnownValues``.
+    private static let knownAttributeSlots: [[KnownAttribute]] = Place.allCases.map { place in
+        let known = knownAttributes[place] ?? []
+        precondition(known.count <= KnownValues.slotCount)
+        return known
+    }
+
+    /// The known attributes of one start tag: where each stands in the tag, found once.
+    private struct KnownValues {
+        static let slotCount = 8
+        let tag: StartTag
+        let known: [KnownAttribute]
+        /// The position in the tag of each known attribute, by its slot; -1 where absent.
+        var positions = SIMD8<Int32>(repeating: -1)
+        /// Whether the tag has attributes that are not known (to be kept as foreign content).
+        var hasForeign = false
+
+        init(tag: StartTag, known: [KnownAttribute]) {
+            self.tag = tag
+            self.known = known
+        }
+
+        /// Where the attribute `name` stands in the tag, if it is there.
+        func position(_ name: StaticString, inXMLNamespace: Bool = false) -> Int? {
+            for slot in known.indices where known[slot].matches(name, inXMLNamespace: inXMLNamespace) {
+                return positions[slot] < 0 ? nil : Int(positions[slot])
+            }
+            return nil
+        }
+
+        func string(_ name: StaticString, inXMLNamespace: Bool = false) -> String? {
+            position(name, inXMLNamespace: inXMLNamespace).map { tag.value(at: $0 * 5) }
+        }
+
+        /// Whether the attribute `name` is there with exactly the value `expected`.
+        func has(_ name: StaticString, equalTo expected: [UInt8]) -> Bool {
+            guard let index = position(name), let fields = tag.attributes, let start = fields[index * 5 + 3], let end = fields[index * 5 + 4] else { return false }
+            return StartTag.withDecodedValue(start: start, end: end) { $0.elementsEqual(expected) }
+        }
     }
 
     // MARK: SAX events
@@ -263,9 +311,9 @@ final class TEIDocumentBuilder: SAXHandler {
             captureTagStack.append((tag.prefix.map { String(cString: $0) }, tag.name))
             return
         }
-        let name = self.name(tag.localName)
         let parentPlace = stack.last?.place ?? .document
-        let inTEI = tag.namespace.map { SAXParser.equal($0, "http://www.tei-c.org/ns/1.0") } ?? false
+        let (name, knownPlace) = child(tag.localName, of: parentPlace)
+        let inTEI = isTEINamespace(tag.namespace)
         if let parent = stack.last, parent.isText {
             problem("unsupported-markup", "element <\(name)> inside <\(parent.key.name)> is not supported: Standoff reads plain text there",
                     hint: "replace the markup with its text", location: location(position))
@@ -273,8 +321,9 @@ final class TEIDocumentBuilder: SAXHandler {
             stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
             return
         }
-        let childPlace = inTEI ? knownChild(tag.localName, name, of: parentPlace) : nil
-        guard let place = childPlace, isKnownVariant(place, tag) else {
+        let childPlace = inTEI ? knownPlace : nil
+        let values = childPlace.map { knownValues(tag, place: $0) }
+        guard let place = childPlace, let values, isKnownVariant(place, values) else {
             if stack.isEmpty {
                 let what = inTEI ? "<\(name)>" : "<\(name)> in namespace \(tag.namespace.map { String(cString: $0) } ?? "none")"
                 problem("not-tei", "the root element is \(what), not <TEI> in the TEI namespace",
@@ -295,15 +344,13 @@ final class TEIDocumentBuilder: SAXHandler {
             return
         }
         let needsID = place == .tei || place.isKeyedByID
-        let xmlID = needsID ? tag.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace") : nil
-        let key = elementKey(name, place: place, xmlID: xmlID, tag: tag)
-        if place == .annotation, let xmlID, let id = try? Identifier(xmlID) {
-            currentAnnotationOwner = id
-        }
+        let xmlID = needsID ? values.string("id", inXMLNamespace: true) : nil
+        let key = elementKey(name, place: place, xmlID: xmlID, values: values)
+        if place == .annotation { currentAnnotationOwner = xmlID }
         let isText = place.holdsText
         stack.append(Frame(place: place, key: key, isText: isText))
-        keepForeignAttributes(of: tag, place: place)
-        handleKnownStart(place: place, tag: tag, xmlID: xmlID, at: position)
+        keepForeignAttributes(of: values, place: place)
+        handleKnownStart(place: place, values: values, xmlID: xmlID, at: position)
         if isText {
             collectingText = true
             textBuffer.removeAll(keepingCapacity: true)
@@ -364,29 +411,56 @@ final class TEIDocumentBuilder: SAXHandler {
         }
     }
 
-    /// The parser interns element names, so the pointer stands for the name during a parse:
-    /// names and places are looked up by it rather than by hashing strings.
-    private var names: [UnsafePointer<UInt8>: String] = [:]
-    private var childPlaces: [PlaceAndName: Place?] = [:]
+    /// The parser interns names, so a pointer stands for its name during a parse: names, places
+    /// and attributes are looked up by pointer, in short lists (a file uses a few dozen names;
+    /// the lists are bounded in case a parser does not intern).
+    private var childCache: [[(pointer: UnsafePointer<UInt8>, name: String, place: Place?)]] = Array(repeating: [], count: Place.allCases.count)
+    private var attributeCache: [[(name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, slot: Int)]] = Array(repeating: [], count: Place.allCases.count)
+    private var teiNamespace: UnsafePointer<UInt8>?
+    private static let cacheLimit = 64
 
-    private struct PlaceAndName: Hashable {
-        var place: Place
-        var name: UnsafePointer<UInt8>
-    }
-
-    private func name(_ pointer: UnsafePointer<UInt8>) -> String {
-        if let known = names[pointer] { return known }
-        let made = String(cString: pointer)
-        names[pointer] = made
-        return made
-    }
-
-    private func knownChild(_ pointer: UnsafePointer<UInt8>, _ name: String, of parent: Place) -> Place? {
-        let key = PlaceAndName(place: parent, name: pointer)
-        if let known = childPlaces[key] { return known }
+    /// The element's name, and its place if it is a known child of `parent`.
+    private func child(_ pointer: UnsafePointer<UInt8>, of parent: Place) -> (name: String, place: Place?) {
+        for entry in childCache[parent.rawValue] where entry.pointer == pointer { return (entry.name, entry.place) }
+        let name = String(cString: pointer)
         let place = Self.knownChildren[parent]?[name]
-        childPlaces[key] = .some(place)
-        return place
+        if childCache[parent.rawValue].count < Self.cacheLimit { childCache[parent.rawValue].append((pointer, name, place)) }
+        return (name, place)
+    }
+
+    private func isTEINamespace(_ uri: UnsafePointer<UInt8>?) -> Bool {
+        guard let uri else { return false }
+        if uri == teiNamespace { return true }
+        guard SAXParser.equal(uri, "http://www.tei-c.org/ns/1.0") else { return false }
+        teiNamespace = uri
+        return true
+    }
+
+    /// The known attributes of an element at `place`: where each stands in the tag.
+    private func knownValues(_ tag: StartTag, place: Place) -> KnownValues {
+        var values = KnownValues(tag: tag, known: Self.knownAttributeSlots[place.rawValue])
+        for index in 0..<tag.attributeCount {
+            let slot = attributeSlot(tag, index, place: place)
+            if slot < 0 { values.hasForeign = true } else { values.positions[slot] = Int32(index) }
+        }
+        return values
+    }
+
+    /// The slot of the tag's attribute `index` among the known attributes of `place`; -1 if foreign.
+    private func attributeSlot(_ tag: StartTag, _ index: Int, place: Place) -> Int {
+        guard let attributes = tag.attributes, let local = attributes[index * 5] else { return -1 }
+        let uri = attributes[index * 5 + 2]
+        for entry in attributeCache[place.rawValue] where entry.name == local && entry.namespace == uri { return entry.slot }
+        let known = Self.knownAttributeSlots[place.rawValue]
+        let inXML = uri.map { SAXParser.equal($0, "http://www.w3.org/XML/1998/namespace") } ?? false
+        var slot = -1
+        if uri == nil || inXML {
+            let length = strlen(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self))
+            let name = UnsafeBufferPointer(start: local, count: length)
+            slot = known.firstIndex { $0.inXMLNamespace == inXML && $0.name.elementsEqual(name) } ?? -1
+        }
+        if attributeCache[place.rawValue].count < Self.cacheLimit { attributeCache[place.rawValue].append((local, uri, slot)) }
+        return slot
     }
 
     private func location(_ position: (line: Int, column: Int)) -> SourceLocation {
@@ -402,27 +476,27 @@ final class TEIDocumentBuilder: SAXHandler {
     /// Keeps a piece of foreign markup, noting the annotation it lies inside, if any.
     private func keep(_ node: PreservedContent.Node) {
         preserved.nodes.append(node)
-        if let owner = currentAnnotationOwner { preserved.owners[node.anchor] = owner }
+        if let owner = currentAnnotationOwner.flatMap({ try? Identifier($0) }) { preserved.owners[node.anchor] = owner }
     }
 
     /// Keeps a foreign attribute of the element at `anchor`.
     private func keep(_ attribute: PreservedContent.Attribute, at anchor: String) {
         preserved.attributes[anchor, default: []].append(attribute)
-        if let owner = currentAnnotationOwner { preserved.owners[anchor] = owner }
+        if let owner = currentAnnotationOwner.flatMap({ try? Identifier($0) }) { preserved.owners[anchor] = owner }
     }
 
     // MARK: Known elements
 
     /// Some element names are known only in the form Standoff writes (an `idno` of a known type).
-    private func isKnownVariant(_ place: Place, _ tag: StartTag) -> Bool {
+    private func isKnownVariant(_ place: Place, _ values: KnownValues) -> Bool {
         switch place {
         case .sourceIdno, .entryIdno:
-            let type = tag.attribute("type")
+            let type = values.string("type")
             return type == "sha256" || type == "filename" || type == "wikidata"
         case .note:
-            return ["quote", "correction", "comment", "feature"].contains(tag.attribute("type") ?? "")
+            return ["quote", "correction", "comment", "feature"].contains(values.string("type") ?? "")
         case .ptr, .ref:
-            return tag.attribute("type") != nil
+            return values.position("type") != nil
         case .publicationP:
             let parent = stack[stack.count - 1]
             return !parent.childCounts.contains { $0.name == "p" } && parent.lastKnownChild == nil
@@ -432,9 +506,9 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 
     /// The element's key within its parent (see ``ElementKey``).
-    private func elementKey(_ name: String, place: Place, xmlID: String?, tag: StartTag) -> ElementKey {
+    private func elementKey(_ name: String, place: Place, xmlID: String?, values: KnownValues) -> ElementKey {
         if let xmlID, place.isKeyedByID { return ElementKey(name: name, qualifier: xmlID) }
-        if place == .listAnnotation { return ElementKey(name: name, qualifier: tag.attribute("type") ?? "") }
+        if place == .listAnnotation { return ElementKey(name: name, qualifier: values.string("type") ?? "") }
         guard !stack.isEmpty else { return ElementKey(name: name) }
         let parent = stack.count - 1
         var count = 1
@@ -448,36 +522,28 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 
     /// Keeps the attributes of the element just opened that Standoff does not read.
-    private func keepForeignAttributes(of tag: StartTag, place: Place) {
-        let known = Self.knownAttributes[place] ?? []
+    private func keepForeignAttributes(of values: KnownValues, place: Place) {
         var anchor: String?
-        for index in 0..<tag.attributeCount where !isKnown(tag, attributeAt: index, in: known) {
-            let attribute = tag.attribute(at: index)
-            if place == .annotation && attribute.namespace == nil && attribute.localName == "motivation" { continue }
-            anchor = anchor ?? self.anchor()
-            keep(.init(prefix: attribute.prefix, namespace: attribute.namespace, localName: attribute.localName, value: attribute.value), at: anchor!)
+        if values.hasForeign {
+            for index in 0..<values.tag.attributeCount where attributeSlot(values.tag, index, place: place) < 0 {
+                let attribute = values.tag.attribute(at: index)
+                anchor = anchor ?? self.anchor()
+                keep(.init(prefix: attribute.prefix, namespace: attribute.namespace, localName: attribute.localName, value: attribute.value), at: anchor!)
+            }
         }
-        if place == .annotation, let motivation = tag.attribute("motivation"), let layer = currentLayerValue,
-           motivation != TEI.motivation(for: layer) {
+        // The motivation Standoff writes for the layer is implied; any other is kept.
+        if place == .annotation, currentLayerValue != nil, values.position("motivation") != nil,
+           !values.has("motivation", equalTo: currentMotivation), let motivation = values.string("motivation") {
             keep(.init(prefix: nil, namespace: nil, localName: "motivation", value: motivation), at: anchor ?? self.anchor())
         }
     }
 
-    private func isKnown(_ tag: StartTag, attributeAt index: Int, in known: [KnownAttribute]) -> Bool {
-        guard let attributes = tag.attributes, let local = attributes[index * 5] else { return false }
-        let uri = attributes[index * 5 + 2]
-        let inXML = uri.map { SAXParser.equal($0, "http://www.w3.org/XML/1998/namespace") } ?? false
-        guard uri == nil || inXML else { return false }
-        let length = strlen(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self))
-        let name = UnsafeBufferPointer(start: local, count: length)
-        return known.contains { $0.inXMLNamespace == inXML && $0.name.elementsEqual(name) }
-    }
-    private func handleKnownStart(place: Place, tag: StartTag, xmlID: String?, at position: (line: Int, column: Int)) {
+    private func handleKnownStart(place: Place, values: KnownValues, xmlID: String?, at position: (line: Int, column: Int)) {
         switch place {
         case .tei:
             sawRoot = true
             documentID = xmlID
-            language = tag.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace")
+            language = values.string("lang", inXMLNamespace: true)
         case .text: sawText = true
         case .respStmt:
             pendingAnnotator = (xmlID, "", "", location(position))
@@ -486,35 +552,36 @@ final class TEIDocumentBuilder: SAXHandler {
         case .category:
             taxonomies[taxonomies.count - 1].categories.append((xmlID, "", location(position)))
         case .headerChange, .annotationChange:
-            pendingChange = (tag.attribute("when"), tag.attribute("who"), tag.attribute("type"))
+            pendingChange = (values.string("when"), values.string("who"), values.string("type"))
         case .paragraph:
             pendingParagraph = (xmlID, location(position))
         case .person: entries.append(PendingEntry(kind: .person, id: xmlID, location: location(position)))
         case .org: entries.append(PendingEntry(kind: .organisation, id: xmlID, location: location(position)))
         case .place: entries.append(PendingEntry(kind: .place, id: xmlID, location: location(position)))
         case .listAnnotation:
-            currentLayer = tag.attribute("type")
+            currentLayer = values.string("type")
             currentLayerValue = currentLayer.flatMap { try? Layer($0) }
+            currentMotivation = currentLayerValue.map { Array(TEI.motivation(for: $0).utf8) } ?? []
             if currentLayer == nil {
                 problem("missing-attribute", "<listAnnotation> has no @type naming its layer",
                         hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
             }
         case .annotation:
             annotations.append(PendingAnnotation(
-                layer: currentLayer ?? "", id: xmlID, target: tag.attribute("target"), ana: tag.attribute("ana"),
-                resp: tag.attribute("resp"), cert: tag.attribute("cert"), location: location(position)))
+                layer: currentLayer ?? "", id: xmlID, target: values.string("target"), ana: values.string("ana"),
+                resp: values.string("resp"), cert: values.string("cert"), location: location(position)))
         case .ptr:
-            let type = tag.attribute("type") ?? ""
-            let target = tag.attribute("target") ?? ""
+            let type = values.string("type") ?? ""
+            let target = values.string("target") ?? ""
             if type == "cue" { annotations[annotations.count - 1].cues.append(target) } else {
                 annotations[annotations.count - 1].links.append((type, target))
             }
         default: break
         }
         if place.holdsText {
-            pendingTextElement = (tag.attribute("type"), tag.attribute("n"))
+            pendingTextElement = (values.string("type"), values.string("n"))
         }
-        if place == .sourceIdno, tag.attribute("type") == "sha256" { sourceHashLocation = location(position) }
+        if place == .sourceIdno, values.string("type") == "sha256" { sourceHashLocation = location(position) }
     }
 
     private func handleText(_ text: String, place: Place) {

@@ -2,38 +2,37 @@ import StandoffModel
 
 /// Annotations that cover exactly the same ranges, for the rules that compare them.
 ///
-/// Files are large and such groups are few: annotations are first told apart by their first
-/// range alone (two integers to hash), and only those that share one are compared in full.
+/// Files are large and such groups are few: annotations are first sorted by their first range
+/// alone, packed in one integer, and only neighbours that share it are compared in full.
 enum SpanGroups {
     /// Groups of at least two positions in `annotations` (each in file order) whose annotations
-    /// pass `include` and have equal ranges.
+    /// pass `include` and have equal ranges; groups in the order of their first member.
     static func groups(in annotations: [Annotation], where include: (Annotation) -> Bool) -> [[Int]] {
-        struct Span: Hashable {
-            var start: Int
-            var end: Int
-        }
-        var firstAt: [Span: Int] = [:]
-        var sharing: [Span: [Int]] = [:]
+        // First range as start × 2³² + end (offsets are far below 2³²), then position.
+        var keyed: [(span: UInt64, index: Int)] = []
+        keyed.reserveCapacity(annotations.count)
         for (index, annotation) in annotations.enumerated() where include(annotation) {
             guard let range = annotation.ranges.first else { continue }
-            let span = Span(start: range.start, end: range.end)
-            if let first = firstAt[span] {
-                sharing[span, default: [first]].append(index)
-            } else {
-                firstAt[span] = index
-            }
+            keyed.append((UInt64(truncatingIfNeeded: range.start) << 32 | UInt64(truncatingIfNeeded: range.end) & 0xFFFF_FFFF, index))
         }
+        keyed.sort { ($0.span, $0.index) < ($1.span, $1.index) }
         var groups: [[Int]] = []
-        for (_, members) in sharing {
-            // The same first range; discontinuous annotations may still differ after it.
-            var byRanges: [[TextRange]: [Int]] = [:]
-            var order: [[TextRange]] = []
-            for index in members {
-                let ranges = annotations[index].ranges
-                if byRanges[ranges] == nil { order.append(ranges) }
-                byRanges[ranges, default: []].append(index)
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count && keyed[end].span == keyed[start].span { end += 1 }
+            if end - start > 1 {
+                // The same first range; discontinuous annotations may still differ after it.
+                var byRanges: [[TextRange]: [Int]] = [:]
+                var order: [[TextRange]] = []
+                for entry in keyed[start..<end] {
+                    let ranges = annotations[entry.index].ranges
+                    if byRanges[ranges] == nil { order.append(ranges) }
+                    byRanges[ranges, default: []].append(entry.index)
+                }
+                groups += order.compactMap { byRanges[$0]!.count > 1 ? byRanges[$0] : nil }
             }
-            groups += order.compactMap { byRanges[$0]!.count > 1 ? byRanges[$0] : nil }
+            start = end
         }
         return groups.sorted { $0[0] < $1[0] }
     }

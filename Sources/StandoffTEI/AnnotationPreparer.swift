@@ -19,6 +19,30 @@ struct PendingAnnotation: Sendable {
     var location: SourceLocation
 }
 
+/// Pending annotations in file order, in chunks of a fixed size: a growing file is never copied
+/// whole to a larger array, and each chunk is prepared on its own thread.
+struct PendingAnnotations {
+    static let chunkSize = 16_384
+    private(set) var chunks: [[PendingAnnotation]] = []
+    private(set) var count = 0
+
+    mutating func append(_ annotation: PendingAnnotation) {
+        if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkSize {
+            chunks.append([])
+            chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
+        }
+        chunks[chunks.count - 1].append(annotation)
+        count += 1
+    }
+
+    /// Changes the annotation appended last (its children come after it).
+    mutating func updateLast(_ change: (inout PendingAnnotation) -> Void) {
+        guard !chunks.isEmpty else { return }
+        let chunk = chunks.count - 1
+        change(&chunks[chunk][chunks[chunk].count - 1])
+    }
+}
+
 /// "annotation 'ID'" in messages, spelled out only when a message is written.
 struct AnnotationLabel: CustomStringConvertible {
     var id: Identifier
@@ -65,19 +89,22 @@ struct AnnotationPreparer {
         self.file = file
     }
 
-    /// Prepares every annotation, in order; in parallel chunks when there are many.
-    static func prepareAll(_ pending: [PendingAnnotation], in document: Document, file: String) -> [Prepared] {
-        let chunkSize = 16_384
-        let chunks = (pending.count + chunkSize - 1) / chunkSize
-        guard chunks > 1 else {
+    /// Prepares every annotation, in order; chunks in parallel.
+    static func prepareAll(_ pending: PendingAnnotations, in document: Document, file: String) -> [Prepared] {
+        let chunks = pending.chunks
+        guard chunks.count > 1 else {
             var preparer = AnnotationPreparer(document: document, file: file)
-            return pending.map { preparer.prepare($0) }
+            return chunks.first.map { $0.map { preparer.prepare($0) } } ?? []
         }
-        let results = ChunkResults(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let results = ChunkResults(count: chunks.count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
             var preparer = AnnotationPreparer(document: document, file: file)
-            let range = (chunk * chunkSize)..<min(pending.count, (chunk + 1) * chunkSize)
-            results.set(chunk, pending[range].map { preparer.prepare($0) })
+            var prepared: [Prepared] = []
+            prepared.reserveCapacity(chunks[chunk].count)
+            chunks[chunk].withUnsafeBufferPointer { pending in
+                for index in pending.indices { prepared.append(preparer.prepare(pending[index])) }
+            }
+            results.set(chunk, prepared)
         }
         return results.joined
     }

@@ -180,7 +180,7 @@ final class TEIDocumentBuilder: SAXHandler {
     private var paragraphs: [(id: String?, text: String, location: SourceLocation)] = []
     private var pendingParagraph: (id: String?, location: SourceLocation)?
     private var entries: [PendingEntry] = []
-    private var annotations: [PendingAnnotation] = []
+    private var annotations = PendingAnnotations()
     private var currentLayer: String?
     /// ``currentLayer`` parsed, once per `<listAnnotation>`.
     private var currentLayerValue: Layer?
@@ -253,7 +253,8 @@ final class TEIDocumentBuilder: SAXHandler {
         }
 
         func matches(_ other: StaticString, inXMLNamespace: Bool) -> Bool {
-            self.inXMLNamespace == inXMLNamespace && other.withUTF8Buffer { name.elementsEqual($0) }
+            guard self.inXMLNamespace == inXMLNamespace, other.utf8CodeUnitCount == name.count else { return false }
+            return name.withUnsafeBufferPointer { memcmp($0.baseAddress!, other.utf8Start, name.count) == 0 }
         }
     }
 
@@ -573,8 +574,8 @@ final class TEIDocumentBuilder: SAXHandler {
         case .ptr:
             let type = values.string("type") ?? ""
             let target = values.string("target") ?? ""
-            if type == "cue" { annotations[annotations.count - 1].cues.append(target) } else {
-                annotations[annotations.count - 1].links.append((type, target))
+            if type == "cue" { annotations.updateLast { $0.cues.append(target) } } else {
+                annotations.updateLast { $0.links.append((type, target)) }
             }
         default: break
         }
@@ -600,8 +601,10 @@ final class TEIDocumentBuilder: SAXHandler {
         case .headerChange:
             revisions.append((pendingChange?.when, pendingChange?.who, text))
         case .annotationChange:
-            annotations[annotations.count - 1].when = pendingChange?.when
-            annotations[annotations.count - 1].method = pendingChange?.type
+            annotations.updateLast { [pendingChange] in
+                $0.when = pendingChange?.when
+                $0.method = pendingChange?.type
+            }
         case .paragraph:
             paragraphs.append((pendingParagraph?.id, text, pendingParagraph?.location ?? SourceLocation(file: file, line: 0, column: 0)))
         case .entryName:
@@ -609,9 +612,9 @@ final class TEIDocumentBuilder: SAXHandler {
         case .entryIdno:
             entries[entries.count - 1].wikidata = text
         case .ref:
-            annotations[annotations.count - 1].unknownLinks.append(type ?? "")
+            annotations.updateLast { $0.unknownLinks.append(type ?? "") }
         case .note:
-            annotations[annotations.count - 1].notes.append((type, n, text))
+            annotations.updateLast { $0.notes.append((type, n, text)) }
         default: break
         }
     }

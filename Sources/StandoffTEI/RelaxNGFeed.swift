@@ -19,36 +19,43 @@ final class RelaxNGFeed: SAXHandler {
         var column: Int
     }
 
+    // Properties read and written on every SAX event are marked @exclusivity(unchecked): an
+    // instance serves one parse on one thread, libxml2 calls back in sequence, and no callback
+    // touches a property while another access to it is under way. The runtime's dynamic
+    // exclusivity checks cost a fifth of the time of a large file otherwise.
     private let context: xmlRelaxNGValidCtxtPtr
     private let document: xmlDocPtr
-    private var arena = StackArena()
-    private var namespaces: [UnsafePointer<UInt8>: UnsafeMutablePointer<xmlNs>] = [:]
+    @exclusivity(unchecked) private var arena = StackArena()
+    @exclusivity(unchecked) private var namespaces: [UnsafePointer<UInt8>: UnsafeMutablePointer<xmlNs>] = [:]
 
     private struct OpenElement {
-        var node: xmlNodePtr
+        /// The node libxml2 sees; `nil` for an element inside a subtree validated whole, which
+        /// is recorded instead and built only if its shape is new (see ``Recording``).
+        var node: xmlNodePtr?
+        var name: UnsafePointer<UInt8>
         /// The arena before this element was built.
         var mark: StackArena.Mark
         var line: Int
         var column: Int
     }
 
-    private var open: [OpenElement] = []
+    @exclusivity(unchecked) private var open: [OpenElement] = []
     /// After libxml2 refuses an element, it refuses every later event in the same parent
     /// ("Did not expect element … there", once per element to the end of the list). From the
     /// first refusal until that parent ends, events there are not passed on: one fault, one
     /// message. Holds the depth (in ``open``) of the refused element.
-    private var quietFrom: Int?
+    @exclusivity(unchecked) private var quietFrom: Int?
     /// Where in ``open`` the element libxml2 validates whole stands, while one is open.
-    private var wholeElementDepth: Int?
+    @exclusivity(unchecked) private var wholeElementDepth: Int?
     /// Text of the current element inside a whole-validated subtree, not yet made a node.
-    private var pendingText: [UInt8] = []
+    @exclusivity(unchecked) private var pendingText: [UInt8] = []
     /// A NUL-terminated copy of text for `xmlRelaxNGValidatePushCData`.
-    private var cdata: [UInt8] = []
+    @exclusivity(unchecked) private var cdata: [UInt8] = []
     /// The start tag being read, for the nodes built for it.
-    private var line = 0
+    @exclusivity(unchecked) private var line = 0
     /// Where the element libxml2 is looking at starts: messages are placed there.
-    private var reportLine = 0
-    private var reportColumn = 0
+    @exclusivity(unchecked) private var reportLine = 0
+    @exclusivity(unchecked) private var reportColumn = 0
     /// The first line of the subtree being validated whole, while one is.
     private var wholeStartLine: Int?
     private(set) var messages: [Message] = []
@@ -62,8 +69,12 @@ final class RelaxNGFeed: SAXHandler {
     }()
 
     /// Shapes of subtrees libxml2 validated whole and found valid (see ``ShapeKey``).
-    private var validShapes: Set<ShapeKey.Shape> = []
-    private var shapes: ShapeKey?
+    @exclusivity(unchecked) private var validShapes = ShapeKey.ValidShapes()
+    @exclusivity(unchecked) private var shapes: ShapeKey?
+    /// The events inside the subtree validated whole, while one is open.
+    @exclusivity(unchecked) private var recording = Recording()
+    /// The key of the subtree validated whole, while one is open (see ``ShapeKey``).
+    @exclusivity(unchecked) private var keyBuffer = ByteBuffer(capacity: 4096)
 
     /// With `shapes`, a subtree of the same shape as one found valid before is not validated
     /// again: Standoff's own schemas give every annotation the same few shapes.
@@ -87,6 +98,8 @@ final class RelaxNGFeed: SAXHandler {
             namespace.deallocate()
         }
         arena.deallocateAll()
+        recording.deallocate()
+        keyBuffer.deallocate()
     }
 
     // MARK: SAX events
@@ -95,27 +108,32 @@ final class RelaxNGFeed: SAXHandler {
         flushText()
         line = position.line
         let mark = arena.mark
-        let node = makeElement(tag)
-        if let parent = open.last { node.pointee.parent = parent.node }
         if let quiet = quietFrom, open.count >= quiet {
-            open.append(OpenElement(node: node, mark: mark, line: position.line, column: position.column))
+            open.append(OpenElement(node: nil, name: tag.localName, mark: mark, line: position.line, column: position.column))
             return
         }
         if wholeElementDepth != nil {
-            // Inside a subtree validated whole: link it to its parent and keep it.
-            append(node, to: open[open.count - 1].node)
-            open.append(OpenElement(node: node, mark: mark, line: position.line, column: position.column))
+            // Inside a subtree validated whole: its shape is noted and its events recorded; the
+            // nodes are built only if the shape is new.
+            shapes?.appendStart(tag, in: &keyBuffer)
+            recording.start(tag, line: position.line, column: position.column)
+            open.append(OpenElement(node: nil, name: tag.localName, mark: mark, line: position.line, column: position.column))
             return
         }
+        let node = makeElement(tag)
+        if let parent = open.last?.node { node.pointee.parent = parent }
         (reportLine, reportColumn) = (position.line, position.column)
         let result = xmlRelaxNGValidatePushElement(context, document, node)
         if result == 0 {
             wholeElementDepth = open.count
+            recording.reset()
+            shapes?.begin(parent: open.last?.name, in: &keyBuffer)
+            shapes?.appendStart(tag, in: &keyBuffer)
         } else if result != 1 {
             failed = true
             quietFrom = open.count
         }
-        open.append(OpenElement(node: node, mark: mark, line: position.line, column: position.column))
+        open.append(OpenElement(node: node, name: tag.localName, mark: mark, line: position.line, column: position.column))
     }
 
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
@@ -130,24 +148,29 @@ final class RelaxNGFeed: SAXHandler {
             quietFrom = nil
         }
         if let depth = wholeElementDepth {
-            // Children of the whole-validated element stay until it ends.
-            guard open.count == depth else { return }
+            shapes?.appendEnd(in: &keyBuffer)
+            // Children of the whole-validated element are recorded until it ends.
+            guard open.count == depth, let root = element.node else {
+                recording.end()
+                return
+            }
             (reportLine, reportColumn) = (element.line, element.column)
             wholeStartLine = element.line
-            let key = shapes?.key(of: element.node)
+            let key = shapes?.finish(keyBuffer)
             if let key, validShapes.contains(key) {
                 // The same shape was valid before.
             } else {
+                build(recording, under: root)
                 let messagesBefore = messages.count
-                let valid = xmlRelaxNGValidateFullElement(context, document, element.node) == 1
+                let valid = xmlRelaxNGValidateFullElement(context, document, root) == 1
                 if !valid { failed = true }
                 if valid, messages.count == messagesBefore, let key, validShapes.count < 10_000 { validShapes.insert(key) }
             }
             wholeStartLine = nil
             wholeElementDepth = nil
-        } else {
+        } else if let node = element.node {
             (reportLine, reportColumn) = (element.line, element.column)
-            if xmlRelaxNGValidatePopElement(context, document, element.node) != 1 { failed = true }
+            if xmlRelaxNGValidatePopElement(context, document, node) != 1 { failed = true }
         }
         arena.release(to: element.mark)
     }
@@ -180,18 +203,7 @@ final class RelaxNGFeed: SAXHandler {
         for index in 0..<tag.attributeCount {
             let base = index * 5
             guard let fields = tag.attributes, let name = fields[base], let start = fields[base + 3], let end = fields[base + 4] else { continue }
-            let attribute = arena.allocate(xmlAttr.self)
-            attribute.initialize(to: xmlAttr())
-            attribute.pointee.type = XML_ATTRIBUTE_NODE
-            attribute.pointee.name = name
-            attribute.pointee.ns = namespace(fields[base + 2])
-            attribute.pointee.parent = node
-            attribute.pointee.doc = document
-            attribute.pointee.psvi = UnsafeMutableRawPointer(bitPattern: line)
-            let value = StartTag.withDecodedValue(start: start, end: end) { newText($0) }
-            value.pointee.parent = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)
-            attribute.pointee.children = value
-            attribute.pointee.last = value
+            let attribute = StartTag.withDecodedValue(start: start, end: end) { newAttribute(name: name, namespace: fields[base + 2], value: $0, of: node) }
             if let previous {
                 previous.pointee.next = attribute
                 attribute.pointee.prev = previous
@@ -201,6 +213,22 @@ final class RelaxNGFeed: SAXHandler {
             previous = attribute
         }
         return node
+    }
+
+    private func newAttribute(name: UnsafePointer<UInt8>, namespace uri: UnsafePointer<UInt8>?, value: UnsafeBufferPointer<UInt8>, of node: xmlNodePtr) -> xmlAttrPtr {
+        let attribute = arena.allocate(xmlAttr.self)
+        attribute.initialize(to: xmlAttr())
+        attribute.pointee.type = XML_ATTRIBUTE_NODE
+        attribute.pointee.name = name
+        attribute.pointee.ns = namespace(uri)
+        attribute.pointee.parent = node
+        attribute.pointee.doc = document
+        attribute.pointee.psvi = UnsafeMutableRawPointer(bitPattern: line)
+        let text = newText(value)
+        text.pointee.parent = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)
+        attribute.pointee.children = text
+        attribute.pointee.last = text
+        return attribute
     }
 
     private func newNode(type: xmlElementType, name: UnsafePointer<UInt8>) -> xmlNodePtr {
@@ -241,12 +269,43 @@ final class RelaxNGFeed: SAXHandler {
     }
 
     private func flushText() {
-        guard wholeElementDepth != nil, !pendingText.isEmpty, let parent = open.last?.node else {
+        guard wholeElementDepth != nil, !pendingText.isEmpty, let parent = open.last else {
             pendingText.removeAll(keepingCapacity: true)
             return
         }
-        append(newText(pendingText), to: parent)
+        pendingText.withUnsafeBufferPointer { text in
+            shapes?.appendText(text, of: parent.name, in: &keyBuffer)
+            recording.text(text)
+        }
         pendingText.removeAll(keepingCapacity: true)
+    }
+
+    /// Builds the recorded children of a subtree validated whole under its root node.
+    private func build(_ recording: Recording, under root: xmlNodePtr) {
+        let currentLine = line
+        defer { line = currentLine }
+        var parents = [root]
+        recording.replay(
+            start: { name, namespace, line, attributes in
+                self.line = line
+                let node = self.newNode(type: XML_ELEMENT_NODE, name: name)
+                node.pointee.ns = self.namespace(namespace)
+                var previous: xmlAttrPtr?
+                for (attributeName, attributeNamespace, value) in attributes {
+                    let attribute = self.newAttribute(name: attributeName, namespace: attributeNamespace, value: value, of: node)
+                    if let previous {
+                        previous.pointee.next = attribute
+                        attribute.pointee.prev = previous
+                    } else {
+                        node.pointee.properties = attribute
+                    }
+                    previous = attribute
+                }
+                self.append(node, to: parents[parents.count - 1])
+                parents.append(node)
+            },
+            text: { bytes in self.append(self.newText(bytes), to: parents[parents.count - 1]) },
+            end: { parents.removeLast() })
     }
 
     /// One `xmlNs` per namespace URI (the parser interns URIs, so the pointer is the key).
@@ -344,10 +403,96 @@ struct StackArena {
     }
 }
 
+/// The events of a subtree as the parser reported them (names as the parser's interned
+/// pointers, values copied), to build its nodes later if they are needed. It owns its memory
+/// until ``deallocate()``: one feed holds it and never copies it.
+struct Recording {
+    private var bytes = ByteBuffer(capacity: 4096)
+
+    func deallocate() { bytes.deallocate() }
+
+    mutating func reset() { bytes.removeAll() }
+
+    mutating func start(_ tag: StartTag, line: Int, column: Int) {
+        bytes.append(0x53)
+        bytes.append(word: UInt(bitPattern: tag.localName))
+        bytes.append(word: UInt(bitPattern: tag.namespace))
+        bytes.append(word: UInt(line))
+        bytes.append(word: UInt(column))
+        bytes.append(word: UInt(tag.attributeCount))
+        for index in 0..<tag.attributeCount {
+            let base = index * 5
+            let fields = tag.attributes!
+            bytes.append(word: UInt(bitPattern: fields[base]))
+            bytes.append(word: UInt(bitPattern: fields[base + 2]))
+            StartTag.withDecodedValue(start: fields[base + 3]!, end: fields[base + 4]!) { value in
+                bytes.append(word: UInt(value.count))
+                bytes.append(value)
+            }
+        }
+    }
+
+    mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
+        bytes.append(0x54)
+        bytes.append(word: UInt(text.count))
+        bytes.append(text)
+    }
+
+    mutating func end() { bytes.append(0x45) }
+
+    /// Calls back for each recorded event, in order.
+    func replay(
+        start: (UnsafePointer<UInt8>, UnsafePointer<UInt8>?, Int, [(UnsafePointer<UInt8>, UnsafePointer<UInt8>?, UnsafeBufferPointer<UInt8>)]) -> Void,
+        text: (UnsafeBufferPointer<UInt8>) -> Void,
+        end: () -> Void
+    ) {
+        let recorded = bytes.bytes
+        recorded.withMemoryRebound(to: UInt8.self) { buffer in
+            var offset = 0
+            func word() -> UInt {
+                let value = UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt.self)
+                offset += MemoryLayout<UInt>.size
+                return value
+            }
+            func chunk() -> UnsafeBufferPointer<UInt8> {
+                let count = Int(word())
+                defer { offset += count }
+                return UnsafeBufferPointer(start: buffer.baseAddress! + offset, count: count)
+            }
+            while offset < buffer.count {
+                let kind = buffer[offset]
+                offset += 1
+                switch kind {
+                case 0x53:
+                    let name = UnsafePointer<UInt8>(bitPattern: word())!
+                    let namespace = UnsafePointer<UInt8>(bitPattern: word())
+                    let line = Int(word())
+                    _ = word()
+                    let count = Int(word())
+                    var attributes: [(UnsafePointer<UInt8>, UnsafePointer<UInt8>?, UnsafeBufferPointer<UInt8>)] = []
+                    for _ in 0..<count {
+                        let attributeName = UnsafePointer<UInt8>(bitPattern: word())!
+                        let attributeNamespace = UnsafePointer<UInt8>(bitPattern: word())
+                        attributes.append((attributeName, attributeNamespace, chunk()))
+                    }
+                    start(name, namespace, line, attributes)
+                case 0x54: text(chunk())
+                default: end()
+                }
+            }
+        }
+    }
+}
+
 /// The shape of a subtree as far as a schema can tell: element and attribute names, and the
 /// values and text the schema constrains. Values the schema accepts whatever they are (its
 /// "opaque" attributes and text) count only as empty or not; an `xml:id` counts as "a valid
 /// NCName" when it plainly is one. Two subtrees with the same key are both valid or both not.
+///
+/// The key is built from the parser's events as they come (``begin(parent:in:)``,
+/// ``appendStart(_:in:)``, ``appendText(_:of:in:)``, ``appendEnd(in:)``, ``finish(_:)``), in a
+/// buffer the caller owns; names are the
+/// parser's interned pointers, so keys are compared within one parse only.
 ///
 /// Which values are opaque is a property of the schema: ``standoff`` lists those of
 /// `standoff.rng`, and a test checks the schema accepts any value there.
@@ -363,128 +508,103 @@ struct ShapeKey {
         opaqueAttributes: [["annotation", "target"], ["annotation", "resp"], ["annotation", "ana"], ["ptr", "target"], ["change", "who"]],
         opaqueText: ["note"]) }
 
-    /// What ``isOpaque(element:attribute:)`` and the opaque-text test decided, by the parser's
-    /// interned names. A file uses a few dozen names: a short list searched in order is faster
-    /// than hashing.
-    private var decidedAttributes: [(element: UnsafePointer<UInt8>?, attribute: UnsafePointer<UInt8>?, namespace: UnsafeMutablePointer<xmlNs>?, isXMLID: Bool, opaque: Bool)] = []
-    private var decidedText: [(element: UnsafePointer<UInt8>?, opaque: Bool)] = []
-    private var buffer: [UInt8] = []
+    /// The keys of the shapes found valid: compared in full, found by a fast hash.
+    struct ValidShapes {
+        private var byHash: [Int: [[UInt8]]] = [:]
+        private(set) var count = 0
+
+        func contains(_ key: UnsafeRawBufferPointer) -> Bool {
+            byHash[ByteBuffer.hash(key)]?.contains { $0.elementsEqual(key) } ?? false
+        }
+
+        mutating func insert(_ key: UnsafeRawBufferPointer) {
+            guard !contains(key) else { return }
+            byHash[ByteBuffer.hash(key), default: []].append(Array(key))
+            count += 1
+        }
+    }
+
+    /// What was decided about each attribute and element text, by the parser's interned names.
+    /// A file uses a few dozen names: a short list searched in order is faster than hashing.
+    private var decidedAttributes: [(element: UnsafePointer<UInt8>, attribute: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?, isXMLID: Bool, opaque: Bool)] = []
+    private var decidedText: [(element: UnsafePointer<UInt8>, opaque: Bool)] = []
 
     init(opaqueAttributes: Set<[String]>, opaqueText: Set<String>) {
         self.opaqueAttributes = opaqueAttributes
         self.opaqueText = opaqueText
     }
 
-    /// The key of the subtree at `node`, or `nil` if it is too large to remember.
-    /// A key: its bytes, hashed as one block rather than byte by byte.
-    struct Shape: Hashable {
-        var bytes: [UInt8]
-
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
+    /// Starts the key of a subtree whose root is a child of `parent`, in `buffer`.
+    func begin(parent: UnsafePointer<UInt8>?, in buffer: inout ByteBuffer) {
+        buffer.removeAll()
+        buffer.append(word: UInt(bitPattern: parent))
     }
 
-    mutating func key(of node: xmlNodePtr) -> Shape? {
-        buffer.removeAll(keepingCapacity: true)
-        append(pointer: node.pointee.parent?.pointee.name)
-        guard appendShape(of: node) else { return nil }
-        return Shape(bytes: buffer)
-    }
-
-    private mutating func appendShape(of node: xmlNodePtr) -> Bool {
-        guard buffer.count < limit else { return false }
+    mutating func appendStart(_ tag: StartTag, in buffer: inout ByteBuffer) {
+        guard buffer.count < limit else { return }
         buffer.append(0x3C)
-        append(pointer: node.pointee.name)
-        append(pointer: node.pointee.ns.map { UnsafePointer($0) })
-        var attribute = node.pointee.properties
-        while let current = attribute {
+        buffer.append(word: UInt(bitPattern: tag.localName))
+        buffer.append(word: UInt(bitPattern: tag.namespace))
+        for index in 0..<tag.attributeCount {
+            let base = index * 5
+            guard let fields = tag.attributes, let start = fields[base + 3], let end = fields[base + 4] else { continue }
             buffer.append(0x20)
-            append(pointer: current.pointee.name)
-            append(pointer: current.pointee.ns.map { UnsafePointer($0) })
-            let content = current.pointee.children?.pointee.content
-            if isOpaque(element: node.pointee.name, attribute: current) {
-                buffer.append(Self.hasContent(content) ? 0x2A : 0x2D)
-            } else if let content {
-                appendBytes(content)
+            buffer.append(word: UInt(bitPattern: fields[base]))
+            buffer.append(word: UInt(bitPattern: fields[base + 2]))
+            StartTag.withDecodedValue(start: start, end: end) { value in
+                switch opacity(element: tag.localName, attribute: fields[base], namespace: fields[base + 2]) {
+                case .opaque: buffer.append(XMLWhitespace.isBlank(value) ? 0x2D : 0x2A)
+                case .xmlID where Identifier.isValid(asciiBytes: value) == true: buffer.append(0x2A)
+                default: buffer.append(value)
+                }
             }
             buffer.append(0)
-            attribute = current.pointee.next
         }
-        let textIsOpaque = isTextOpaque(element: node.pointee.name)
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                guard appendShape(of: current) else { return false }
-            } else if current.pointee.type == XML_TEXT_NODE {
-                buffer.append(0x54)
-                if textIsOpaque {
-                    buffer.append(Self.hasContent(current.pointee.content) ? 0x2A : 0x2D)
-                } else if let content = current.pointee.content {
-                    appendBytes(content)
-                }
-                buffer.append(0)
-            }
-            child = current.pointee.next
-        }
-        buffer.append(0x3E)
-        return buffer.count < limit
     }
 
-    private mutating func isOpaque(element: UnsafePointer<UInt8>?, attribute: xmlAttrPtr) -> Bool {
-        let name = attribute.pointee.name
-        let namespace = attribute.pointee.ns
-        for known in decidedAttributes where known.element == element && known.attribute == name && known.namespace == namespace {
-            // xml:id is an NCName: opaque when it plainly is one.
-            return known.isXMLID ? Self.isPlainNCName(attribute.pointee.children?.pointee.content) : known.opaque
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, of element: UnsafePointer<UInt8>, in buffer: inout ByteBuffer) {
+        guard buffer.count < limit else { return }
+        buffer.append(0x54)
+        if isTextOpaque(element: element) {
+            buffer.append(XMLWhitespace.isBlank(text) ? 0x2D : 0x2A)
+        } else {
+            buffer.append(text)
         }
-        let inXML = namespace.map { SAXParser.equal($0.pointee.href, "http://www.w3.org/XML/1998/namespace") } ?? false
-        let isXMLID = inXML && name.map { SAXParser.equal($0, "id") } == true
-        let elementName = element.map { String(cString: $0) } ?? ""
-        let attributeName = name.map { String(cString: $0) } ?? ""
+        buffer.append(0)
+    }
+
+    func appendEnd(in buffer: inout ByteBuffer) {
+        guard buffer.count < limit else { return }
+        buffer.append(0x3E)
+    }
+
+    /// The key (valid until the buffer changes), or `nil` if the subtree is too large
+    /// to remember.
+    func finish(_ buffer: ByteBuffer) -> UnsafeRawBufferPointer? {
+        buffer.count < limit ? buffer.bytes : nil
+    }
+
+    private enum Opacity { case constrained, opaque, xmlID }
+
+    private mutating func opacity(element: UnsafePointer<UInt8>, attribute: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) -> Opacity {
+        for known in decidedAttributes where known.element == element && known.attribute == attribute && known.namespace == namespace {
+            return known.isXMLID ? .xmlID : known.opaque ? .opaque : .constrained
+        }
+        let inXML = namespace.map { SAXParser.equal($0, "http://www.w3.org/XML/1998/namespace") } ?? false
+        let isXMLID = inXML && attribute.map { SAXParser.equal($0, "id") } == true
+        let elementName = String(cString: element)
+        let attributeName = attribute.map { String(cString: $0) } ?? ""
         let opaque = namespace == nil
             && (opaqueAttributes.contains([elementName, attributeName]) || opaqueAttributes.contains(["*", attributeName]))
-        decidedAttributes.append((element, name, namespace, isXMLID, opaque))
-        return isXMLID ? Self.isPlainNCName(attribute.pointee.children?.pointee.content) : opaque
+        if decidedAttributes.count < 256 { decidedAttributes.append((element, attribute, namespace, isXMLID, opaque)) }
+        return isXMLID ? .xmlID : opaque ? .opaque : .constrained
     }
 
-    private mutating func isTextOpaque(element: UnsafePointer<UInt8>?) -> Bool {
+    private mutating func isTextOpaque(element: UnsafePointer<UInt8>) -> Bool {
         for known in decidedText where known.element == element { return known.opaque }
-        let opaque = element.map { opaqueText.contains(String(cString: $0)) } ?? false
-        decidedText.append((element, opaque))
+        let opaque = opaqueText.contains(String(cString: element))
+        if decidedText.count < 256 { decidedText.append((element, opaque)) }
         return opaque
     }
 
-    /// The bytes of a NUL-terminated string.
-    private static func bytes(_ content: UnsafeMutablePointer<UInt8>?) -> UnsafeBufferPointer<UInt8> {
-        guard let content else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
-    }
-
-    /// An id that is plainly an NCName: a valid Standoff id in ASCII (ids are a subset of NCNames).
-    private static func isPlainNCName(_ content: UnsafeMutablePointer<UInt8>?) -> Bool {
-        Identifier.isValid(asciiBytes: bytes(content)) == true
-    }
-
-    private static func hasContent(_ content: UnsafeMutablePointer<UInt8>?) -> Bool {
-        !XMLWhitespace.isBlank(bytes(content))
-    }
-
-    private mutating func append(pointer: UnsafePointer<UInt8>?) {
-        var value = UInt(bitPattern: pointer)
-        withUnsafeBytes(of: &value) { buffer.append(contentsOf: $0) }
-    }
-
-    private mutating func append<T>(pointer: UnsafePointer<T>?) {
-        var value = UInt(bitPattern: pointer)
-        withUnsafeBytes(of: &value) { buffer.append(contentsOf: $0) }
-    }
-
-    private mutating func appendBytes(_ content: UnsafeMutablePointer<UInt8>) {
-        var index = 0
-        while content[index] != 0 {
-            buffer.append(content[index])
-            index += 1
-        }
-    }
 }

@@ -75,6 +75,14 @@ struct AnnotationPreparer {
     private var roles: [String: LinkRole?] = [:]
     /// The paragraph the previous pointer named: neighbouring annotations share one.
     private var lastParagraph: (name: String, index: Int)?
+    /// Its name as bytes, for the fast path of ``ranges(of:what:at:)``.
+    private var lastParagraphBytes: [UInt8] = []
+    /// The previous link role and `@resp`, resolved: neighbours mostly repeat them.
+    private var lastRole: (name: String, role: LinkRole?)?
+    private var lastLayer: (name: String, layer: Layer?)?
+    private var lastResp: (value: String, annotator: Identifier?)?
+    /// The previous `@ana` value and what it resolved to, when it resolved cleanly.
+    private var lastAna: (value: String, category: Identifier?, severity: Severity?)?
     private var dates = TEIDate.Parser()
 
     /// What one token of `@ana` stands for.
@@ -89,12 +97,12 @@ struct AnnotationPreparer {
         self.file = file
     }
 
-    /// Prepares every annotation, in order; chunks in parallel.
-    static func prepareAll(_ pending: PendingAnnotations, in document: Document, file: String) -> [Prepared] {
+    /// Prepares every annotation, chunk by chunk in parallel; the result is in file order.
+    static func prepareAll(_ pending: PendingAnnotations, in document: Document, file: String) -> [[Prepared]] {
         let chunks = pending.chunks
         guard chunks.count > 1 else {
             var preparer = AnnotationPreparer(document: document, file: file)
-            return chunks.first.map { $0.map { preparer.prepare($0) } } ?? []
+            return chunks.map { $0.map { preparer.prepare($0) } }
         }
         let results = ChunkResults(count: chunks.count)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
@@ -106,7 +114,7 @@ struct AnnotationPreparer {
             }
             results.set(chunk, prepared)
         }
-        return results.joined
+        return results.all
     }
 
     /// One annotation, with the problems that kept it out (if it is `nil`) or came with it.
@@ -122,11 +130,17 @@ struct AnnotationPreparer {
 
     private mutating func make(_ pending: PendingAnnotation) -> Annotation? {
         guard let id = Self.identifier(pending.id, what: "<annotation>", at: pending.location, problems: &problems) else { return nil }
-        let parsedLayer = layers[pending.layer] ?? {
-            let made = try? Layer(pending.layer)
-            layers[pending.layer] = .some(made)
-            return made
-        }()
+        let parsedLayer: Layer?
+        if let last = lastLayer, last.name == pending.layer {
+            parsedLayer = last.layer
+        } else {
+            parsedLayer = layers[pending.layer] ?? {
+                let made = try? Layer(pending.layer)
+                layers[pending.layer] = .some(made)
+                return made
+            }()
+            lastLayer = (pending.layer, parsedLayer)
+        }
         guard let layer = parsedLayer else {
             problem("invalid-id", "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: pending.location)
             return nil
@@ -136,7 +150,7 @@ struct AnnotationPreparer {
             problem("missing-attribute", "\(what) has no @target", hint: "point at its text with target=\"#string-range(p1,0,5)\"", location: pending.location)
             return nil
         }
-        guard let textRanges = ranges(Self.tokens(target), what: what, at: pending.location) else { return nil }
+        guard let textRanges = ranges(of: target, what: what, at: pending.location) else { return nil }
         var cue: [TextRange] = []
         if !pending.cues.isEmpty {
             guard let parsed = ranges(pending.cues.flatMap { $0.split(separator: " ") }, what: "cue of \(what)", at: pending.location) else { return nil }
@@ -145,33 +159,12 @@ struct AnnotationPreparer {
         var category: Identifier?
         var severity: Severity?
         var failed = false
-        for token in Self.tokens(pending.ana ?? "") {
-            let categoryID: Identifier
-            let taxonomy: Identifier
-            switch resolve(token) {
-            case .dangling:
-                problem("dangling-reference", "\(what): @ana '\(token)' points at nothing declared in this file",
-                        hint: "declare the category in the layer's <taxonomy>, or correct the pointer", location: pending.location)
-                failed = true
-                continue
-            case .undeclared:
-                problem("undeclared-category", "\(what): @ana '\(token)' is not a declared category",
-                        hint: "declare it in <classDecl><taxonomy xml:id=\"\(layer.name)\"> or use a declared one", location: pending.location)
-                failed = true
-                continue
-            case .category(let id, let declaring):
-                categoryID = id
-                taxonomy = declaring
-            }
-            if taxonomy == Taxonomy.severityID, let value = Severity(rawValue: categoryID.rawValue) {
-                severity = value
-            } else if category == nil {
-                category = categoryID
-            } else {
-                problem("invalid-value", "\(what) has two categories, '\(category!)' and '\(categoryID)'",
-                        hint: "give one category of the layer's taxonomy in @ana", location: pending.location)
-                failed = true
-            }
+        let ana = pending.ana ?? ""
+        if let last = lastAna, last.value == ana {
+            (category, severity) = (last.category, last.severity)
+        } else {
+            resolveAna(ana, layer: layer, what: what, at: pending.location, category: &category, severity: &severity, failed: &failed)
+            if !failed { lastAna = (ana, category, severity) }
         }
         var certainty: Certainty?
         if let cert = pending.cert {
@@ -183,11 +176,17 @@ struct AnnotationPreparer {
         }
         var links: [Link] = []
         for link in pending.links {
-            let role = roles[link.role] ?? {
-                let made = try? LinkRole(link.role)
-                roles[link.role] = .some(made)
-                return made
-            }()
+            let role: LinkRole?
+            if let last = lastRole, last.name == link.role {
+                role = last.role
+            } else {
+                role = roles[link.role] ?? {
+                    let made = try? LinkRole(link.role)
+                    roles[link.role] = .some(made)
+                    return made
+                }()
+                lastRole = (link.role, role)
+            }
             guard let role, let targetID = Self.pointerID(link.target) else {
                 problem("malformed-pointer", "\(what): <ptr type=\"\(link.role)\" target=\"\(link.target)\"> is not a link to an id",
                         hint: "link with target=\"#ID\" to a register entry, category or annotation", location: pending.location)
@@ -201,11 +200,16 @@ struct AnnotationPreparer {
         }
         var annotator: Identifier?
         if let resp = pending.resp {
-            annotator = resps[resp] ?? {
-                let made = Self.pointerID(resp)
-                resps[resp] = .some(made)
-                return made
-            }()
+            if let last = lastResp, last.value == resp {
+                annotator = last.annotator
+            } else {
+                annotator = resps[resp] ?? {
+                    let made = Self.pointerID(resp)
+                    resps[resp] = .some(made)
+                    return made
+                }()
+                lastResp = (resp, annotator)
+            }
             if annotator == nil {
                 problem("malformed-pointer", "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: pending.location)
                 failed = true
@@ -227,6 +231,39 @@ struct AnnotationPreparer {
             cue: cue, correction: notes.first { $0.type == "correction" }?.text, severity: severity)
     }
 
+    /// Resolves the tokens of `@ana` to the layer's category and an error's severity.
+    private mutating func resolveAna(_ ana: String, layer: Layer, what: AnnotationLabel, at location: SourceLocation,
+                                     category: inout Identifier?, severity: inout Severity?, failed: inout Bool) {
+        for token in Self.tokens(ana) {
+            let categoryID: Identifier
+            let taxonomy: Identifier
+            switch resolve(token) {
+            case .dangling:
+                problem("dangling-reference", "\(what): @ana '\(token)' points at nothing declared in this file",
+                        hint: "declare the category in the layer's <taxonomy>, or correct the pointer", location: location)
+                failed = true
+                continue
+            case .undeclared:
+                problem("undeclared-category", "\(what): @ana '\(token)' is not a declared category",
+                        hint: "declare it in <classDecl><taxonomy xml:id=\"\(layer.name)\"> or use a declared one", location: location)
+                failed = true
+                continue
+            case .category(let id, let declaring):
+                categoryID = id
+                taxonomy = declaring
+            }
+            if taxonomy == Taxonomy.severityID, let value = Severity(rawValue: categoryID.rawValue) {
+                severity = value
+            } else if category == nil {
+                category = categoryID
+            } else {
+                problem("invalid-value", "\(what) has two categories, '\(category!)' and '\(categoryID)'",
+                        hint: "give one category of the layer's taxonomy in @ana", location: location)
+                failed = true
+            }
+        }
+    }
+
     private mutating func resolve(_ token: Substring) -> AnaToken {
         if let known = anaTokens[token] { return known }
         let made: AnaToken
@@ -239,6 +276,58 @@ struct AnnotationPreparer {
         }
         anaTokens[token] = made
         return made
+    }
+
+    /// The ranges of a `@target` value. The value Standoff writes, one compact pointer into a
+    /// known paragraph, is read from its bytes; anything else goes the long way, which also
+    /// explains what is wrong.
+    private mutating func ranges(of value: String, what: AnnotationLabel, at location: SourceLocation) -> [TextRange]? {
+        var value = value
+        if let range = value.withUTF8({ compactRange($0) }) { return [range] }
+        return ranges(Self.tokens(value), what: what, at: location)
+    }
+
+    /// `#string-range(ID,OFFSET,LENGTH)` with no spaces, a known paragraph and a non-empty range
+    /// inside it; `nil` for anything else.
+    private mutating func compactRange(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRange? {
+        let prefix: StaticString = "#string-range("
+        let prefixLength = prefix.utf8CodeUnitCount
+        guard bytes.count > prefixLength + 5, bytes[bytes.count - 1] == UInt8(ascii: ")"),
+              memcmp(bytes.baseAddress!, prefix.utf8Start, prefixLength) == 0 else { return nil }
+        var index = prefixLength
+        let nameStart = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: ",") {
+            if bytes[index] == UInt8(ascii: " ") { return nil }
+            index += 1
+        }
+        let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<index])
+        guard !name.isEmpty else { return nil }
+        func number() -> Int? {
+            index += 1
+            var value = 0
+            var digits = 0
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                digits += 1
+                index += 1
+            }
+            return digits > 0 && digits < 18 ? value : nil
+        }
+        guard let offset = number(), index < bytes.count, bytes[index] == UInt8(ascii: ","),
+              let length = number(), index == bytes.count - 1 else { return nil }
+        let paragraphIndex: Int
+        if let last = lastParagraph, lastParagraphBytes.elementsEqual(name) {
+            paragraphIndex = last.index
+        } else {
+            let text = String(decoding: name, as: UTF8.self)
+            guard let id = try? Identifier(text), let found = document.paragraphIndex(of: id) else { return nil }
+            lastParagraph = (text, found)
+            lastParagraphBytes = Array(name)
+            paragraphIndex = found
+        }
+        let paragraph = document.text.paragraphs[paragraphIndex]
+        guard length > 0, offset + length <= paragraph.length else { return nil }
+        return try? TextRange(paragraph.start + offset, paragraph.start + offset + length)
     }
 
     /// Resolves `#string-range()` pointers to document ranges, joining pieces split at paragraph breaks.
@@ -256,6 +345,7 @@ struct AnnotationPreparer {
             } else if let paragraphID = try? Identifier(pointer.paragraph), let found = document.paragraphIndex(of: paragraphID) {
                 index = found
                 lastParagraph = (pointer.paragraph, found)
+                lastParagraphBytes = Array(pointer.paragraph.utf8)
             } else {
                 problem("missing-paragraph", "\(what): '\(token)' points at paragraph '\(pointer.paragraph)', which does not exist",
                         hint: "use the xml:id of a <p> in <text><body> (p1 … p\(document.paragraphIDs.count))", location: location)
@@ -318,5 +408,5 @@ private final class ChunkResults: @unchecked Sendable {
 
     func set(_ index: Int, _ prepared: [AnnotationPreparer.Prepared]) { lock.withLock { chunks[index] = prepared } }
 
-    var joined: [AnnotationPreparer.Prepared] { lock.withLock { chunks.flatMap { $0 } } }
+    var all: [[AnnotationPreparer.Prepared]] { lock.withLock { chunks } }
 }

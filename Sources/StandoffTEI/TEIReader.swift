@@ -776,7 +776,7 @@ final class TEIDocumentBuilder: SAXHandler {
         // Links to what the document held when preparing are resolved; the others point ahead
         // (at annotations) or nowhere, and are checked once every annotation is in.
         var linkingAhead: [Int] = []
-        for prepared in all {
+        for prepared in all.joined() {
             if !prepared.problems.isEmpty { problems += prepared.problems }
             guard let annotation = prepared.annotation else { continue }
             do throws(ModelError) {

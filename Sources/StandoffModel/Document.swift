@@ -24,10 +24,16 @@ public struct Document: Sendable {
     public var revisions: [Revision] = []
     public var preserved = PreservedContent()
 
-    /// What each id in the document names.
-    private var declared: [Identifier: DeclaredKind] = [:]
-    /// Index into ``annotations`` by id.
-    private var annotationIndex: [Identifier: Int] = [:]
+    /// What each id in the document names, and where an annotation stands in ``annotations``:
+    /// one table, so that adding an annotation is one insertion.
+    private var declared: [Identifier: Declaration] = [:]
+
+    private struct Declaration {
+        var kind: DeclaredKind
+        /// The position in ``annotations``, for an annotation; -1 otherwise.
+        var position = -1
+    }
+
     /// The taxonomy of each declared category.
     private var categoryTaxonomy: [Identifier: Identifier] = [:]
     /// The category (with its layer) and the annotator ``add(_:checkingLinks:)`` checked last:
@@ -59,17 +65,20 @@ public struct Document: Sendable {
     // MARK: Looking things up
 
     /// What kind of thing an id names, if anything.
-    public func kind(of id: Identifier) -> DeclaredKind? { declared[id] }
+    public func kind(of id: Identifier) -> DeclaredKind? { declared[id]?.kind }
 
-    public func annotation(_ id: Identifier) -> Annotation? { annotationIndex[id].map { annotations[$0] } }
+    public func annotation(_ id: Identifier) -> Annotation? { position(ofAnnotation: id).map { annotations[$0] } }
 
     /// Where the annotation `id` stands in ``annotations``.
-    public func position(ofAnnotation id: Identifier) -> Int? { annotationIndex[id] }
+    public func position(ofAnnotation id: Identifier) -> Int? {
+        guard let declaration = declared[id], declaration.kind == .annotation else { return nil }
+        return declaration.position
+    }
 
     public func register(_ kind: EntryKind) -> Register { registers[EntryKind.allCases.firstIndex(of: kind)!] }
 
     public func entry(_ id: Identifier) -> RegisterEntry? {
-        guard case .entry(let kind)? = declared[id] else { return nil }
+        guard case .entry(let kind)? = declared[id]?.kind else { return nil }
         return register(kind).entries.first { $0.id == id }
     }
 
@@ -81,7 +90,7 @@ public struct Document: Sendable {
     public func annotator(_ id: Identifier) -> Annotator? { annotators.first { $0.id == id } }
 
     public func paragraphIndex(of id: Identifier) -> Int? {
-        guard declared[id] == .paragraph else { return nil }
+        guard declared[id]?.kind == .paragraph else { return nil }
         return paragraphPositions[id]
     }
 
@@ -101,8 +110,8 @@ public struct Document: Sendable {
     public func nextAnnotationID(for layer: Layer) -> Identifier {
         let prefix = layer.idPrefix
         var highest = 0
-        for (id, _) in annotationIndex {
-            let (p, n) = id.prefixAndNumber
+        for annotation in annotations {
+            let (p, n) = annotation.id.prefixAndNumber
             if p == prefix, let n { highest = max(highest, n) }
         }
         var candidate = highest + 1
@@ -175,7 +184,6 @@ public struct Document: Sendable {
     /// again and again.
     public mutating func reserveCapacity(forAnnotations count: Int) {
         annotations.reserveCapacity(annotations.count + count)
-        annotationIndex.reserveCapacity(annotationIndex.count + count)
         declared.reserveCapacity(declared.count + count)
     }
 
@@ -202,7 +210,7 @@ public struct Document: Sendable {
             lastChecked.layer = annotation.layer
         }
         if let annotator = annotation.provenance.annotator, annotator != lastChecked.annotator {
-            guard declared[annotator] == .annotator else { throw .unknownAnnotator(annotator) }
+            guard declared[annotator]?.kind == .annotator else { throw .unknownAnnotator(annotator) }
             lastChecked.annotator = annotator
         }
         if checkingLinks {
@@ -212,8 +220,7 @@ public struct Document: Sendable {
                 }
             }
         }
-        try declare(annotation.id, as: .annotation)
-        annotationIndex[annotation.id] = annotations.count
+        try declare(annotation.id, as: .annotation, position: annotations.count)
         annotations.append(annotation)
         return annotation
     }
@@ -231,22 +238,22 @@ public struct Document: Sendable {
     /// Removes an annotation that no other annotation links to, and returns it.
     @discardableResult
     public mutating func removeAnnotation(_ id: Identifier) throws(ModelError) -> Annotation {
-        guard let index = annotationIndex[id] else { throw .annotationNotFound(id) }
+        guard let index = position(ofAnnotation: id) else { throw .annotationNotFound(id) }
         let referrers = annotations.filter { $0.links.contains { $0.target == .id(id) } }.map(\.id)
         guard referrers.isEmpty else { throw .stillReferenced(id, by: referrers) }
         let removed = annotations.remove(at: index)
         preserved.removeAll(ownedBy: id)
         declared[id] = nil
-        annotationIndex = Dictionary(uniqueKeysWithValues: annotations.enumerated().map { ($1.id, $0) })
+        for position in index..<annotations.count { declared[annotations[position].id]?.position = position }
         return removed
     }
 
     // MARK: Invariants
 
-    private mutating func declare(_ id: Identifier, as kind: DeclaredKind) throws(ModelError) {
-        if let existing = declared.updateValue(kind, forKey: id) {
+    private mutating func declare(_ id: Identifier, as kind: DeclaredKind, position: Int = -1) throws(ModelError) {
+        if let existing = declared.updateValue(Declaration(kind: kind, position: position), forKey: id) {
             declared[id] = existing
-            throw .duplicateID(id, existing: existing.description)
+            throw .duplicateID(id, existing: existing.kind.description)
         }
     }
 

@@ -224,35 +224,44 @@ final class SAXParser {
         Unmanaged<SAXParser>.fromOpaque(context!).takeUnretainedValue()
     }
 
+    /// The parser a callback belongs to, without a reference count: the parser outlives its parse.
+    private static func withSession(_ context: UnsafeMutableRawPointer?, _ body: (SAXParser) -> Void) {
+        Unmanaged<SAXParser>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
+    }
+
     private static var handlerTable: xmlSAXHandler { makeHandlerTable() }
 
     private static func makeHandlerTable() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
-            let parser = SAXParser.session(context)
-            guard !parser.stopped, let localName else { return }
-            let tag = StartTag(
-                localName: localName, prefix: prefix, namespace: uri, namespaceCount: Int(namespaceCount),
-                namespaces: namespaces, attributeCount: Int(attributeCount), attributes: attributes)
-            parser.sawRootElement = true
-            guard parser.openElements.count < SAXParser.maximumDepth else {
-                parser.stop("elements are nested more than \(SAXParser.maximumDepth) deep")
-                return
+            SAXParser.withSession(context) { parser in
+                guard !parser.stopped, let localName else { return }
+                let tag = StartTag(
+                    localName: localName, prefix: prefix, namespace: uri, namespaceCount: Int(namespaceCount),
+                    namespaces: namespaces, attributeCount: Int(attributeCount), attributes: attributes)
+                parser.sawRootElement = true
+                guard parser.openElements.count < SAXParser.maximumDepth else {
+                    parser.stop("elements are nested more than \(SAXParser.maximumDepth) deep")
+                    return
+                }
+                let line = parser.currentLine
+                parser.openElements.append((localName, line))
+                parser.handler.startElement(tag, at: (line, parser.currentColumn))
             }
-            parser.openElements.append((localName, parser.currentLine))
-            parser.handler.startElement(tag, at: (parser.currentLine, parser.currentColumn))
         }
         sax.endElementNs = { context, localName, _, uri in
-            let parser = SAXParser.session(context)
-            guard !parser.stopped, let localName else { return }
-            parser.openElements.removeLast()
-            parser.handler.endElement(localName: localName, namespace: uri)
+            SAXParser.withSession(context) { parser in
+                guard !parser.stopped, let localName else { return }
+                parser.openElements.removeLast()
+                parser.handler.endElement(localName: localName, namespace: uri)
+            }
         }
         sax.characters = { context, bytes, length in
-            let parser = SAXParser.session(context)
-            guard !parser.stopped, let bytes else { return }
-            parser.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            SAXParser.withSession(context) { parser in
+                guard !parser.stopped, let bytes else { return }
+                parser.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            }
         }
         sax.cdataBlock = sax.characters
         sax.comment = { context, text in

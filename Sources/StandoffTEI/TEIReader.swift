@@ -233,7 +233,7 @@ final class TEIDocumentBuilder: SAXHandler {
     /// Attributes the reader understands on each known element; any other is preserved.
     private static let knownAttributes: [Place: [KnownAttribute]] = {
         let id = KnownAttribute(name: "id", inXMLNamespace: true)
-        func plain(_ names: String...) -> [KnownAttribute] { names.map { KnownAttribute(name: $0, inXMLNamespace: false) } }
+        func plain(_ names: StaticString...) -> [KnownAttribute] { names.map { KnownAttribute(name: $0, inXMLNamespace: false) } }
         return [
             .tei: [id, KnownAttribute(name: "lang", inXMLNamespace: true)],
             .paragraph: [id], .publicationP: [id], .respStmt: [id], .taxonomy: [id], .category: [id],
@@ -247,18 +247,18 @@ final class TEIDocumentBuilder: SAXHandler {
         ]
     }()
 
+    /// An attribute Standoff reads, by name (a literal: no reference counting on the hot path).
     private struct KnownAttribute {
-        var name: [UInt8]
+        var name: StaticString
         var inXMLNamespace: Bool
 
-        init(name: String, inXMLNamespace: Bool) {
-            self.name = Array(name.utf8)
-            self.inXMLNamespace = inXMLNamespace
+        func matches(_ other: StaticString, inXMLNamespace: Bool) -> Bool {
+            guard self.inXMLNamespace == inXMLNamespace, other.utf8CodeUnitCount == name.utf8CodeUnitCount else { return false }
+            return memcmp(name.utf8Start, other.utf8Start, name.utf8CodeUnitCount) == 0
         }
 
-        func matches(_ other: StaticString, inXMLNamespace: Bool) -> Bool {
-            guard self.inXMLNamespace == inXMLNamespace, other.utf8CodeUnitCount == name.count else { return false }
-            return name.withUnsafeBufferPointer { memcmp($0.baseAddress!, other.utf8Start, name.count) == 0 }
+        func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            bytes.count == name.utf8CodeUnitCount && memcmp(name.utf8Start, bytes.baseAddress!, bytes.count) == 0
         }
     }
 
@@ -462,7 +462,7 @@ final class TEIDocumentBuilder: SAXHandler {
         if uri == nil || inXML {
             let length = strlen(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self))
             let name = UnsafeBufferPointer(start: local, count: length)
-            slot = known.firstIndex { $0.inXMLNamespace == inXML && $0.name.elementsEqual(name) } ?? -1
+            slot = known.firstIndex { $0.inXMLNamespace == inXML && $0.matches(name) } ?? -1
         }
         if attributeCache[place.rawValue].count < Self.cacheLimit { attributeCache[place.rawValue].append((local, uri, slot)) }
         return slot

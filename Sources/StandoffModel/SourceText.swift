@@ -14,21 +14,48 @@ public struct SourceText: Hashable, Sendable {
 
     /// Splits `string` into paragraphs at every `\n`.
     public init(_ string: String) {
-        self.string = string
-        self.scalars = Array(string.unicodeScalars)
+        // One pass over the UTF-8 (a String's is valid): decode the code points and note the
+        // paragraph breaks.
+        var string = string
         var ranges: [TextRange] = []
-        var start = 0
-        for (offset, scalar) in scalars.enumerated() where scalar == "\n" {
-            ranges.append(TextRange(unchecked: start, offset))
-            start = offset + 1
+        let scalars = string.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var start = 0
+                var index = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    var value = UInt32(lead)
+                    var width = 1
+                    if lead >= 0xF0 {
+                        value = UInt32(lead & 0x07)
+                        width = 4
+                    } else if lead >= 0xE0 {
+                        value = UInt32(lead & 0x0F)
+                        width = 3
+                    } else if lead >= 0xC0 {
+                        value = UInt32(lead & 0x1F)
+                        width = 2
+                    }
+                    for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    if lead == 0x0A {
+                        ranges.append(TextRange(unchecked: start, count))
+                        start = count + 1
+                    }
+                    buffer[count] = Unicode.Scalar(value)!
+                    count += 1
+                    index += width
+                }
+                ranges.append(TextRange(unchecked: start, count))
+            }
         }
-        ranges.append(TextRange(unchecked: start, scalars.count))
+        self.string = string
+        self.scalars = scalars
         self.paragraphs = ranges
     }
 
     /// Joins paragraphs with `\n`; none of them may contain a newline.
     public init(paragraphs: [String]) throws(ModelError) {
-        for (index, paragraph) in paragraphs.enumerated() where paragraph.unicodeScalars.contains("\n") {
+        for (index, paragraph) in paragraphs.enumerated() where paragraph.utf8.contains(UInt8(ascii: "\n")) {
             throw .newlineInParagraph(index: index)
         }
         self.init(paragraphs.joined(separator: "\n"))

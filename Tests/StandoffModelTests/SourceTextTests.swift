@@ -9,6 +9,11 @@ struct SourceTextTests {
         #expect(text.paragraphs.map { text[$0] } == ["one", "two", "", "four", ""])
         #expect(try SourceText(paragraphs: ["one", "two", "", "four", ""]).string == "one\ntwo\n\nfour\n")
         #expect(text.paragraphs[1] == (try TextRange(4, 7)))
+        // Code points of two, three and four UTF-8 bytes around the breaks.
+        let wide = SourceText("é\n😀x\n—\u{301}")
+        #expect(wide.scalars == Array("é\n😀x\n—\u{301}".unicodeScalars))
+        #expect(wide.paragraphs.map { wide[$0] } == ["é", "😀x", "—\u{301}"])
+        #expect(wide.paragraphs == [try TextRange(0, 1), try TextRange(2, 4), try TextRange(5, 7)])
     }
 
     @Test func refusesParagraphsContainingNewlines() {

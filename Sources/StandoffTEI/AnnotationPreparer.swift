@@ -81,8 +81,10 @@ struct AnnotationPreparer {
     private var lastRole: (name: String, role: LinkRole?)?
     private var lastLayer: (name: String, layer: Layer?)?
     private var lastResp: (value: String, annotator: Identifier?)?
-    /// The previous `@ana` value and what it resolved to, when it resolved cleanly.
-    private var lastAna: (value: String, category: Identifier?, severity: Severity?)?
+    /// `@ana` values that resolved cleanly, and what to: a file uses a few dozen.
+    private var resolvedAna: [String: (category: Identifier?, severity: Severity?)] = [:]
+    /// Paragraph ids already looked up, with their positions.
+    private var paragraphPositions: [String: Int] = [:]
     private var dates = TEIDate.Parser()
 
     /// What one token of `@ana` stands for.
@@ -118,7 +120,7 @@ struct AnnotationPreparer {
     }
 
     /// One annotation, with the problems that kept it out (if it is `nil`) or came with it.
-    mutating func prepare(_ pending: PendingAnnotation) -> Prepared {
+    mutating func prepare(_ pending: borrowing PendingAnnotation) -> Prepared {
         problems.removeAll(keepingCapacity: true)
         let annotation = make(pending)
         let linksAhead = annotation?.links.contains { link in
@@ -128,7 +130,7 @@ struct AnnotationPreparer {
         return Prepared(annotation: annotation, problems: problems, location: pending.location, linksAhead: linksAhead)
     }
 
-    private mutating func make(_ pending: PendingAnnotation) -> Annotation? {
+    private mutating func make(_ pending: borrowing PendingAnnotation) -> Annotation? {
         guard let id = Self.identifier(pending.id, what: "<annotation>", at: pending.location, problems: &problems) else { return nil }
         let parsedLayer: Layer?
         if let last = lastLayer, last.name == pending.layer {
@@ -160,11 +162,11 @@ struct AnnotationPreparer {
         var severity: Severity?
         var failed = false
         let ana = pending.ana ?? ""
-        if let last = lastAna, last.value == ana {
-            (category, severity) = (last.category, last.severity)
+        if let known = resolvedAna[ana] {
+            (category, severity) = known
         } else {
             resolveAna(ana, layer: layer, what: what, at: pending.location, category: &category, severity: &severity, failed: &failed)
-            if !failed { lastAna = (ana, category, severity) }
+            if !failed, resolvedAna.count < 4096 { resolvedAna[ana] = (category, severity) }
         }
         var certainty: Certainty?
         if let cert = pending.cert {
@@ -320,7 +322,14 @@ struct AnnotationPreparer {
             paragraphIndex = last.index
         } else {
             let text = String(decoding: name, as: UTF8.self)
-            guard let id = try? Identifier(text), let found = document.paragraphIndex(of: id) else { return nil }
+            let found: Int
+            if let known = paragraphPositions[text] {
+                found = known
+            } else {
+                guard let id = try? Identifier(text), let position = document.paragraphIndex(of: id) else { return nil }
+                found = position
+                if paragraphPositions.count < 1 << 20 { paragraphPositions[text] = found }
+            }
             lastParagraph = (text, found)
             lastParagraphBytes = Array(name)
             paragraphIndex = found

@@ -19,15 +19,23 @@ public struct WrongLinkKindRule: ValidationRule {
         var found: [Diagnostic] = []
         // What a link may point at depends only on layer, category and role.
         var expectations: [ExpectationKey: Expectation?] = [:]
+        // Neighbouring links mostly share one; comparing is cheaper than hashing.
+        var last: (key: ExpectationKey, expectation: Expectation?)?
         for annotation in document.annotations {
             for link in annotation.links {
                 guard case .id(let target) = link.target, let kind = document.kind(of: target) else { continue }
                 let key = ExpectationKey(layer: annotation.layer, category: annotation.category, role: link.role)
-                let cached = expectations[key] ?? { () -> Expectation? in
-                    let made = expectation(for: annotation, role: link.role)
-                    expectations[key] = .some(made)
-                    return made
-                }()
+                let cached: Expectation?
+                if let last, last.key == key {
+                    cached = last.expectation
+                } else {
+                    cached = expectations[key] ?? { () -> Expectation? in
+                        let made = expectation(for: annotation, role: link.role)
+                        expectations[key] = .some(made)
+                        return made
+                    }()
+                    last = (key, cached)
+                }
                 guard let expected = cached else { continue }
                 if !expected.allowed(kind) {
                     found.append(diagnostic(

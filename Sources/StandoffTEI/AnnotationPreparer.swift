@@ -99,26 +99,6 @@ struct AnnotationPreparer {
         self.file = file
     }
 
-    /// Prepares every annotation, chunk by chunk in parallel; the result is in file order.
-    static func prepareAll(_ pending: PendingAnnotations, in document: Document, file: String) -> [[Prepared]] {
-        let chunks = pending.chunks
-        guard chunks.count > 1 else {
-            var preparer = AnnotationPreparer(document: document, file: file)
-            return chunks.map { $0.map { preparer.prepare($0) } }
-        }
-        let results = ChunkResults(count: chunks.count)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-            var preparer = AnnotationPreparer(document: document, file: file)
-            var prepared: [Prepared] = []
-            prepared.reserveCapacity(chunks[chunk].count)
-            chunks[chunk].withUnsafeBufferPointer { pending in
-                for index in pending.indices { prepared.append(preparer.prepare(pending[index])) }
-            }
-            results.set(chunk, prepared)
-        }
-        return results.all
-    }
-
     /// One annotation, with the problems that kept it out (if it is `nil`) or came with it.
     mutating func prepare(_ pending: borrowing PendingAnnotation) -> Prepared {
         problems.removeAll(keepingCapacity: true)
@@ -408,14 +388,74 @@ struct AnnotationPreparer {
     }
 }
 
-/// Results of parallel chunks, each filled in by one thread.
-private final class ChunkResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var chunks: [[AnnotationPreparer.Prepared]]
+/// Prepares pending annotations chunk by chunk on other threads while the reader adds the
+/// chunks before them to the document, in file order.
+///
+/// The reader takes chunks in order with ``take(_:)``. A chunk no other thread has started is
+/// prepared by the reader itself, so it never waits on work that has not begun: with no helper
+/// thread at all, it simply prepares everything.
+final class PreparationPipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let chunks: [[PendingAnnotation]]
+    private let document: Document
+    private let file: String
+    /// Chunks before this one have been started, by a helper or by the reader.
+    private var nextToStart = 0
+    private var finished: [[AnnotationPreparer.Prepared]?]
 
-    init(count: Int) { chunks = Array(repeating: [], count: count) }
+    var count: Int { chunks.count }
 
-    func set(_ index: Int, _ prepared: [AnnotationPreparer.Prepared]) { lock.withLock { chunks[index] = prepared } }
+    /// Starts preparing `pending` against `document` (which already holds the text, taxonomies,
+    /// annotators and registers) on up to `helpers` other threads.
+    init(_ pending: PendingAnnotations, in document: Document, file: String, helpers: Int) {
+        chunks = pending.chunks
+        self.document = document
+        self.file = file
+        finished = Array(repeating: nil, count: pending.chunks.count)
+        guard chunks.count > 1 else { return }
+        for _ in 0..<max(0, helpers) { DispatchQueue.global().async { self.help() } }
+    }
 
-    var all: [[AnnotationPreparer.Prepared]] { lock.withLock { chunks } }
+    /// The prepared annotations of `chunk`, in file order. Chunks are taken in order.
+    func take(_ chunk: Int) -> [AnnotationPreparer.Prepared] {
+        condition.lock()
+        if nextToStart == chunk {
+            nextToStart += 1
+            condition.unlock()
+            return prepare(chunk)
+        }
+        while finished[chunk] == nil { condition.wait() }
+        let prepared = finished[chunk]!
+        finished[chunk] = nil
+        condition.unlock()
+        return prepared
+    }
+
+    private func help() {
+        while true {
+            condition.lock()
+            guard nextToStart < chunks.count else {
+                condition.unlock()
+                return
+            }
+            let chunk = nextToStart
+            nextToStart += 1
+            condition.unlock()
+            let prepared = prepare(chunk)
+            condition.lock()
+            finished[chunk] = prepared
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private func prepare(_ chunk: Int) -> [AnnotationPreparer.Prepared] {
+        var preparer = AnnotationPreparer(document: document, file: file)
+        var prepared: [AnnotationPreparer.Prepared] = []
+        prepared.reserveCapacity(chunks[chunk].count)
+        chunks[chunk].withUnsafeBufferPointer { pending in
+            for index in pending.indices { prepared.append(preparer.prepare(pending[index])) }
+        }
+        return prepared
+    }
 }

@@ -770,20 +770,24 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 
     private func addAnnotations(to document: inout Document) {
+        // Other threads prepare chunks against the document as it is now, while this one adds
+        // the chunks before them.
+        let pipeline = PreparationPipeline(annotations, in: document, file: file, helpers: ProcessInfo.processInfo.activeProcessorCount - 1)
         document.reserveCapacity(forAnnotations: annotations.count)
         annotationLocations.reserveCapacity(annotations.count)
-        let all = AnnotationPreparer.prepareAll(annotations, in: document, file: file)
         // Links to what the document held when preparing are resolved; the others point ahead
         // (at annotations) or nowhere, and are checked once every annotation is in.
         var linkingAhead: [Int] = []
-        for prepared in all.joined() {
-            if !prepared.problems.isEmpty { problems += prepared.problems }
-            guard let annotation = prepared.annotation else { continue }
-            do throws(ModelError) {
-                try document.add(annotation, checkingLinks: false)
-                if prepared.linksAhead { linkingAhead.append(annotationLocations.count) }
-                annotationLocations.append(prepared.location)
-            } catch { problem(error, at: prepared.location, context: AnnotationLabel(id: annotation.id).description) }
+        for chunk in 0..<pipeline.count {
+            for prepared in pipeline.take(chunk) {
+                if !prepared.problems.isEmpty { problems += prepared.problems }
+                guard let annotation = prepared.annotation else { continue }
+                do throws(ModelError) {
+                    try document.add(annotation, checkingLinks: false)
+                    if prepared.linksAhead { linkingAhead.append(annotationLocations.count) }
+                    annotationLocations.append(prepared.location)
+                } catch { problem(error, at: prepared.location, context: AnnotationLabel(id: annotation.id).description) }
+            }
         }
         for position in linkingAhead {
             let annotation = document.annotations[position]

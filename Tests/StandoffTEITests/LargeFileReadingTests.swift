@@ -1,6 +1,6 @@
 import Foundation
 import StandoffModel
-import StandoffTEI
+@testable import StandoffTEI
 import Testing
 import TestSupport
 
@@ -37,5 +37,43 @@ struct LargeFileReadingTests {
             lines.lastIndex { $0.contains(#"xml:id="x5""#) }! + 1,
         ])
         #expect(result.problems.last?.message.contains("'x5'") == true)
+    }
+}
+
+/// The pipeline that prepares chunks on helper threads while the reader adds earlier ones.
+@Suite("Preparing annotations in a pipeline")
+struct PreparationPipelineTests {
+    @Test func givesTheSameAnnotationsAndProblemsInOrderWithAnyNumberOfHelpers() throws {
+        let document = try Document(id: "d", title: "t", text: SourceText("Kim met Lee in Seoul."))
+        var pending = PendingAnnotations()
+        for index in 0..<50_000 {
+            // Every 997th is refused (an undeclared category): problems must keep their order too.
+            let ana = index % 997 == 0 ? "#NOPE" : (index % 2 == 0 ? "#PER" : "#GPE")
+            pending.append(PendingAnnotation(
+                layer: "entity", id: "a\(index)", target: "#string-range(p1,\(index % 3),3)", ana: ana, resp: nil, cert: nil,
+                location: SourceLocation(file: "f.xml", line: index + 1, column: 7)))
+        }
+        #expect(pending.chunks.count == 4)
+        func run(helpers: Int) -> (ids: [String], problemLines: [Int]) {
+            let pipeline = PreparationPipeline(pending, in: document, file: "f.xml", helpers: helpers)
+            var ids: [String] = []
+            var problemLines: [Int] = []
+            for chunk in 0..<pipeline.count {
+                for prepared in pipeline.take(chunk) {
+                    if let annotation = prepared.annotation { ids.append(annotation.id.rawValue) }
+                    problemLines += prepared.problems.map(\.location.line)
+                }
+            }
+            return (ids, problemLines)
+        }
+        let alone = run(helpers: 0)
+        #expect(alone.ids.count == 50_000 - 51)
+        #expect(alone.ids.first == "a1" && alone.ids.last == "a49999")
+        #expect(alone.problemLines == stride(from: 0, to: 50_000, by: 997).map { $0 + 1 })
+        for helpers in [1, 3] {
+            let helped = run(helpers: helpers)
+            #expect(helped.ids == alone.ids, "\(helpers) helpers changed the annotations or their order")
+            #expect(helped.problemLines == alone.problemLines)
+        }
     }
 }

@@ -26,7 +26,7 @@ struct PendingAnnotations {
     private(set) var chunks: [[PendingAnnotation]] = []
     private(set) var count = 0
 
-    mutating func append(_ annotation: PendingAnnotation) {
+    mutating func append(_ annotation: consuming PendingAnnotation) {
         if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkSize {
             chunks.append([])
             chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)

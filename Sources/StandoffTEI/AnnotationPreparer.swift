@@ -43,6 +43,24 @@ struct PendingAnnotations {
     }
 }
 
+/// Values made from attribute values, remembered: the previous one is compared first (neighbours
+/// mostly repeat it), then all by hash.
+struct Remembered<Value> {
+    private var last: (key: String, value: Value)?
+    private var all: [String: Value] = [:]
+
+    mutating func value(for key: String, _ make: (String) -> Value) -> Value {
+        if let last, last.key == key { return last.value }
+        let value = all[key] ?? {
+            let made = make(key)
+            if all.count < 4096 { all[key] = made }
+            return made
+        }()
+        last = (key, value)
+        return value
+    }
+}
+
 /// "annotation 'ID'" in messages, spelled out only when a message is written.
 struct AnnotationLabel: CustomStringConvertible {
     var id: Identifier
@@ -69,18 +87,14 @@ struct AnnotationPreparer {
     let file: String
     private var problems: [TEIProblem] = []
     // Files repeat the same few layers, categories, annotators and roles: resolve each once.
-    private var layers: [String: Layer?] = [:]
+    private var layers = Remembered<Layer?>()
     private var anaTokens: [Substring: AnaToken] = [:]
-    private var resps: [String: Identifier?] = [:]
-    private var roles: [String: LinkRole?] = [:]
+    private var resps = Remembered<Identifier?>()
+    private var roles = Remembered<LinkRole?>()
     /// The paragraph the previous pointer named: neighbouring annotations share one.
     private var lastParagraph: (name: String, index: Int)?
     /// Its name as bytes, for the fast path of ``ranges(of:what:at:)``.
     private var lastParagraphBytes: [UInt8] = []
-    /// The previous link role and `@resp`, resolved: neighbours mostly repeat them.
-    private var lastRole: (name: String, role: LinkRole?)?
-    private var lastLayer: (name: String, layer: Layer?)?
-    private var lastResp: (value: String, annotator: Identifier?)?
     /// `@ana` values that resolved cleanly, and what to: a file uses a few dozen.
     private var resolvedAna: [String: (category: Identifier?, severity: Severity?)] = [:]
     /// Paragraph ids already looked up, with their positions.
@@ -112,18 +126,7 @@ struct AnnotationPreparer {
 
     private mutating func make(_ pending: borrowing PendingAnnotation) -> Annotation? {
         guard let id = Self.identifier(pending.id, what: "<annotation>", at: pending.location, problems: &problems) else { return nil }
-        let parsedLayer: Layer?
-        if let last = lastLayer, last.name == pending.layer {
-            parsedLayer = last.layer
-        } else {
-            parsedLayer = layers[pending.layer] ?? {
-                let made = try? Layer(pending.layer)
-                layers[pending.layer] = .some(made)
-                return made
-            }()
-            lastLayer = (pending.layer, parsedLayer)
-        }
-        guard let layer = parsedLayer else {
+        guard let layer = layers.value(for: pending.layer, { try? Layer($0) }) else {
             problem("invalid-id", "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: pending.location)
             return nil
         }
@@ -158,17 +161,7 @@ struct AnnotationPreparer {
         }
         var links: [Link] = []
         for link in pending.links {
-            let role: LinkRole?
-            if let last = lastRole, last.name == link.role {
-                role = last.role
-            } else {
-                role = roles[link.role] ?? {
-                    let made = try? LinkRole(link.role)
-                    roles[link.role] = .some(made)
-                    return made
-                }()
-                lastRole = (link.role, role)
-            }
+            let role = roles.value(for: link.role) { try? LinkRole($0) }
             guard let role, let targetID = Self.pointerID(link.target) else {
                 problem("malformed-pointer", "\(what): <ptr type=\"\(link.role)\" target=\"\(link.target)\"> is not a link to an id",
                         hint: "link with target=\"#ID\" to a register entry, category or annotation", location: pending.location)
@@ -182,16 +175,7 @@ struct AnnotationPreparer {
         }
         var annotator: Identifier?
         if let resp = pending.resp {
-            if let last = lastResp, last.value == resp {
-                annotator = last.annotator
-            } else {
-                annotator = resps[resp] ?? {
-                    let made = Self.pointerID(resp)
-                    resps[resp] = .some(made)
-                    return made
-                }()
-                lastResp = (resp, annotator)
-            }
+            annotator = resps.value(for: resp, Self.pointerID)
             if annotator == nil {
                 problem("malformed-pointer", "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: pending.location)
                 failed = true

@@ -203,19 +203,16 @@ final class RelaxNGFeed: SAXHandler {
         for index in 0..<tag.attributeCount {
             let base = index * 5
             guard let fields = tag.attributes, let name = fields[base], let start = fields[base + 3], let end = fields[base + 4] else { continue }
-            let attribute = StartTag.withDecodedValue(start: start, end: end) { newAttribute(name: name, namespace: fields[base + 2], value: $0, of: node) }
-            if let previous {
-                previous.pointee.next = attribute
-                attribute.pointee.prev = previous
-            } else {
-                node.pointee.properties = attribute
+            previous = StartTag.withDecodedValue(start: start, end: end) {
+                newAttribute(name: name, namespace: fields[base + 2], value: $0, of: node, after: previous)
             }
-            previous = attribute
         }
         return node
     }
 
-    private func newAttribute(name: UnsafePointer<UInt8>, namespace uri: UnsafePointer<UInt8>?, value: UnsafeBufferPointer<UInt8>, of node: xmlNodePtr) -> xmlAttrPtr {
+    /// A new attribute of `node`, after `previous` (or first).
+    private func newAttribute(name: UnsafePointer<UInt8>, namespace uri: UnsafePointer<UInt8>?, value: UnsafeBufferPointer<UInt8>,
+                              of node: xmlNodePtr, after previous: xmlAttrPtr?) -> xmlAttrPtr {
         let attribute = arena.allocate(xmlAttr.self)
         attribute.initialize(to: xmlAttr())
         attribute.pointee.type = XML_ATTRIBUTE_NODE
@@ -228,6 +225,12 @@ final class RelaxNGFeed: SAXHandler {
         text.pointee.parent = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)
         attribute.pointee.children = text
         attribute.pointee.last = text
+        if let previous {
+            previous.pointee.next = attribute
+            attribute.pointee.prev = previous
+        } else {
+            node.pointee.properties = attribute
+        }
         return attribute
     }
 
@@ -292,14 +295,7 @@ final class RelaxNGFeed: SAXHandler {
                 node.pointee.ns = self.namespace(namespace)
                 var previous: xmlAttrPtr?
                 for (attributeName, attributeNamespace, value) in attributes {
-                    let attribute = self.newAttribute(name: attributeName, namespace: attributeNamespace, value: value, of: node)
-                    if let previous {
-                        previous.pointee.next = attribute
-                        attribute.pointee.prev = previous
-                    } else {
-                        node.pointee.properties = attribute
-                    }
-                    previous = attribute
+                    previous = self.newAttribute(name: attributeName, namespace: attributeNamespace, value: value, of: node, after: previous)
                 }
                 self.append(node, to: parents[parents.count - 1])
                 parents.append(node)

@@ -71,6 +71,7 @@ final class RelaxNGFeed: SAXHandler {
     /// Shapes of subtrees libxml2 validated whole and found valid (see ``ShapeKey``).
     @exclusivity(unchecked) private var validShapes = ShapeKey.ValidShapes()
     @exclusivity(unchecked) private var shapes: ShapeKey?
+    private let remembersShapes: Bool
     /// The events inside the subtree validated whole, while one is open.
     @exclusivity(unchecked) private var recording = Recording()
     /// The key of the subtree validated whole, while one is open (see ``ShapeKey``).
@@ -79,6 +80,7 @@ final class RelaxNGFeed: SAXHandler {
     /// With `shapes`, a subtree of the same shape as one found valid before is not validated
     /// again: Standoff's own schemas give every annotation the same few shapes.
     init?(schema: xmlRelaxNGPtr, shapes: ShapeKey? = nil) {
+        remembersShapes = shapes != nil
         self.shapes = shapes
         guard let context = xmlRelaxNGNewValidCtxt(schema) else { return nil }
         guard let document = xmlNewDoc("1.0") else {
@@ -127,7 +129,7 @@ final class RelaxNGFeed: SAXHandler {
         if result == 0 {
             wholeElementDepth = open.count
             recording.reset()
-            shapes?.begin(parent: open.last?.name, in: &keyBuffer)
+            if remembersShapes { ShapeKey.begin(parent: open.last?.name, in: &keyBuffer) }
             shapes?.appendStart(tag, in: &keyBuffer)
         } else if result != 1 {
             failed = true
@@ -148,7 +150,7 @@ final class RelaxNGFeed: SAXHandler {
             quietFrom = nil
         }
         if let depth = wholeElementDepth {
-            shapes?.appendEnd(in: &keyBuffer)
+            if remembersShapes { ShapeKey.appendEnd(in: &keyBuffer) }
             // Children of the whole-validated element are recorded until it ends.
             guard open.count == depth, let root = element.node else {
                 recording.end()
@@ -156,7 +158,7 @@ final class RelaxNGFeed: SAXHandler {
             }
             (reportLine, reportColumn) = (element.line, element.column)
             wholeStartLine = element.line
-            let key = shapes?.finish(keyBuffer)
+            let key = remembersShapes ? ShapeKey.finish(keyBuffer) : nil
             if let key, validShapes.contains(key) {
                 // The same shape was valid before.
             } else {
@@ -498,7 +500,7 @@ struct ShapeKey {
     /// Elements whose text the schema does not constrain.
     let opaqueText: Set<String>
     /// Subtrees with longer keys are not remembered.
-    var limit = 4096
+    static let limit = 4096
 
     static var standoff: ShapeKey { ShapeKey(
         opaqueAttributes: [["annotation", "target"], ["annotation", "resp"], ["annotation", "ana"], ["ptr", "target"], ["change", "who"]],
@@ -510,7 +512,10 @@ struct ShapeKey {
         private(set) var count = 0
 
         func contains(_ key: UnsafeRawBufferPointer) -> Bool {
-            byHash[ByteBuffer.hash(key)]?.contains { $0.elementsEqual(key) } ?? false
+            guard let candidates = byHash[ByteBuffer.hash(key)] else { return false }
+            return candidates.contains { candidate in
+                candidate.count == key.count && candidate.withUnsafeBytes { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+            }
         }
 
         mutating func insert(_ key: UnsafeRawBufferPointer) {
@@ -531,13 +536,13 @@ struct ShapeKey {
     }
 
     /// Starts the key of a subtree whose root is a child of `parent`, in `buffer`.
-    func begin(parent: UnsafePointer<UInt8>?, in buffer: inout ByteBuffer) {
+    static func begin(parent: UnsafePointer<UInt8>?, in buffer: inout ByteBuffer) {
         buffer.removeAll()
         buffer.append(word: UInt(bitPattern: parent))
     }
 
     mutating func appendStart(_ tag: StartTag, in buffer: inout ByteBuffer) {
-        guard buffer.count < limit else { return }
+        guard buffer.count < Self.limit else { return }
         buffer.append(0x3C)
         buffer.append(word: UInt(bitPattern: tag.localName))
         buffer.append(word: UInt(bitPattern: tag.namespace))
@@ -559,7 +564,7 @@ struct ShapeKey {
     }
 
     mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, of element: UnsafePointer<UInt8>, in buffer: inout ByteBuffer) {
-        guard buffer.count < limit else { return }
+        guard buffer.count < Self.limit else { return }
         buffer.append(0x54)
         if isTextOpaque(element: element) {
             buffer.append(XMLWhitespace.isBlank(text) ? 0x2D : 0x2A)
@@ -569,15 +574,15 @@ struct ShapeKey {
         buffer.append(0)
     }
 
-    func appendEnd(in buffer: inout ByteBuffer) {
-        guard buffer.count < limit else { return }
+    static func appendEnd(in buffer: inout ByteBuffer) {
+        guard buffer.count < Self.limit else { return }
         buffer.append(0x3E)
     }
 
     /// The key (valid until the buffer changes), or `nil` if the subtree is too large
     /// to remember.
-    func finish(_ buffer: ByteBuffer) -> UnsafeRawBufferPointer? {
-        buffer.count < limit ? buffer.bytes : nil
+    static func finish(_ buffer: ByteBuffer) -> UnsafeRawBufferPointer? {
+        buffer.count < Self.limit ? buffer.bytes : nil
     }
 
     private enum Opacity { case constrained, opaque, xmlID }

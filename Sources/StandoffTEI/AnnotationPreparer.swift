@@ -70,8 +70,9 @@ struct AnnotationLabel: CustomStringConvertible {
 /// Turns pending annotations into ``Annotation`` values against a document that already holds
 /// the text, taxonomies, annotators and registers, reporting what is wrong with each.
 ///
-/// Preparing reads the document and changes nothing, so large files are prepared in parallel
-/// chunks; the reader then adds the annotations one by one, in file order.
+/// Preparing reads the document and changes nothing, so the chunks of a large file are prepared
+/// on helper threads (``PreparationPipeline``) while the reader adds the earlier ones, in file
+/// order.
 struct AnnotationPreparer {
     /// One annotation prepared: the value, if it could be made, and the problems found.
     struct Prepared: Sendable {
@@ -121,7 +122,9 @@ struct AnnotationPreparer {
             if case .id(let target) = link.target { return document.kind(of: target) == nil }
             return false
         } ?? false
-        return Prepared(annotation: annotation, problems: problems, location: pending.location, linksAhead: linksAhead)
+        // Almost always empty: hand over no storage then, so that the next annotation does not
+        // have to copy it before writing.
+        return Prepared(annotation: annotation, problems: problems.isEmpty ? [] : problems, location: pending.location, linksAhead: linksAhead)
     }
 
     private mutating func make(_ pending: borrowing PendingAnnotation) -> Annotation? {

@@ -19,7 +19,7 @@ public final class TEISchema: @unchecked Sendable {
 
     /// Compiles the schema at `path`.
     public convenience init(path: String) throws(TEISchemaError) {
-        xmlInitParser()
+        TEISchema.datatypesRegistered
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw TEISchemaError(message: "cannot read the schema \(path)", hint: "check the path given to --tei-all")
         }
@@ -31,7 +31,7 @@ public final class TEISchema: @unchecked Sendable {
 
     /// Compiles a schema given as text; `path` names it in messages.
     public convenience init(text: String, path: String, name: String) throws(TEISchemaError) {
-        xmlInitParser()
+        TEISchema.datatypesRegistered
         // libxml2 reads the buffer during xmlRelaxNGParse, so it must outlive the parser context.
         guard let buffer = strdup(text) else {
             throw TEISchemaError(message: "out of memory loading the schema \(path)", hint: "free some memory and try again")
@@ -42,6 +42,14 @@ public final class TEISchema: @unchecked Sendable {
         }
         try self.init(parser: parser, path: path, name: name)
     }
+
+    /// libxml2 registers its RELAX NG datatype libraries the first time a schema is compiled, and
+    /// two threads doing so at once corrupt the registry ("Error type 'language' is not
+    /// exported"): register them once, before any schema is compiled.
+    private static let datatypesRegistered: Void = {
+        xmlInitParser()
+        _ = xmlRelaxNGInitTypes()
+    }()
 
     /// Compiles with `parser`, which it frees.
     private init(parser: xmlRelaxNGParserCtxtPtr, path: String, name: String) throws(TEISchemaError) {

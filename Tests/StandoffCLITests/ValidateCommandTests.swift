@@ -4,6 +4,20 @@ import TestSupport
 
 @Suite("standoff validate")
 struct ValidateCommandTests {
+    @Test func manyFilesAtOnceEachGetTheSchema() throws {
+        // Files are checked in parallel, each compiling the schema: libxml2 registers its
+        // datatype libraries on first use, and two threads doing that at once used to break the
+        // schema ("does not compile"). Fresh processes, so that every run starts unregistered.
+        let directory = TemporaryDirectory()
+        let shipped = try String(contentsOfFile: Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path, encoding: .utf8)
+        for number in 1...8 { try shipped.write(toFile: directory.file("copy\(number).xml"), atomically: true, encoding: .utf8) }
+        for _ in 1...5 {
+            let result = try CLI.run(["validate", directory.path])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("8 files checked: 0 errors, 0 warnings"))
+        }
+    }
+
     @Test func theShippedAnnotationsAreValid() throws {
         let result = try CLI.run(["validate", Repository.root.appendingPathComponent("Annotations").path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")

@@ -153,7 +153,7 @@ final class RelaxNGFeed: SAXHandler {
             if remembersShapes { ShapeKey.appendEnd(in: &keyBuffer) }
             // Children of the whole-validated element are recorded until it ends.
             guard open.count == depth, let root = element.node else {
-                recording.end()
+                recording.end(localName, namespace: namespace)
                 return
             }
             (reportLine, reportColumn) = (element.line, element.column)
@@ -291,19 +291,14 @@ final class RelaxNGFeed: SAXHandler {
         defer { line = currentLine }
         var parents = [root]
         recording.replay(
-            start: { name, namespace, line, attributes in
+            start: { tag, line, _ in
                 self.line = line
-                let node = self.newNode(type: XML_ELEMENT_NODE, name: name)
-                node.pointee.ns = self.namespace(namespace)
-                var previous: xmlAttrPtr?
-                for (attributeName, attributeNamespace, value) in attributes {
-                    previous = self.newAttribute(name: attributeName, namespace: attributeNamespace, value: value, of: node, after: previous)
-                }
+                let node = self.makeElement(tag)
                 self.append(node, to: parents[parents.count - 1])
                 parents.append(node)
             },
             text: { bytes in self.append(self.newText(bytes), to: parents[parents.count - 1]) },
-            end: { parents.removeLast() })
+            end: { _, _ in parents.removeLast() })
     }
 
     /// One `xmlNs` per namespace URI (the parser interns URIs, so the pointer is the key).
@@ -398,87 +393,6 @@ struct StackArena {
 
     func deallocateAll() {
         for chunk in chunks { chunk.base.deallocate() }
-    }
-}
-
-/// The events of a subtree as the parser reported them (names as the parser's interned
-/// pointers, values copied), to build its nodes later if they are needed. It owns its memory
-/// until ``deallocate()``: one feed holds it and never copies it.
-struct Recording {
-    private var bytes = ByteBuffer(capacity: 4096)
-
-    func deallocate() { bytes.deallocate() }
-
-    mutating func reset() { bytes.removeAll() }
-
-    mutating func start(_ tag: StartTag, line: Int, column: Int) {
-        bytes.append(0x53)
-        bytes.append(word: UInt(bitPattern: tag.localName))
-        bytes.append(word: UInt(bitPattern: tag.namespace))
-        bytes.append(word: UInt(line))
-        bytes.append(word: UInt(column))
-        bytes.append(word: UInt(tag.attributeCount))
-        for index in 0..<tag.attributeCount {
-            let base = index * 5
-            let fields = tag.attributes!
-            bytes.append(word: UInt(bitPattern: fields[base]))
-            bytes.append(word: UInt(bitPattern: fields[base + 2]))
-            StartTag.withDecodedValue(start: fields[base + 3]!, end: fields[base + 4]!) { value in
-                bytes.append(word: UInt(value.count))
-                bytes.append(value)
-            }
-        }
-    }
-
-    mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
-        bytes.append(0x54)
-        bytes.append(word: UInt(text.count))
-        bytes.append(text)
-    }
-
-    mutating func end() { bytes.append(0x45) }
-
-    /// Calls back for each recorded event, in order.
-    func replay(
-        start: (UnsafePointer<UInt8>, UnsafePointer<UInt8>?, Int, [(UnsafePointer<UInt8>, UnsafePointer<UInt8>?, UnsafeBufferPointer<UInt8>)]) -> Void,
-        text: (UnsafeBufferPointer<UInt8>) -> Void,
-        end: () -> Void
-    ) {
-        let recorded = bytes.bytes
-        recorded.withMemoryRebound(to: UInt8.self) { buffer in
-            var offset = 0
-            func word() -> UInt {
-                let value = UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt.self)
-                offset += MemoryLayout<UInt>.size
-                return value
-            }
-            func chunk() -> UnsafeBufferPointer<UInt8> {
-                let count = Int(word())
-                defer { offset += count }
-                return UnsafeBufferPointer(start: buffer.baseAddress! + offset, count: count)
-            }
-            while offset < buffer.count {
-                let kind = buffer[offset]
-                offset += 1
-                switch kind {
-                case 0x53:
-                    let name = UnsafePointer<UInt8>(bitPattern: word())!
-                    let namespace = UnsafePointer<UInt8>(bitPattern: word())
-                    let line = Int(word())
-                    _ = word()
-                    let count = Int(word())
-                    var attributes: [(UnsafePointer<UInt8>, UnsafePointer<UInt8>?, UnsafeBufferPointer<UInt8>)] = []
-                    for _ in 0..<count {
-                        let attributeName = UnsafePointer<UInt8>(bitPattern: word())!
-                        let attributeNamespace = UnsafePointer<UInt8>(bitPattern: word())
-                        attributes.append((attributeName, attributeNamespace, chunk()))
-                    }
-                    start(name, namespace, line, attributes)
-                case 0x54: text(chunk())
-                default: end()
-                }
-            }
-        }
     }
 }
 

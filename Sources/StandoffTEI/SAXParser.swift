@@ -137,8 +137,13 @@ final class SAXParser {
 
     init(handler: SAXHandler) { self.handler = handler }
 
-    /// Parses the file at `path`. Failures (I/O and XML) are in ``failures`` afterwards.
-    func parse(path: String, chunkSize: Int = 1 << 16) {
+    /// The parser's name dictionary, kept alive after the parse when asked (``parse(path:chunkSize:keepingNames:)``):
+    /// recorded events name elements by its pointers. Free it with `xmlDictFree` when done.
+    private(set) var names: xmlDictPtr?
+
+    /// Parses the file at `path`. Failures (I/O and XML) are in ``failures`` afterwards. With
+    /// `keepingNames`, the names the parser interned stay valid after it (see ``names``).
+    func parse(path: String, chunkSize: Int = 1 << 16, keepingNames: Bool = false) {
         xmlInitParser()
         guard let file = fopen(path, "rb") else {
             failures.append(Failure(message: "cannot open the file (\(String(cString: strerror(errno))))", line: 0, column: 0, isFatal: true))
@@ -153,6 +158,7 @@ final class SAXParser {
         }
         self.context = context
         defer {
+            if keepingNames, let dictionary = context.pointee.dict, xmlDictReference(dictionary) == 0 { names = dictionary }
             xmlFreeParserCtxt(context)
             self.context = nil
         }

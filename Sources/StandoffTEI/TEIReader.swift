@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import StandoffModel
 
@@ -43,6 +44,29 @@ public enum TEIReader {
         return builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
     }
 
+    /// Reads a file and checks it against `schema` in the same parse: the events are recorded
+    /// as they come and checked on a thread of their own (see ``EventLog``) while this one
+    /// builds the document.
+    public static func read(path: String, checkingAgainst schema: TEISchema) -> (read: TEIReadResult, schemaProblems: [TEIProblem]) {
+        let builder = TEIDocumentBuilder(file: path)
+        let log = EventLog()
+        let checked = CheckedProblems()
+        let checking = Thread { checked.finish(schema.validate(log, file: path)) }
+        checking.start()
+        let handler = log.record(builder)
+        let parser = SAXParser(handler: handler)
+        withExtendedLifetime(handler) { parser.parse(path: path, keepingNames: true) }
+        log.close()
+        for failure in parser.failures {
+            builder.problem("xml-syntax", failure.message, hint: xmlHint(for: failure.message), line: failure.line, column: failure.column)
+        }
+        let result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
+        let schemaProblems = checked.wait()
+        // The recorded events name elements by the parser's pointers: keep them valid until now.
+        if let names = parser.names { xmlDictFree(names) }
+        return (result, schemaProblems)
+    }
+
     /// Reads a file for editing: any error stops it, so that nothing is lost on write.
     public static func load(path: String) throws(TEIReadError) -> Document {
         let result = read(path: path)
@@ -50,6 +74,22 @@ public enum TEIReader {
             throw TEIReadError(problems: result.errors.isEmpty ? result.problems : result.errors)
         }
         return document
+    }
+
+    /// The schema thread's problems, handed over once it is done.
+    private final class CheckedProblems: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var problems: [TEIProblem] = []
+
+        func finish(_ found: [TEIProblem]) {
+            problems = found
+            done.signal()
+        }
+
+        func wait() -> [TEIProblem] {
+            done.wait()
+            return problems
+        }
     }
 
     private static func xmlHint(for message: String) -> String {

@@ -115,6 +115,25 @@ public final class TEISchema: @unchecked Sendable {
             return [TEIProblem(code: code, message: "cannot read the file for schema validation: \(failure.message)", hint: "check that the file is readable",
                                location: SourceLocation(file: path, line: 0, column: 0))]
         }
+        return problems(of: feed, file: path, code: code)
+    }
+
+    /// Checks the events another thread records in `log` while it parses `file` (see
+    /// ``TEIReader/read(path:checkingAgainst:)``); returns when the log is closed.
+    func validate(_ log: EventLog, file: String, code: String = "schema") -> [TEIProblem] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let feed = RelaxNGFeed(schema: schema, shapes: shapeKey) else {
+            log.discardAll()
+            return [TEIProblem(code: code, message: "libxml2 could not start schema validation", hint: "this is a bug; please report it",
+                               location: SourceLocation(file: file, line: 0, column: 0))]
+        }
+        log.replay(into: feed)
+        return problems(of: feed, file: file, code: code)
+    }
+
+    /// The feed's findings as problems with code `code`, at their lines.
+    private func problems(of feed: RelaxNGFeed, file path: String, code: String) -> [TEIProblem] {
         var problems = feed.messages.map { message in
             TEIProblem(code: code, message: "\(name): \(message.text)", hint: Self.hint(for: message.text),
                        location: SourceLocation(file: path, line: message.line, column: message.column))

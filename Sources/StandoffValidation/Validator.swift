@@ -32,8 +32,8 @@ public struct FileReport: Sendable {
 }
 
 /// Checks files: well-formedness and structure (the streaming reader), Standoff's schema, and
-/// the semantic rules of ``RuleCatalogue``. Files are checked in parallel, and within a file the
-/// schema pass runs beside the reading pass.
+/// the semantic rules of ``RuleCatalogue``. Files are checked in parallel; within a file, the
+/// file is parsed once and the schema checks the reader's events on a thread of its own.
 public struct Validator: Sendable {
     public let options: ValidationOptions
     public let rules: [any ValidationRule]
@@ -55,10 +55,17 @@ public struct Validator: Sendable {
         let results = ParallelResults()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            results.setRead(TEIReader.read(path: file))
-        }
-        if wantsSchema {
-            DispatchQueue.global().async(group: group) { results.setSchema(Self.checkSchema(file, with: TEISchema.standoffStreaming)) }
+            // With the schema, the file is parsed once: the schema checks the reader's events
+            // on a thread of its own.
+            guard wantsSchema else { return results.setRead(TEIReader.read(path: file)) }
+            do throws(TEISchemaError) {
+                let (read, problems) = TEIReader.read(path: file, checkingAgainst: try TEISchema.standoffStreaming())
+                results.setRead(read)
+                results.setSchema(problems)
+            } catch {
+                results.setRead(TEIReader.read(path: file))
+                results.setSchema([Self.schemaLoadProblem(error, file: file)])
+            }
         }
         if wantsTEIAll, let teiAll = options.teiAll {
             DispatchQueue.global().async(group: group) { results.setTEIAll(teiAll.validate(path: file, code: "tei-all")) }
@@ -118,9 +125,11 @@ public struct Validator: Sendable {
     }
 
     private static func checkSchema(_ file: String, with schema: () throws(TEISchemaError) -> TEISchema) -> [TEIProblem] {
-        do throws(TEISchemaError) { return try schema().validate(path: file) } catch {
-            return [TEIProblem(code: "schema", message: error.message, hint: error.hint, location: SourceLocation(file: file, line: 0, column: 0))]
-        }
+        do throws(TEISchemaError) { return try schema().validate(path: file) } catch { return [schemaLoadProblem(error, file: file)] }
+    }
+
+    private static func schemaLoadProblem(_ error: TEISchemaError, file: String) -> TEIProblem {
+        TEIProblem(code: "schema", message: error.message, hint: error.hint, location: SourceLocation(file: file, line: 0, column: 0))
     }
 
     /// Validates many files in parallel on all cores; `progress` is called after each file.

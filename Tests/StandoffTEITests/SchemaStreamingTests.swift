@@ -96,6 +96,49 @@ struct SchemaStreamingTests {
         }
     }
 
+    @Test func checkingWhileReadingFindsWhatASeparatePassFinds() throws {
+        // Large enough that the recorded events cross many blocks (EventLog hands over 256 KB
+        // at a time), with faults early, late, inside annotations checked whole, and a
+        // misplaced element near the end.
+        let faults: [Int: String] = [
+            10: ##"      <annotation xml:id="x10" target="#string-range(p1,0,3)" motivation="a&amp;b" ana="#PER" resp="#a"><ptr type="ref" target="#kim"/></annotation>"##,
+            2_500: ##"      <annotation xml:id="x2500" target="#string-range(p1,0,3)" motivation="identifying" ana="#PER" resp="#a" cert="sure"><ptr type="ref" target="#kim"/></annotation>"##,
+            7_000: ##"      <annotation xml:id="x7000" target="#string-range(p1,0,3)" motivation="identifying" ana="#PER" resp="#a"><ptr target="#kim"/></annotation>"##,
+            7_990: "      <listPerson/>",
+        ]
+        let xml = Self.file(count: 8_000) { faults[$0] }
+        let directory = TemporaryDirectory()
+        let path = directory.file("doc.tei.xml")
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(xml.utf8.count > 1_500_000)
+
+        let separate = try TEISchema.standoffStreaming().validate(path: path)
+        let (read, together) = TEIReader.read(path: path, checkingAgainst: try TEISchema.standoffStreaming())
+        #expect(together.map(\.location.line) == separate.map(\.location.line))
+        #expect(together.map(\.message) == separate.map(\.message))
+        let lineOf = { (text: String) in xml.components(separatedBy: "\n").firstIndex { $0.contains(text) }! + 1 }
+        for text in [#"xml:id="x10""#, #"xml:id="x2500""#, #"xml:id="x7000""#, "<listPerson/>"] {
+            #expect(together.contains { $0.location.line == lineOf(text) }, "no problem reported for \(text)")
+        }
+        // Reading is the same with or without the schema beside it.
+        let alone = TEIReader.read(path: path)
+        #expect(read.document?.annotations.map(\.id) == alone.document?.annotations.map(\.id))
+        #expect(read.problems.map(\.message) == alone.problems.map(\.message))
+    }
+
+    @Test func checkingWhileReadingABrokenFileEnds() throws {
+        // The parse stops early; the checking thread must finish with what it was given.
+        let xml = String(Self.file(count: 3_000).prefix(400_000))
+        let directory = TemporaryDirectory()
+        let path = directory.file("truncated.tei.xml")
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        let (read, _) = TEIReader.read(path: path, checkingAgainst: try TEISchema.standoffStreaming())
+        #expect(read.problems.contains { $0.code == "xml-syntax" && $0.message.contains("truncated") })
+        let (missing, problems) = TEIReader.read(path: directory.file("absent.tei.xml"), checkingAgainst: try TEISchema.standoffStreaming())
+        #expect(missing.problems.map(\.code) == ["xml-syntax"])
+        #expect(problems.isEmpty)
+    }
+
     @Test func problemsPastLine65535KeepTheirLine() throws {
         let bad = ##"      <annotation xml:id="late" target="#string-range(p1,0,3)" motivation="shouting" ana="#PER"><ptr type="ref" target="#kim"/></annotation>"##
         let xml = Self.file(count: 3, padding: 70_000) { $0 == 2 ? bad : nil }

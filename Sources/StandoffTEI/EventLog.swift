@@ -1,0 +1,100 @@
+import Foundation
+
+/// SAX events handed from the thread that parses a file to a thread that checks them, so that
+/// a file is parsed once for both reading and schema validation.
+///
+/// The parsing thread records events (``record(_:)`` wraps its handler) in blocks; a block is
+/// handed over when full, and ``close()`` hands over the rest. The checking thread replays
+/// blocks in order with ``replay(into:)`` until the log is closed. At most a bounded number of
+/// blocks wait at any time: the parsing thread waits for the checking thread, never the
+/// reverse, so memory stays bounded and neither can wait for the other forever.
+final class EventLog: @unchecked Sendable {
+    private static let blockSize = 1 << 18
+    private static let waitingBlocks = 32
+    private let condition = NSCondition()
+    /// Filled by the parsing thread only.
+    @exclusivity(unchecked) private var current = Recording()
+    private var handedOver: [Recording] = []
+    private var isClosed = false
+
+    /// A handler that passes each event on to `handler` and records it here.
+    func record(_ handler: SAXHandler) -> SAXHandler { Tee(handler: handler, log: self) }
+
+    /// Hands over what is left; the checking thread finishes once it has replayed it.
+    func close() {
+        handOver()
+        condition.lock()
+        isClosed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Replays every block, waiting for the next one, until the log is closed and empty.
+    func replay(into handler: SAXHandler?) {
+        while true {
+            condition.lock()
+            while handedOver.isEmpty && !isClosed { condition.wait() }
+            guard !handedOver.isEmpty else {
+                condition.unlock()
+                return
+            }
+            let block = handedOver.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            if let handler { block.replay(into: handler) }
+            block.deallocate()
+        }
+    }
+
+    /// Frees every block as it comes, unread, until the log is closed.
+    func discardAll() {
+        replay(into: nil)
+    }
+
+    private func handOver() {
+        guard current.size > 0 else { return }
+        condition.lock()
+        while handedOver.count >= Self.waitingBlocks { condition.wait() }
+        handedOver.append(current)
+        condition.broadcast()
+        condition.unlock()
+        current = Recording()
+    }
+
+    deinit {
+        current.deallocate()
+        for block in handedOver { block.deallocate() }
+    }
+
+    private final class Tee: SAXHandler {
+        unowned(unsafe) let handler: SAXHandler
+        let log: EventLog
+
+        init(handler: SAXHandler, log: EventLog) {
+            self.handler = handler
+            self.log = log
+        }
+
+        func startElement(_ tag: StartTag, at position: (line: Int, column: Int)) {
+            handler.startElement(tag, at: position)
+            log.current.start(tag, line: position.line, column: position.column)
+            if log.current.size >= EventLog.blockSize { log.handOver() }
+        }
+
+        func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
+            handler.endElement(localName: localName, namespace: namespace)
+            log.current.end(localName, namespace: namespace)
+        }
+
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+            handler.characters(bytes)
+            log.current.text(bytes)
+        }
+
+        func comment(_ text: UnsafePointer<UInt8>) { handler.comment(text) }
+
+        func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?) {
+            handler.processingInstruction(target: target, data: data)
+        }
+    }
+}

@@ -375,35 +375,77 @@ struct AnnotationPreparer {
     }
 }
 
-/// Prepares pending annotations chunk by chunk on other threads while the reader adds the
+/// Prepares pending annotations chunk by chunk on helper threads while the reader adds the
 /// chunks before them to the document, in file order.
 ///
-/// The reader takes chunks in order with ``take(_:)``. A chunk no other thread has started is
-/// prepared by the reader itself, so it never waits on work that has not begun: with no helper
-/// thread at all, it simply prepares everything.
+/// Chunks are handed over with ``add(_:)`` as they fill, possibly while the file is still being
+/// parsed, and ``close()`` says there are no more. The reader takes them in order with
+/// ``take(_:)`` after closing. A chunk no helper has started is prepared by the reader itself,
+/// so it never waits on work that has not begun: with no helper at all, it prepares everything.
+/// Helpers are threads of their own, started when a second chunk arrives (a small file has one).
 final class PreparationPipeline: @unchecked Sendable {
     private let condition = NSCondition()
-    private let chunks: [[PendingAnnotation]]
     private let document: Document
     private let file: String
+    private let helpers: Int
+    private var chunks: [[PendingAnnotation]] = []
+    private var isClosed = false
+    private var helpersStarted = false
     /// Chunks before this one have been started, by a helper or by the reader.
     private var nextToStart = 0
-    private var finished: [[AnnotationPreparer.Prepared]?]
+    private var finished: [[AnnotationPreparer.Prepared]?] = []
 
-    var count: Int { chunks.count }
-
-    /// Starts preparing `pending` against `document` (which already holds the text, taxonomies,
-    /// annotators and registers) on up to `helpers` other threads.
-    init(_ pending: PendingAnnotations, in document: Document, file: String, helpers: Int) {
-        chunks = pending.chunks
+    /// A pipeline against `document` (which already holds the text, taxonomies, annotators and
+    /// registers), with up to `helpers` helper threads.
+    init(in document: Document, file: String, helpers: Int) {
         self.document = document
         self.file = file
-        finished = Array(repeating: nil, count: pending.chunks.count)
-        guard chunks.count > 1 else { return }
-        for _ in 0..<max(0, helpers) { DispatchQueue.global().async { self.help() } }
+        self.helpers = max(0, helpers)
     }
 
-    /// The prepared annotations of `chunk`, in file order. Chunks are taken in order.
+    /// A closed pipeline over all of `pending`.
+    convenience init(_ pending: PendingAnnotations, in document: Document, file: String, helpers: Int) {
+        self.init(in: document, file: file, helpers: helpers)
+        for chunk in pending.chunks { add(chunk) }
+        close()
+    }
+
+    /// The number of chunks handed over so far.
+    var count: Int { condition.withLock { chunks.count } }
+
+    /// Hands over the next chunk, in file order.
+    func add(_ chunk: [PendingAnnotation]) {
+        condition.lock()
+        chunks.append(chunk)
+        finished.append(nil)
+        let startHelpers = chunks.count > 1 && !helpersStarted && helpers > 0
+        if startHelpers { helpersStarted = true }
+        condition.broadcast()
+        condition.unlock()
+        if startHelpers {
+            for _ in 0..<helpers { Thread { self.help() }.start() }
+        }
+    }
+
+    /// No more chunks will come.
+    func close() {
+        condition.lock()
+        isClosed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The work is no longer wanted: helpers stop after the chunk they are on.
+    func abandon() {
+        condition.lock()
+        nextToStart = chunks.count
+        isClosed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The prepared annotations of `chunk`, in file order. Chunks are taken in order, after
+    /// ``close()``.
     func take(_ chunk: Int) -> [AnnotationPreparer.Prepared] {
         condition.lock()
         if nextToStart == chunk {
@@ -421,6 +463,7 @@ final class PreparationPipeline: @unchecked Sendable {
     private func help() {
         while true {
             condition.lock()
+            while nextToStart >= chunks.count && !isClosed { condition.wait() }
             guard nextToStart < chunks.count else {
                 condition.unlock()
                 return
@@ -437,10 +480,11 @@ final class PreparationPipeline: @unchecked Sendable {
     }
 
     private func prepare(_ chunk: Int) -> [AnnotationPreparer.Prepared] {
+        let pendingChunk = condition.withLock { chunks[chunk] }
         var preparer = AnnotationPreparer(document: document, file: file)
         var prepared: [AnnotationPreparer.Prepared] = []
-        prepared.reserveCapacity(chunks[chunk].count)
-        chunks[chunk].withUnsafeBufferPointer { pending in
+        prepared.reserveCapacity(pendingChunk.count)
+        pendingChunk.withUnsafeBufferPointer { pending in
             for index in pending.indices { prepared.append(preparer.prepare(pending[index])) }
         }
         return prepared

@@ -235,6 +235,15 @@ final class TEIDocumentBuilder: SAXHandler {
     /// The motivation written for the current layer, which is not kept as foreign content.
     @exclusivity(unchecked) private var currentMotivation: [UInt8] = []
     private var dates = TEIDate.Parser()
+    private var headerEnded = false
+    private var textEnded = false
+    /// The document skeleton built when the first `<listAnnotation>` began, with the pipeline
+    /// preparing the annotations chunk by chunk as the parse goes on, the problems found
+    /// building it, and how many of each declaration it was built from.
+    private var early: (document: Document, pipeline: PreparationPipeline, problems: [TEIProblem],
+                        taxonomies: Int, annotators: Int, paragraphs: Int, entries: Int)?
+    @exclusivity(unchecked) private var earlyChunksHandedOver = 0
+    private static var helpers: Int { ProcessInfo.processInfo.activeProcessorCount - 1 }
 
     init(file: String) { self.file = file }
 
@@ -607,6 +616,7 @@ final class TEIDocumentBuilder: SAXHandler {
             currentLayer = values.string("type")
             currentLayerValue = currentLayer.flatMap { try? Layer($0) }
             currentMotivation = currentLayerValue.map { Array(TEI.motivation(for: $0).utf8) } ?? []
+            if early == nil, headerEnded, textEnded, annotations.count == 0 { startPreparingEarly() }
             if currentLayer == nil {
                 problem("missing-attribute", "<listAnnotation> has no @type naming its layer",
                         hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
@@ -615,6 +625,11 @@ final class TEIDocumentBuilder: SAXHandler {
             annotations.append(PendingAnnotation(
                 layer: currentLayer ?? "", id: xmlID, target: values.string("target"), ana: values.string("ana"),
                 resp: values.string("resp"), cert: values.string("cert"), location: location(position)))
+            if let early, annotations.chunks.count - 1 > earlyChunksHandedOver {
+                // The chunk before the one just begun is complete: prepare it while parsing on.
+                early.pipeline.add(annotations.chunks[earlyChunksHandedOver])
+                earlyChunksHandedOver += 1
+            }
         case .ptr:
             let type = values.string("type") ?? ""
             let target = values.string("target") ?? ""
@@ -670,6 +685,8 @@ final class TEIDocumentBuilder: SAXHandler {
         }
         if place == .listAnnotation { currentLayer = nil; currentLayerValue = nil }
         if place == .annotation { currentAnnotationOwner = nil }
+        if place == .teiHeader { headerEnded = true }
+        if place == .text { textEnded = true }
     }
 
     // MARK: Problems
@@ -704,13 +721,59 @@ final class TEIDocumentBuilder: SAXHandler {
     func finish(parseFailed: Bool) -> TEIReadResult {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if parseFailed || !sawRoot || !problems.filter({ $0.code == "not-tei" }).isEmpty {
+            early?.pipeline.abandon()
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
         guard sawText, !paragraphs.isEmpty else {
+            early?.pipeline.abandon()
             problem("missing-text", "the file has no <text><body><p> with the annotated text",
                     hint: "a Standoff file holds its text as <text><body><p xml:id=\"p1\">…</p></body></text>; create one with `standoff init`", location: start)
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
+        // The skeleton may have been built while the file was parsed (see startPreparingEarly());
+        // it stands if nothing it was built from came after it.
+        var document: Document
+        let pipeline: PreparationPipeline
+        if let early, taxonomies.count == early.taxonomies, annotators.count == early.annotators,
+           paragraphs.count == early.paragraphs, entries.count == early.entries {
+            document = early.document
+            problems += early.problems
+            for chunk in annotations.chunks[earlyChunksHandedOver...] { early.pipeline.add(chunk) }
+            early.pipeline.close()
+            pipeline = early.pipeline
+        } else {
+            early?.pipeline.abandon()
+            guard let made = makeDocument() else {
+                return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
+            }
+            document = made
+            pipeline = PreparationPipeline(annotations, in: document, file: file, helpers: Self.helpers)
+        }
+        addAnnotations(to: &document, using: pipeline)
+        addRevisions(to: &document)
+        let used = Set(preserved.nodes.map(\.anchor)).union(preserved.attributes.keys)
+        preserved.owners = preserved.owners.filter { used.contains($0.key) }
+        document.preserved = preserved
+        return TEIReadResult(document: document, problems: problems, locations: locations, annotationLocations: annotationLocations,
+                             sourceHashLocation: sourceHashLocation, hasForeignMarkup: !preserved.nodes.isEmpty)
+    }
+
+    /// Builds the document skeleton now, at the first `<listAnnotation>` (the header and the text
+    /// are complete), so that annotations can be prepared on helper threads while the file is
+    /// still parsed. ``finish(parseFailed:)`` uses it if nothing it was built from came after.
+    private func startPreparingEarly() {
+        let before = problems
+        problems = []
+        defer { problems = before }
+        guard let document = makeDocument() else { return }
+        early = (document, PreparationPipeline(in: document, file: file, helpers: Self.helpers), problems,
+                 taxonomies.count, annotators.count, paragraphs.count, entries.count)
+    }
+
+    /// The document without its annotations: text, taxonomies, annotators and the register
+    /// entries read so far; `nil` (with problems) if it cannot be made.
+    private func makeDocument() -> Document? {
+        let start = SourceLocation(file: file, line: 1, column: 1)
         var paragraphIDs: [Identifier] = []
         var texts: [String] = []
         for (index, paragraph) in paragraphs.enumerated() {
@@ -734,7 +797,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 problem("newline-in-paragraph", "paragraph \(paragraphIDs[index]) contains a line break",
                         hint: "each <p> holds one line of the source text; do not pretty-print inside <p>", location: paragraphs[index].location)
             }
-            return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
+            return nil
         }
         let docID = (documentID.flatMap { try? Identifier($0) }) ?? "document"
         var document: Document
@@ -744,7 +807,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 source: SourceDescription(fileName: sourceFileName, sha256: sourceSHA256 ?? ""), taxonomies: [])
         } catch {
             problem(error, at: start, context: "document")
-            return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
+            return nil
         }
         if Set(paragraphIDs).count != paragraphIDs.count {
             problem("duplicate-id", "two paragraphs share an id", hint: "give every <p> its own xml:id", location: start)
@@ -752,13 +815,7 @@ final class TEIDocumentBuilder: SAXHandler {
         addTaxonomies(to: &document)
         addAnnotators(to: &document)
         addEntries(to: &document)
-        addAnnotations(to: &document)
-        addRevisions(to: &document)
-        let used = Set(preserved.nodes.map(\.anchor)).union(preserved.attributes.keys)
-        preserved.owners = preserved.owners.filter { used.contains($0.key) }
-        document.preserved = preserved
-        return TEIReadResult(document: document, problems: problems, locations: locations, annotationLocations: annotationLocations,
-                             sourceHashLocation: sourceHashLocation, hasForeignMarkup: !preserved.nodes.isEmpty)
+        return document
     }
 
     private static func uniqued(_ ids: [Identifier]) -> [Identifier] {
@@ -797,8 +854,8 @@ final class TEIDocumentBuilder: SAXHandler {
         }
     }
 
-    private func addEntries(to document: inout Document) {
-        for pending in entries {
+    private func addEntries(to document: inout Document, from first: Int = 0) {
+        for pending in entries[first...] {
             guard let id = identifier(pending.id, what: "register entry", at: pending.location) else { continue }
             let name = pending.names.first { $0.type == nil }?.text ?? pending.names.first?.text ?? ""
             let aliases = pending.names.filter { $0.type == "alias" }.map(\.text)
@@ -809,10 +866,7 @@ final class TEIDocumentBuilder: SAXHandler {
         }
     }
 
-    private func addAnnotations(to document: inout Document) {
-        // Other threads prepare chunks against the document as it is now, while this one adds
-        // the chunks before them.
-        let pipeline = PreparationPipeline(annotations, in: document, file: file, helpers: ProcessInfo.processInfo.activeProcessorCount - 1)
+    private func addAnnotations(to document: inout Document, using pipeline: PreparationPipeline) {
         document.reserveCapacity(forAnnotations: annotations.count)
         annotationLocations.reserveCapacity(annotations.count)
         // Links to what the document held when preparing are resolved; the others point ahead

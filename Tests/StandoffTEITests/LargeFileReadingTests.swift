@@ -77,3 +77,37 @@ struct PreparationPipelineTests {
         }
     }
 }
+
+/// Large files are prepared while they are still parsed, against the document as it stands at
+/// the first `<listAnnotation>`; what comes after that must not change the outcome.
+@Suite("Preparing while parsing")
+struct EarlyPreparationTests {
+    @Test func registersAfterTheAnnotationsGiveTheSameOutcome() throws {
+        // Every annotation links to kim, and one names kim (a person, not a category) in @ana.
+        let count = 20_000
+        var xml = SchemaStreamingTests.file(count: count) { index in
+            ##"      <annotation xml:id="x\##(index)" target="#string-range(p1,0,3)" ana="\##(index == 12_345 ? "#kim" : "#PER")"><ptr type="ref" target="#kim"/></annotation>"##
+        }
+        let registers = xml.components(separatedBy: "\n").first { $0.contains("<listPerson>") }!
+        let before = xml
+        xml = xml.replacingOccurrences(of: registers + "\n", with: "")
+            .replacingOccurrences(of: "  </standOff>", with: registers + "\n  </standOff>")
+        #expect(xml != before)
+        let directory = TemporaryDirectory()
+        var outcomes: [(ids: [String], problems: [String])] = []
+        for (name, text) in [("first.tei.xml", before), ("last.tei.xml", xml)] {
+            let path = directory.file(name)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let result = TEIReader.read(path: path)
+            let document = try #require(result.document)
+            outcomes.append((document.annotations.map(\.id.rawValue), result.problems.map { "\($0.code): \($0.message)" }))
+        }
+        // With the registers first or last: the same annotations, and the same single problem.
+        #expect(outcomes[0].ids == outcomes[1].ids)
+        #expect(outcomes[0].problems == outcomes[1].problems)
+        #expect(outcomes[1].problems.count == 1)
+        #expect(outcomes[1].problems.first?.hasPrefix("undeclared-category:") == true, "\(outcomes[1].problems)")
+        // The fixture's five annotations and the 20,000, less the one refused.
+        #expect(outcomes[1].ids.count == 5 + count - 1)
+    }
+}

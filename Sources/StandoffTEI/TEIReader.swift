@@ -625,9 +625,9 @@ final class TEIDocumentBuilder: SAXHandler {
             annotations.append(PendingAnnotation(
                 layer: currentLayer ?? "", id: xmlID, target: values.string("target"), ana: values.string("ana"),
                 resp: values.string("resp"), cert: values.string("cert"), location: location(position)))
-            if let early, annotations.chunks.count - 1 > earlyChunksHandedOver {
+            if annotations.chunks.count - 1 > earlyChunksHandedOver, let pipeline = early?.pipeline {
                 // The chunk before the one just begun is complete: prepare it while parsing on.
-                early.pipeline.add(annotations.chunks[earlyChunksHandedOver])
+                pipeline.add(annotations.chunks[earlyChunksHandedOver])
                 earlyChunksHandedOver += 1
             }
         case .ptr:

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import StandoffModel
 
@@ -259,31 +258,7 @@ struct AnnotationPreparer {
     /// `#string-range(ID,OFFSET,LENGTH)` with no spaces, a known paragraph and a non-empty range
     /// inside it; `nil` for anything else.
     private mutating func compactRange(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRange? {
-        let prefix: StaticString = "#string-range("
-        let prefixLength = prefix.utf8CodeUnitCount
-        guard bytes.count > prefixLength + 5, bytes[bytes.count - 1] == UInt8(ascii: ")"),
-              memcmp(bytes.baseAddress!, prefix.utf8Start, prefixLength) == 0 else { return nil }
-        var index = prefixLength
-        let nameStart = index
-        while index < bytes.count, bytes[index] != UInt8(ascii: ",") {
-            if bytes[index] == UInt8(ascii: " ") { return nil }
-            index += 1
-        }
-        let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<index])
-        guard !name.isEmpty else { return nil }
-        func number() -> Int? {
-            index += 1
-            var value = 0
-            var digits = 0
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
-                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-                digits += 1
-                index += 1
-            }
-            return digits > 0 && digits < 18 ? value : nil
-        }
-        guard let offset = number(), index < bytes.count, bytes[index] == UInt8(ascii: ","),
-              let length = number(), index == bytes.count - 1 else { return nil }
+        guard let (name, offset, length) = StringRangePointer.compact(bytes) else { return nil }
         let paragraphIndex: Int
         if let last = lastParagraph, lastParagraphBytes.elementsEqual(name) {
             paragraphIndex = last.index

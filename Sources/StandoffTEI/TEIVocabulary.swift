@@ -1,3 +1,4 @@
+import Foundation
 import StandoffModel
 
 /// Names and conventions of Standoff's TEI encoding (see docs/FORMAT.md).
@@ -34,35 +35,47 @@ enum StringRangePointer {
 
     /// Parses one pointer; `nil` if it is not of that form.
     static func parse(_ token: Substring) -> (paragraph: String, offset: Int, length: Int)? {
+        // The form Standoff writes, without spaces: read from the bytes.
+        var bytes = token
+        if let fast = bytes.withUTF8({ compact($0).map { (String(decoding: $0.paragraph, as: UTF8.self), $0.offset, $0.length) } }) {
+            return fast
+        }
         let prefix = "#string-range("
         guard token.utf8.starts(with: prefix.utf8), token.utf8.last == UInt8(ascii: ")") else { return nil }
-        // The form Standoff writes, without spaces: parse the bytes directly.
-        if let fast = parseCompact(token.utf8.dropFirst(prefix.utf8.count).dropLast()) { return fast }
         let inner = token.dropFirst(prefix.count).dropLast()
         let parts = inner.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " ") }
         guard parts.count == 3, !parts[0].isEmpty, let offset = Int(parts[1]), let length = Int(parts[2]) else { return nil }
         return (String(parts[0]), offset, length)
     }
 
-    /// `ID,OFFSET,LENGTH` with no spaces and decimal digits only; `nil` for anything else.
-    private static func parseCompact(_ inner: Substring.UTF8View) -> (paragraph: String, offset: Int, length: Int)? {
-        guard let firstComma = inner.firstIndex(of: UInt8(ascii: ",")), firstComma > inner.startIndex else { return nil }
-        let rest = inner[inner.index(after: firstComma)...]
-        guard let secondComma = rest.firstIndex(of: UInt8(ascii: ",")) else { return nil }
-        func number(_ digits: Substring.UTF8View) -> Int? {
-            guard !digits.isEmpty, digits.count < 18 else { return nil }
-            var value = 0
-            for byte in digits {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
+    /// `#string-range(ID,OFFSET,LENGTH)` exactly as Standoff writes it: no spaces, decimal digits
+    /// only; `nil` for anything else. The paragraph id is a slice of `bytes`.
+    static func compact(_ bytes: UnsafeBufferPointer<UInt8>) -> (paragraph: UnsafeBufferPointer<UInt8>, offset: Int, length: Int)? {
+        let prefix: StaticString = "#string-range("
+        let prefixLength = prefix.utf8CodeUnitCount
+        guard bytes.count > prefixLength + 5, bytes[bytes.count - 1] == UInt8(ascii: ")"),
+              memcmp(bytes.baseAddress!, prefix.utf8Start, prefixLength) == 0 else { return nil }
+        var index = prefixLength
+        while index < bytes.count, bytes[index] != UInt8(ascii: ",") {
+            if bytes[index] == UInt8(ascii: " ") { return nil }
+            index += 1
         }
-        let paragraph = inner[..<firstComma]
-        guard !paragraph.contains(UInt8(ascii: " ")),
-              let offset = number(rest[..<secondComma]),
-              let length = number(rest[rest.index(after: secondComma)...]) else { return nil }
-        return (String(Substring(paragraph)), offset, length)
+        let paragraph = UnsafeBufferPointer(rebasing: bytes[prefixLength..<index])
+        guard !paragraph.isEmpty else { return nil }
+        func number() -> Int? {
+            index += 1
+            var value = 0
+            var digits = 0
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                digits += 1
+                index += 1
+            }
+            return digits > 0 && digits < 18 ? value : nil
+        }
+        guard let offset = number(), index < bytes.count, bytes[index] == UInt8(ascii: ","),
+              let length = number(), index == bytes.count - 1 else { return nil }
+        return (paragraph, offset, length)
     }
 }
 

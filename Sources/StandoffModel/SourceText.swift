@@ -24,6 +24,16 @@ public struct SourceText: Hashable, Sendable {
                 var index = 0
                 while index < bytes.count {
                     let lead = bytes[index]
+                    if lead < 0x80 {
+                        if lead == 0x0A {
+                            ranges.append(TextRange(unchecked: start, count))
+                            start = count + 1
+                        }
+                        buffer[count] = Unicode.Scalar(lead)
+                        count += 1
+                        index += 1
+                        continue
+                    }
                     var value = UInt32(lead)
                     var width = 1
                     if lead >= 0xF0 {
@@ -37,10 +47,6 @@ public struct SourceText: Hashable, Sendable {
                         width = 2
                     }
                     for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                    if lead == 0x0A {
-                        ranges.append(TextRange(unchecked: start, count))
-                        start = count + 1
-                    }
                     buffer[count] = Unicode.Scalar(value)!
                     count += 1
                     index += width
@@ -88,7 +94,23 @@ public struct SourceText: Hashable, Sendable {
 
     /// Whether the text at `range` is exactly `string`, code point for code point.
     public func matches(_ string: String, at range: TextRange) -> Bool {
-        range.end <= scalars.count && string.unicodeScalars.elementsEqual(scalars[range.start..<range.end])
+        guard range.end <= scalars.count else { return false }
+        // Mostly ASCII: compare the bytes with the code points while they are ASCII.
+        var string = string
+        let answer: Bool? = string.withUTF8 { bytes in
+            // Each code point takes at least one byte.
+            guard bytes.count >= range.end - range.start else { return false }
+            return scalars.withUnsafeBufferPointer { scalars in
+                var offset = range.start
+                for byte in bytes {
+                    guard byte < 0x80 else { return nil }
+                    guard offset < range.end, scalars[offset].value == UInt32(byte) else { return false }
+                    offset += 1
+                }
+                return offset == range.end
+            }
+        }
+        return answer ?? string.unicodeScalars.elementsEqual(scalars[range.start..<range.end])
     }
 
     /// Checks that `range` is not empty and lies within the text.

@@ -350,14 +350,14 @@ struct AnnotationPreparer {
     }
 }
 
-/// Prepares pending annotations chunk by chunk on helper threads while the reader adds the
-/// chunks before them to the document, in file order.
+/// Prepares pending annotations chunk by chunk on helper threads while an ``AnnotationAdder``
+/// adds the chunks before them to the document, in file order.
 ///
 /// Chunks are handed over with ``add(_:)`` as they fill, possibly while the file is still being
-/// parsed, and ``close()`` says there are no more. The reader takes them in order with
-/// ``take(_:)`` after closing. A chunk no helper has started is prepared by the reader itself,
-/// so it never waits on work that has not begun: with no helper at all, it prepares everything.
-/// Helpers are threads of their own, started when a second chunk arrives (a small file has one).
+/// parsed, and ``close()`` says there are no more. The adder takes them in order with
+/// ``takeNext()``. A chunk no helper has started is prepared by the taker itself, so it never
+/// waits on work that has not begun: with no helper at all, it prepares everything. Helpers are
+/// threads of their own, started when a second chunk arrives (a small file has one).
 final class PreparationPipeline: @unchecked Sendable {
     private let condition = NSCondition()
     private let document: Document
@@ -365,9 +365,12 @@ final class PreparationPipeline: @unchecked Sendable {
     private let helpers: Int
     private var chunks: [[PendingAnnotation]] = []
     private var isClosed = false
+    private var isAbandoned = false
     private var helpersStarted = false
-    /// Chunks before this one have been started, by a helper or by the reader.
+    /// Chunks before this one have been started, by a helper or by the taker.
     private var nextToStart = 0
+    /// Chunks before this one have been taken.
+    private var nextToTake = 0
     private var finished: [[AnnotationPreparer.Prepared]?] = []
 
     /// A pipeline against `document` (which already holds the text, taxonomies, annotators and
@@ -384,9 +387,6 @@ final class PreparationPipeline: @unchecked Sendable {
         for chunk in pending.chunks { add(chunk) }
         close()
     }
-
-    /// The number of chunks handed over so far.
-    var count: Int { condition.withLock { chunks.count } }
 
     /// Hands over the next chunk, in file order.
     func add(_ chunk: [PendingAnnotation]) {
@@ -410,26 +410,34 @@ final class PreparationPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The work is no longer wanted: helpers stop after the chunk they are on.
+    /// The work is no longer wanted: helpers stop after the chunk they are on, and
+    /// ``takeNext()`` gives nothing more.
     func abandon() {
         condition.lock()
-        nextToStart = chunks.count
+        isAbandoned = true
         isClosed = true
         condition.broadcast()
         condition.unlock()
     }
 
-    /// The prepared annotations of `chunk`, in file order. Chunks are taken in order, after
-    /// ``close()``.
-    func take(_ chunk: Int) -> [AnnotationPreparer.Prepared] {
+    /// The prepared annotations of the next chunk in file order, once it is handed over and
+    /// prepared; `nil` when the pipeline is closed and every chunk has been taken, or abandoned.
+    func takeNext() -> [AnnotationPreparer.Prepared]? {
         condition.lock()
+        while nextToTake >= chunks.count && !isClosed { condition.wait() }
+        guard nextToTake < chunks.count, !isAbandoned else {
+            condition.unlock()
+            return nil
+        }
+        let chunk = nextToTake
+        nextToTake += 1
         if nextToStart == chunk {
             nextToStart += 1
             condition.unlock()
             return prepare(chunk)
         }
-        while finished[chunk] == nil { condition.wait() }
-        let prepared = finished[chunk]!
+        while finished[chunk] == nil && !isAbandoned { condition.wait() }
+        let prepared = finished[chunk]
         finished[chunk] = nil
         condition.unlock()
         return prepared
@@ -439,7 +447,7 @@ final class PreparationPipeline: @unchecked Sendable {
         while true {
             condition.lock()
             while nextToStart >= chunks.count && !isClosed { condition.wait() }
-            guard nextToStart < chunks.count else {
+            guard nextToStart < chunks.count, !isAbandoned else {
                 condition.unlock()
                 return
             }
@@ -464,4 +472,76 @@ final class PreparationPipeline: @unchecked Sendable {
         }
         return prepared
     }
+}
+
+/// Adds the annotations a ``PreparationPipeline`` prepares to the document, in file order, and
+/// then checks the links that pointed ahead. It runs on a thread of its own while the file is
+/// still parsed (``start()``, then ``finish()``), or on the caller's (``run()``).
+final class AnnotationAdder: @unchecked Sendable {
+    private var document: Document
+    private let pipeline: PreparationPipeline
+    private var problems: [TEIProblem] = []
+    private var locations: [SourceLocation] = []
+    private let done = DispatchSemaphore(value: 0)
+
+    init(adding pipeline: PreparationPipeline, to document: Document, expecting count: Int = 0) {
+        self.document = document
+        self.pipeline = pipeline
+        if count > 0 {
+            self.document.reserveCapacity(forAnnotations: count)
+            locations.reserveCapacity(count)
+        }
+    }
+
+    /// Adds on a thread of its own until the pipeline is closed and empty.
+    func start() {
+        Thread {
+            self.run()
+            self.done.signal()
+        }.start()
+    }
+
+    /// Waits for the thread ``start()`` began, and gives what it made.
+    func finish() -> (document: Document, problems: [TEIProblem], locations: [SourceLocation]) {
+        done.wait()
+        return result
+    }
+
+    /// Stops the thread ``start()`` began and drops its work.
+    func abandon() {
+        pipeline.abandon()
+        done.wait()
+    }
+
+    /// Adds everything the pipeline gives, then checks links to ids that were not declared
+    /// when the annotation was prepared (annotations further on, or nothing).
+    func run() {
+        var linkingAhead: [Int] = []
+        while let chunk = pipeline.takeNext() {
+            for prepared in chunk {
+                if !prepared.problems.isEmpty { problems += prepared.problems }
+                guard let annotation = prepared.annotation else { continue }
+                do throws(ModelError) {
+                    try document.add(annotation, checkingLinks: false)
+                    if prepared.linksAhead { linkingAhead.append(locations.count) }
+                    locations.append(prepared.location)
+                } catch {
+                    problems.append(TEIProblem(error, context: AnnotationLabel(id: annotation.id).description, location: prepared.location))
+                }
+            }
+        }
+        for position in linkingAhead {
+            let annotation = document.annotations[position]
+            for link in annotation.links {
+                guard case .id(let target) = link.target, document.kind(of: target) == nil else { continue }
+                problems.append(TEIProblem(
+                    code: "dangling-reference", message: "annotation '\(annotation.id)': \(link.role) link points at '\(target)', which is not declared",
+                    hint: "declare it (`standoff register add`) or correct the pointer", location: locations[position]))
+            }
+        }
+    }
+
+    /// The document with the annotations, the problems found adding them, and each added
+    /// annotation's location, in the document's order.
+    var result: (document: Document, problems: [TEIProblem], locations: [SourceLocation]) { (document, problems, locations) }
 }

@@ -64,6 +64,8 @@ public enum TEIReader {
         let schemaProblems = checked.wait()
         // The recorded events name elements by the parser's pointers: keep them valid until now.
         if let names = parser.names { xmlDictFree(names) }
+        // The builder still holds every annotation as read; the caller needs only the result.
+        BackgroundRelease.release(builder)
         return (result, schemaProblems)
     }
 
@@ -237,10 +239,11 @@ final class TEIDocumentBuilder: SAXHandler {
     private var dates = TEIDate.Parser()
     private var headerEnded = false
     private var textEnded = false
-    /// The document skeleton built when the first `<listAnnotation>` began, with the pipeline
-    /// preparing the annotations chunk by chunk as the parse goes on, the problems found
-    /// building it, and how many of each declaration it was built from.
-    private var early: (document: Document, pipeline: PreparationPipeline, problems: [TEIProblem],
+    /// Begun when the first `<listAnnotation>` began, from the document skeleton built then: the
+    /// pipeline preparing the annotations chunk by chunk as the parse goes on, the adder adding
+    /// them to the skeleton, the problems found building it, and how many of each declaration it
+    /// was built from.
+    private var early: (pipeline: PreparationPipeline, adder: AnnotationAdder, problems: [TEIProblem],
                         taxonomies: Int, annotators: Int, paragraphs: Int, entries: Int)?
     @exclusivity(unchecked) private var earlyChunksHandedOver = 0
     private static var helpers: Int { ProcessInfo.processInfo.activeProcessorCount - 1 }
@@ -701,19 +704,7 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 
     private func problem(_ error: ModelError, at location: SourceLocation, context: String) {
-        problem(Self.code(for: error), "\(context): \(error.description)", hint: error.hint, location: location)
-    }
-
-    static func code(for error: ModelError) -> String {
-        switch error {
-        case .duplicateID: "duplicate-id"
-        case .undeclaredCategory: "undeclared-category"
-        case .unresolvedLink, .unknownAnnotator: "dangling-reference"
-        case .emptyRange: "empty-range"
-        case .rangeOutOfBounds, .rangeEdgeOnParagraphBreak, .overlappingRanges: "range-out-of-bounds"
-        case .invalidIdentifier, .invalidLayerName, .invalidLinkRole: "invalid-id"
-        default: "invalid-value"
-        }
+        problems.append(TEIProblem(error, context: context, location: location))
     }
 
     // MARK: Building the document
@@ -721,11 +712,11 @@ final class TEIDocumentBuilder: SAXHandler {
     func finish(parseFailed: Bool) -> TEIReadResult {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if parseFailed || !sawRoot || !problems.filter({ $0.code == "not-tei" }).isEmpty {
-            early?.pipeline.abandon()
+            early?.adder.abandon()
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
         guard sawText, !paragraphs.isEmpty else {
-            early?.pipeline.abandon()
+            early?.adder.abandon()
             problem("missing-text", "the file has no <text><body><p> with the annotated text",
                     hint: "a Standoff file holds its text as <text><body><p xml:id=\"p1\">…</p></body></text>; create one with `standoff init`", location: start)
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
@@ -733,23 +724,27 @@ final class TEIDocumentBuilder: SAXHandler {
         // The skeleton may have been built while the file was parsed (see startPreparingEarly());
         // it stands if nothing it was built from came after it.
         var document: Document
-        let pipeline: PreparationPipeline
         if let early, taxonomies.count == early.taxonomies, annotators.count == early.annotators,
            paragraphs.count == early.paragraphs, entries.count == early.entries {
-            document = early.document
             problems += early.problems
             for chunk in annotations.chunks[earlyChunksHandedOver...] { early.pipeline.add(chunk) }
             early.pipeline.close()
-            pipeline = early.pipeline
+            let added = early.adder.finish()
+            document = added.document
+            problems += added.problems
+            annotationLocations = added.locations
         } else {
-            early?.pipeline.abandon()
+            early?.adder.abandon()
             guard let made = makeDocument() else {
                 return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
             }
-            document = made
-            pipeline = PreparationPipeline(annotations, in: document, file: file, helpers: Self.helpers)
+            let pipeline = PreparationPipeline(annotations, in: made, file: file, helpers: Self.helpers)
+            let adder = AnnotationAdder(adding: pipeline, to: made, expecting: annotations.count)
+            adder.run()
+            (document, _, _) = adder.result
+            problems += adder.result.problems
+            annotationLocations = adder.result.locations
         }
-        addAnnotations(to: &document, using: pipeline)
         addRevisions(to: &document)
         let used = Set(preserved.nodes.map(\.anchor)).union(preserved.attributes.keys)
         preserved.owners = preserved.owners.filter { used.contains($0.key) }
@@ -766,8 +761,10 @@ final class TEIDocumentBuilder: SAXHandler {
         problems = []
         defer { problems = before }
         guard let document = makeDocument() else { return }
-        early = (document, PreparationPipeline(in: document, file: file, helpers: Self.helpers), problems,
-                 taxonomies.count, annotators.count, paragraphs.count, entries.count)
+        let pipeline = PreparationPipeline(in: document, file: file, helpers: Self.helpers)
+        let adder = AnnotationAdder(adding: pipeline, to: document)
+        adder.start()
+        early = (pipeline, adder, problems, taxonomies.count, annotators.count, paragraphs.count, entries.count)
     }
 
     /// The document without its annotations: text, taxonomies, annotators and the register
@@ -866,33 +863,6 @@ final class TEIDocumentBuilder: SAXHandler {
         }
     }
 
-    private func addAnnotations(to document: inout Document, using pipeline: PreparationPipeline) {
-        document.reserveCapacity(forAnnotations: annotations.count)
-        annotationLocations.reserveCapacity(annotations.count)
-        // Links to what the document held when preparing are resolved; the others point ahead
-        // (at annotations) or nowhere, and are checked once every annotation is in.
-        var linkingAhead: [Int] = []
-        for chunk in 0..<pipeline.count {
-            for prepared in pipeline.take(chunk) {
-                if !prepared.problems.isEmpty { problems += prepared.problems }
-                guard let annotation = prepared.annotation else { continue }
-                do throws(ModelError) {
-                    try document.add(annotation, checkingLinks: false)
-                    if prepared.linksAhead { linkingAhead.append(annotationLocations.count) }
-                    annotationLocations.append(prepared.location)
-                } catch { problem(error, at: prepared.location, context: AnnotationLabel(id: annotation.id).description) }
-            }
-        }
-        for position in linkingAhead {
-            let annotation = document.annotations[position]
-            for link in annotation.links {
-                guard case .id(let target) = link.target, document.kind(of: target) == nil else { continue }
-                problem("dangling-reference", "annotation '\(annotation.id)': \(link.role) link points at '\(target)', which is not declared",
-                        hint: "declare it (`standoff register add`) or correct the pointer", location: annotationLocations[position])
-            }
-        }
-    }
-
     private func addRevisions(to document: inout Document) {
         document.publicationStatement = publicationStatement
         document.revisions = revisions.map { revision in
@@ -924,6 +894,25 @@ public enum TEIDate {
             let date = formatter.date(from: text)
             if seen.count < 4096 { seen[text] = date }
             return date
+        }
+    }
+}
+
+extension TEIProblem {
+    /// A model error met while reading, as a problem: `context: error`, with the error's hint.
+    init(_ error: ModelError, context: String, location: SourceLocation) {
+        self.init(code: Self.code(for: error), message: "\(context): \(error.description)", hint: error.hint, location: location)
+    }
+
+    static func code(for error: ModelError) -> String {
+        switch error {
+        case .duplicateID: "duplicate-id"
+        case .undeclaredCategory: "undeclared-category"
+        case .unresolvedLink, .unknownAnnotator: "dangling-reference"
+        case .emptyRange: "empty-range"
+        case .rangeOutOfBounds, .rangeEdgeOnParagraphBreak, .overlappingRanges: "range-out-of-bounds"
+        case .invalidIdentifier, .invalidLayerName, .invalidLinkRole: "invalid-id"
+        default: "invalid-value"
         }
     }
 }

@@ -71,7 +71,7 @@ public struct Validator: Sendable {
             DispatchQueue.global().async(group: group) { results.setTEIAll(teiAll.validate(path: file, code: "tei-all")) }
         }
         group.wait()
-        let read = results.read!
+        let read = results.takeRead()
         // The streaming schema refuses foreign elements among the children of <standOff> and
         // <listAnnotation>; where the file has foreign markup, the full schema decides. Where
         // both find a fault on a line, the streaming schema's message is kept beside the full
@@ -85,13 +85,14 @@ public struct Validator: Sendable {
         // A file that is not well-formed gets one diagnosis, not the schema's echo of it.
         let malformed = read.problems.contains { $0.code == "xml-syntax" }
         let context = ValidationContext(
-            file: file, read: read,
+            file: file, read: consume read,
             schemaProblems: malformed ? [] : results.schema,
             teiAllProblems: malformed ? [] : results.teiAll)
         // Rules are independent: run them side by side, and keep their order in the report.
         let findings = ReportSlots<[Diagnostic]>(count: rules.count)
         let rules = self.rules
         DispatchQueue.concurrentPerform(iterations: rules.count) { index in findings.set(index, rules[index].check(context)) }
+        BackgroundRelease.release(consume context)
         var diagnostics = findings.all.flatMap { $0 }
         // Where a specific rule explains a line, the schema's generic message there is noise.
         let isSchema = { (d: Diagnostic) in d.code == "SO002" || d.code == "SO003" }
@@ -151,6 +152,13 @@ private final class ParallelResults: @unchecked Sendable {
     private(set) var teiAll: [TEIProblem] = []
 
     func setRead(_ value: TEIReadResult) { lock.withLock { read = value } }
+    /// The reader's result, which this no longer holds.
+    func takeRead() -> TEIReadResult {
+        lock.withLock {
+            defer { read = nil }
+            return read!
+        }
+    }
     func setSchema(_ value: [TEIProblem]) { lock.withLock { schema = value } }
     func setTEIAll(_ value: [TEIProblem]) { lock.withLock { teiAll = value } }
 }

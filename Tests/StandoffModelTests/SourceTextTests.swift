@@ -31,6 +31,20 @@ struct SourceTextTests {
         #expect(text[try TextRange(19, 21)] == "🇰🇵")
     }
 
+    @Test func matchesTextAtARangeCodePointForCodePoint() throws {
+        let text = SourceText("Kim said “café” — cafe\u{301}.")
+        #expect(text.matches("Kim", at: try TextRange(0, 3)))
+        #expect(!text.matches("Kin", at: try TextRange(0, 3)))
+        #expect(!text.matches("Ki", at: try TextRange(0, 3)))  // shorter
+        #expect(!text.matches("Kim ", at: try TextRange(0, 3)))  // longer
+        #expect(text.matches("“café”", at: try TextRange(9, 15)))
+        #expect(!text.matches("\"café\"", at: try TextRange(9, 15)))
+        // Same letters, other code points: a precomposed é is not e + U+0301.
+        #expect(text.matches("cafe\u{301}", at: try TextRange(18, 23)))
+        #expect(!text.matches("café", at: try TextRange(18, 23)))
+        #expect(!text.matches("Kim", at: try TextRange(28, 31)))  // past the end
+    }
+
     @Test func findsEveryOccurrenceInOrder() throws {
         let text = SourceText("Kim met Kim; “Kim”.")
         #expect(text.occurrences(of: "Kim") == [try TextRange(0, 3), try TextRange(8, 11), try TextRange(14, 17)])

@@ -58,8 +58,8 @@ struct PreparationPipelineTests {
             let pipeline = PreparationPipeline(pending, in: document, file: "f.xml", helpers: helpers)
             var ids: [String] = []
             var problemLines: [Int] = []
-            for chunk in 0..<pipeline.count {
-                for prepared in pipeline.take(chunk) {
+            while let chunk = pipeline.takeNext() {
+                for prepared in chunk {
                     if let annotation = prepared.annotation { ids.append(annotation.id.rawValue) }
                     problemLines += prepared.problems.map(\.location.line)
                 }

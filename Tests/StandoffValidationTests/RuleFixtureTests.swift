@@ -134,5 +134,11 @@ struct CatalogueTests {
         #expect(SplitWordRule.cut(at: 7, in: text) == "a character (grapheme cluster) in two")  // inside the flag
         #expect(SplitWordRule.cut(at: 5, in: text) == nil)
         #expect(SplitWordRule.cut(at: 2, in: text) == "a word in two")
+        // Quotation marks and dashes never join a cluster, unless a combining mark follows.
+        let quoted = SourceText("“Kim”—\u{301}x")
+        #expect(SplitWordRule.cut(at: 1, in: quoted) == nil)
+        #expect(SplitWordRule.cut(at: 4, in: quoted) == nil)
+        #expect(SplitWordRule.cut(at: 6, in: quoted) == "a character (grapheme cluster) in two")  // between — and its accent
+        #expect(SplitWordRule.cut(at: 7, in: quoted) == nil)
     }
 }

@@ -38,11 +38,19 @@ public struct SplitWordRule: ValidationRule {
         guard offset > 0, offset < text.count else { return nil }
         let before = text.scalars[offset - 1]
         let after = text.scalars[offset]
-        // Two ASCII scalars always have a cluster boundary between them, except CR LF.
-        let asciiPair = before.isASCII && after.isASCII && !(before == "\r" && after == "\n")
-        if !asciiPair && !isGraphemeBoundary(offset, in: text) { return "a character (grapheme cluster) in two" }
+        // Between two scalars that never join a cluster there is a boundary, except CR LF.
+        let simplePair = joinsNothing(before) && joinsNothing(after) && !(before == "\r" && after == "\n")
+        if !simplePair && !isGraphemeBoundary(offset, in: text) { return "a character (grapheme cluster) in two" }
         if isWordScalar(before) && isWordScalar(after) { return "a word in two" }
         return nil
+    }
+
+    /// Whether `scalar` is one that Unicode's cluster rules (UAX #29) never join to a neighbour:
+    /// ASCII, the Latin letters and signs below the combining marks (U+0300), and the general
+    /// punctuation block (quotation marks, dashes, ellipsis) except the zero-width joiners.
+    private static func joinsNothing(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x300 || (value >= 0x2010 && value <= 0x2027)
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

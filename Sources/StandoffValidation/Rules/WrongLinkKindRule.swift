@@ -17,26 +17,23 @@ public struct WrongLinkKindRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
         var found: [Diagnostic] = []
-        // What a link may point at depends only on layer, category and role.
-        var expectations: [ExpectationKey: Expectation?] = [:]
-        // Neighbouring links mostly share one; comparing is cheaper than hashing.
-        var last: (key: ExpectationKey, expectation: Expectation?)?
+        // What a link may point at depends only on layer, category and role, and a file uses a
+        // few dozen of those: a short list compared in turn is cheaper than hashing.
+        var expectations: [(key: ExpectationKey, expectation: Expectation?)] = []
         for annotation in document.annotations {
-            for link in annotation.links {
+            let links = annotation.links
+            guard !links.isEmpty else { continue }
+            let layer = annotation.layer
+            let category = annotation.category
+            for link in links {
                 guard case .id(let target) = link.target, let kind = document.kind(of: target) else { continue }
-                let key = ExpectationKey(layer: annotation.layer, category: annotation.category, role: link.role)
-                let cached: Expectation?
-                if let last, last.key == key {
-                    cached = last.expectation
-                } else {
-                    cached = expectations[key] ?? { () -> Expectation? in
-                        let made = expectation(for: annotation, role: link.role)
-                        expectations[key] = .some(made)
-                        return made
-                    }()
-                    last = (key, cached)
+                let key = ExpectationKey(layer: layer, category: category, role: link.role)
+                var slot = expectations.firstIndex { $0.key == key }
+                if slot == nil {
+                    expectations.append((key, expectation(for: annotation, role: link.role)))
+                    slot = expectations.count - 1
                 }
-                guard let expected = cached else { continue }
+                guard let slot, let expected = expectations[slot].expectation else { continue }
                 if !expected.allowed(kind) {
                     found.append(diagnostic(
                         "\(annotation.layer) annotation '\(annotation.id)'\(annotation.category.map { " (\($0))" } ?? ""): \(link.role) link points at '\(target)', a \(kind), but expected \(expected.description)",
@@ -48,7 +45,7 @@ public struct WrongLinkKindRule: ValidationRule {
         return found
     }
 
-    private struct ExpectationKey: Hashable {
+    private struct ExpectationKey: Equatable {
         var layer: Layer
         var category: Identifier?
         var role: LinkRole

@@ -61,10 +61,12 @@ public struct SourceText: Hashable, Sendable {
 
     /// Joins paragraphs with `\n`; none of them may contain a newline.
     public init(paragraphs: [String]) throws(ModelError) {
-        for (index, paragraph) in paragraphs.enumerated() where paragraph.utf8.contains(UInt8(ascii: "\n")) {
+        self.init(paragraphs.joined(separator: "\n"))
+        // A newline inside a paragraph shows as one paragraph more than given.
+        if self.paragraphs.count != max(paragraphs.count, 1),
+           let index = paragraphs.firstIndex(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) {
             throw .newlineInParagraph(index: index)
         }
-        self.init(paragraphs.joined(separator: "\n"))
     }
 
     /// Number of code points.
@@ -78,17 +80,25 @@ public struct SourceText: Hashable, Sendable {
 
     /// The text covered by `range`, which must lie within the text.
     public subscript(range: TextRange) -> String {
-        let slice = scalars[range.start..<range.end]
-        let byteCount = slice.reduce(0) { $0 + UTF8.width($1) }
-        return String(unsafeUninitializedCapacity: byteCount) { buffer in
-            var index = 0
-            for scalar in slice {
-                UTF8.encode(scalar) { byte in
-                    buffer[index] = byte
-                    index += 1
+        scalars.withUnsafeBufferPointer { all in
+            let slice = UnsafeBufferPointer(rebasing: all[range.start..<range.end])
+            var byteCount = 0
+            for scalar in slice { byteCount += UTF8.width(scalar) }
+            return String(unsafeUninitializedCapacity: byteCount) { buffer in
+                var index = 0
+                for scalar in slice {
+                    if scalar.value < 0x80 {
+                        buffer[index] = UInt8(truncatingIfNeeded: scalar.value)
+                        index += 1
+                    } else {
+                        UTF8.encode(scalar) { byte in
+                            buffer[index] = byte
+                            index += 1
+                        }
+                    }
                 }
+                return index
             }
-            return index
         }
     }
 

@@ -91,6 +91,7 @@ struct AnnotationPreparer {
     private var anaTokens: [Substring: AnaToken] = [:]
     private var resps = Remembered<Identifier?>()
     private var roles = Remembered<LinkRole?>()
+    private var linkTargets = Remembered<Identifier?>()
     /// The paragraph the previous pointer named: neighbouring annotations share one.
     private var lastParagraph: (name: String, index: Int)?
     /// Its name as bytes, for the fast path of ``ranges(of:what:at:)``.
@@ -164,7 +165,7 @@ struct AnnotationPreparer {
         var links: [Link] = []
         for link in pending.links {
             let role = roles.value(for: link.role) { try? LinkRole($0) }
-            guard let role, let targetID = Self.pointerID(link.target) else {
+            guard let role, let targetID = linkTargets.value(for: link.target, Self.pointerID) else {
                 problem("malformed-pointer", "\(what): <ptr type=\"\(link.role)\" target=\"\(link.target)\"> is not a link to an id",
                         hint: "link with target=\"#ID\" to a register entry, category or annotation", location: pending.location)
                 failed = true
@@ -262,6 +263,12 @@ struct AnnotationPreparer {
         let paragraphIndex: Int
         if let last = lastParagraph, lastParagraphBytes.elementsEqual(name) {
             paragraphIndex = last.index
+        } else if let position = Self.numberedPosition(name), position < document.paragraphIDs.count,
+                  document.paragraphIDs[position].rawValue.utf8.elementsEqual(name) {
+            // Paragraphs are mostly p1, p2, …: the id pN is first looked for at position N-1.
+            paragraphIndex = position
+            lastParagraph = (String(decoding: name, as: UTF8.self), position)
+            lastParagraphBytes = Array(name)
         } else {
             let text = String(decoding: name, as: UTF8.self)
             let found: Int
@@ -279,6 +286,17 @@ struct AnnotationPreparer {
         let paragraph = document.text.paragraphs[paragraphIndex]
         guard length > 0, offset + length <= paragraph.length else { return nil }
         return try? TextRange(paragraph.start + offset, paragraph.start + offset + length)
+    }
+
+    /// N-1 for a name `pN` (N from 1, without leading zeros); `nil` for any other name.
+    private static func numberedPosition(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard name.count >= 2, name.count <= 10, name[0] == UInt8(ascii: "p"), name[1] != UInt8(ascii: "0") else { return nil }
+        var number = 0
+        for byte in name.dropFirst() {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return number - 1
     }
 
     /// Resolves `#string-range()` pointers to document ranges, joining pieces split at paragraph breaks.
@@ -339,8 +357,8 @@ struct AnnotationPreparer {
 
     /// The id in a `#ID` pointer.
     static func pointerID(_ raw: String) -> Identifier? {
-        guard raw.hasPrefix("#") else { return nil }
-        return try? Identifier(String(raw.dropFirst()))
+        guard raw.utf8.first == UInt8(ascii: "#") else { return nil }
+        return try? Identifier(String(decoding: raw.utf8.dropFirst(), as: UTF8.self))
     }
 
     /// The space-separated tokens of an attribute value (most values hold one).
@@ -482,15 +500,15 @@ final class AnnotationAdder: @unchecked Sendable {
     private let pipeline: PreparationPipeline
     private var problems: [TEIProblem] = []
     private var locations: [SourceLocation] = []
+    private let expected: Int
     private let done = DispatchSemaphore(value: 0)
 
+    /// An adder of what `pipeline` prepares to `document`, which makes room for `count`
+    /// annotations first (an estimate will do: the tables then grow less often).
     init(adding pipeline: PreparationPipeline, to document: Document, expecting count: Int = 0) {
         self.document = document
         self.pipeline = pipeline
-        if count > 0 {
-            self.document.reserveCapacity(forAnnotations: count)
-            locations.reserveCapacity(count)
-        }
+        expected = count
     }
 
     /// Adds on a thread of its own until the pipeline is closed and empty.
@@ -516,6 +534,10 @@ final class AnnotationAdder: @unchecked Sendable {
     /// Adds everything the pipeline gives, then checks links to ids that were not declared
     /// when the annotation was prepared (annotations further on, or nothing).
     func run() {
+        if expected > 0 {
+            document.reserveCapacity(forAnnotations: expected)
+            locations.reserveCapacity(expected)
+        }
         var linkingAhead: [Int] = []
         while let chunk = pipeline.takeNext() {
             for prepared in chunk {

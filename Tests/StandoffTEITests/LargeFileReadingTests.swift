@@ -78,6 +78,27 @@ struct PreparationPipelineTests {
     }
 }
 
+/// Pointers name paragraphs by id; ids of the form pN are looked for at position N-1 first.
+@Suite("Resolving paragraph ids in pointers")
+struct ParagraphPointerTests {
+    @Test func idsOutOfOrderOrNotNumberedResolveByID() throws {
+        // Positions: 0 is p2, 1 is p1, 2 is intro, 3 is p04.
+        let document = try Document(id: "d", title: "t", text: SourceText("aaa\nbbb\nccc\nddd"), paragraphIDs: ["p2", "p1", "intro", "p04"])
+        var pending = PendingAnnotations()
+        let targets = ["p1", "p2", "intro", "p04", "p3", "p4", "p0"]
+        for (index, paragraph) in targets.enumerated() {
+            pending.append(PendingAnnotation(
+                layer: "entity", id: "a\(index)", target: "#string-range(\(paragraph),0,3)", ana: "#PER", resp: nil, cert: nil,
+                location: SourceLocation(file: "f.xml", line: index + 1, column: 1)))
+        }
+        let prepared = try #require(PreparationPipeline(pending, in: document, file: "f.xml", helpers: 0).takeNext())
+        let covered = prepared.map { $0.annotation.map { document.text[$0.ranges[0]] } }
+        #expect(covered == ["bbb", "aaa", "ccc", "ddd", nil, nil, nil])
+        // p3 and p0 do not exist; p4 is not the id at position 3 (p04 is).
+        #expect(prepared[4...].map { $0.problems.map(\.code) } == [["missing-paragraph"], ["missing-paragraph"], ["missing-paragraph"]])
+    }
+}
+
 /// Large files are prepared while they are still parsed, against the document as it stands at
 /// the first `<listAnnotation>`; what comes after that must not change the outcome.
 @Suite("Preparing while parsing")

@@ -724,28 +724,26 @@ final class TEIDocumentBuilder: SAXHandler {
         }
         // The skeleton may have been built while the file was parsed (see startPreparingEarly());
         // it stands if nothing it was built from came after it.
-        var document: Document
+        let added: (document: Document, problems: [TEIProblem], locations: [SourceLocation])
         if let early, taxonomies.count == early.taxonomies, annotators.count == early.annotators,
            paragraphs.count == early.paragraphs, entries.count == early.entries {
             problems += early.problems
             for chunk in annotations.chunks[earlyChunksHandedOver...] { early.pipeline.add(chunk) }
             early.pipeline.close()
-            let added = early.adder.finish()
-            document = added.document
-            problems += added.problems
-            annotationLocations = added.locations
+            added = early.adder.finish()
         } else {
             early?.adder.abandon()
             guard let made = makeDocument() else {
                 return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
             }
-            let pipeline = PreparationPipeline(annotations, in: made, file: file, helpers: Self.helpers)
-            let adder = AnnotationAdder(adding: pipeline, to: made, expecting: annotations.count)
+            let adder = AnnotationAdder(adding: PreparationPipeline(annotations, in: made, file: file, helpers: Self.helpers),
+                                        to: made, expecting: annotations.count)
             adder.run()
-            (document, _, _) = adder.result
-            problems += adder.result.problems
-            annotationLocations = adder.result.locations
+            added = adder.result
         }
+        var document = added.document
+        problems += added.problems
+        annotationLocations = added.locations
         addRevisions(to: &document)
         let used = Set(preserved.nodes.map(\.anchor)).union(preserved.attributes.keys)
         preserved.owners = preserved.owners.filter { used.contains($0.key) }
@@ -755,8 +753,9 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 
     /// Builds the document skeleton now, at the first `<listAnnotation>` (the header and the text
-    /// are complete), so that annotations can be prepared on helper threads while the file is
-    /// still parsed. ``finish(parseFailed:)`` uses it if nothing it was built from came after.
+    /// are complete), so that annotations can be prepared on helper threads and added to it on
+    /// another while the file is still parsed. ``finish(parseFailed:)`` uses the result if
+    /// nothing the skeleton was built from came after.
     private func startPreparingEarly() {
         let before = problems
         problems = []

@@ -41,7 +41,10 @@ public enum TEIReader {
         for failure in parser.failures {
             builder.problem("xml-syntax", failure.message, hint: xmlHint(for: failure.message), line: failure.line, column: failure.column)
         }
-        return builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
+        let result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
+        // The builder still holds every annotation as read; the caller needs only the result.
+        BackgroundRelease.release((consume builder, consume parser))
+        return result
     }
 
     /// Reads a file and checks it against `schema` in the same parse: the events are recorded
@@ -64,8 +67,9 @@ public enum TEIReader {
         let schemaProblems = checked.wait()
         // The recorded events name elements by the parser's pointers: keep them valid until now.
         if let names = parser.names { xmlDictFree(names) }
-        // The builder still holds every annotation as read; the caller needs only the result.
-        BackgroundRelease.release(builder)
+        // The builder still holds every annotation as read, and the parser and the handler hold
+        // the builder; the caller needs only the result.
+        BackgroundRelease.release((consume builder, consume parser, consume handler))
         return (result, schemaProblems)
     }
 

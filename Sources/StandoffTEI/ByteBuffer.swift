@@ -3,7 +3,7 @@
 struct ByteBuffer {
     private(set) var base: UnsafeMutableRawPointer
     private(set) var count = 0
-    private var capacity: Int
+    private(set) var capacity: Int
 
     init(capacity: Int = 1024) {
         self.capacity = max(capacity, 16)

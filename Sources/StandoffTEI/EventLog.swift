@@ -7,14 +7,21 @@ import Foundation
 /// handed over when full, and ``close()`` hands over the rest. The checking thread replays
 /// blocks in order with ``replay(into:)`` until the log is closed. At most a bounded number of
 /// blocks wait at any time: the parsing thread waits for the checking thread, never the
-/// reverse, so memory stays bounded and neither can wait for the other forever.
+/// reverse, so memory stays bounded and neither can wait for the other forever. Replayed blocks
+/// come back to the parsing thread to be filled again, so that the memory is not asked of the
+/// system (and zeroed by it) again and again.
 final class EventLog: @unchecked Sendable {
     private static let blockSize = 1 << 18
+    /// Room in a new block: a full block and the largest usual start tag after it.
+    private static let blockCapacity = blockSize + (1 << 16)
     private static let waitingBlocks = 32
+    private static let spareBlocks = 4
     private let condition = NSCondition()
     /// Filled by the parsing thread only.
-    @exclusivity(unchecked) private var current = Recording()
+    @exclusivity(unchecked) private var current = Recording(capacity: blockCapacity)
     private var handedOver: [Recording] = []
+    /// Replayed blocks, emptied, to be filled again.
+    private var spare: [Recording] = []
     private var isClosed = false
 
     /// A handler that passes each event on to `handler` and records it here.
@@ -42,8 +49,20 @@ final class EventLog: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
             if let handler { block.replay(into: handler) }
-            block.deallocate()
+            recycle(block)
         }
+    }
+
+    /// Keeps a replayed block to be filled again, unless enough are kept or it grew past the
+    /// usual size (a huge attribute value).
+    private func recycle(_ block: Recording) {
+        var block = block
+        block.reset()
+        condition.lock()
+        let keep = spare.count < Self.spareBlocks && block.capacity <= Self.blockCapacity
+        if keep { spare.append(block) }
+        condition.unlock()
+        if !keep { block.deallocate() }
     }
 
     /// Frees every block as it comes, unread, until the log is closed.
@@ -56,14 +75,14 @@ final class EventLog: @unchecked Sendable {
         condition.lock()
         while handedOver.count >= Self.waitingBlocks { condition.wait() }
         handedOver.append(current)
+        current = spare.popLast() ?? Recording(capacity: Self.blockCapacity)
         condition.broadcast()
         condition.unlock()
-        current = Recording()
     }
 
     deinit {
         current.deallocate()
-        for block in handedOver { block.deallocate() }
+        for block in handedOver + spare { block.deallocate() }
     }
 
     private final class Tee: SAXHandler {

@@ -4,7 +4,7 @@
 ///
 /// A recording owns its memory until ``deallocate()``; whoever holds it last frees it, once.
 struct Recording {
-    private var bytes = ByteBuffer(capacity: 4096)
+    private var bytes: ByteBuffer
     private static let startMark: UInt8 = 0x53
     private static let textMark: UInt8 = 0x54
     private static let endMark: UInt8 = 0x45
@@ -12,12 +12,18 @@ struct Recording {
     /// ``StartTag/withDecodedValue(start:end:_:)`` would take for a value still to decode.
     private static let valueEnd: UInt8 = 0xFF
 
+    /// An empty recording with room for `capacity` bytes before it grows.
+    init(capacity: Int = 4096) { bytes = ByteBuffer(capacity: capacity) }
+
     func deallocate() { bytes.deallocate() }
 
     mutating func reset() { bytes.removeAll() }
 
     /// The bytes recorded so far.
     var size: Int { bytes.count }
+
+    /// The bytes it can hold before it grows.
+    var capacity: Int { bytes.capacity }
 
     mutating func start(_ tag: StartTag, line: Int, column: Int) {
         bytes.append(Self.startMark)

@@ -771,12 +771,12 @@ final class TEIDocumentBuilder: SAXHandler {
         early = (pipeline, adder, problems, taxonomies.count, annotators.count, paragraphs.count, entries.count)
     }
 
-    /// How many annotations the file may hold, judged from its size less its text, at about
-    /// 200 bytes each (Standoff writes 150 to 400).
+    /// How many annotations the file may hold, judged from its size less its text: at most one
+    /// per 150 bytes (Standoff writes 150 to 400 for each, with its pointer, category and link).
     private func estimatedAnnotationCount(besides text: SourceText) -> Int {
         var status = stat()
         guard stat(file, &status) == 0 else { return 0 }
-        return max(0, Int(status.st_size) - text.string.utf8.count) / 200
+        return max(0, Int(status.st_size) - text.string.utf8.count) / 150
     }
 
     /// The document without its annotations: text, taxonomies, annotators and the register

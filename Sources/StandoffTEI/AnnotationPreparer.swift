@@ -1,47 +1,6 @@
 import Foundation
 import StandoffModel
 
-/// An `<annotation>` as the reader found it: attribute values and children, not yet checked.
-struct PendingAnnotation: Sendable {
-    var layer: String
-    var id: String?
-    var target: String?
-    var ana: String?
-    var resp: String?
-    var cert: String?
-    var when: String?
-    var method: String?
-    var links: [(role: String, target: String)] = []
-    var unknownLinks: [String] = []
-    var cues: [String] = []
-    var notes: [(type: String?, n: String?, text: String)] = []
-    var location: SourceLocation
-}
-
-/// Pending annotations in file order, in chunks of a fixed size: a growing file is never copied
-/// whole to a larger array, and each chunk is prepared on its own thread.
-struct PendingAnnotations {
-    static let chunkSize = 16_384
-    private(set) var chunks: [[PendingAnnotation]] = []
-    private(set) var count = 0
-
-    mutating func append(_ annotation: consuming PendingAnnotation) {
-        if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkSize {
-            chunks.append([])
-            chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
-        }
-        chunks[chunks.count - 1].append(annotation)
-        count += 1
-    }
-
-    /// Changes the annotation appended last (its children come after it).
-    mutating func updateLast(_ change: (inout PendingAnnotation) -> Void) {
-        guard !chunks.isEmpty else { return }
-        let chunk = chunks.count - 1
-        change(&chunks[chunk][chunks[chunk].count - 1])
-    }
-}
-
 /// Values made from attribute values, remembered: the previous one is compared first (neighbours
 /// mostly repeat it), then all by hash.
 struct Remembered<Value> {
@@ -114,78 +73,86 @@ struct AnnotationPreparer {
         self.file = file
     }
 
-    /// One annotation, with the problems that kept it out (if it is `nil`) or came with it.
-    mutating func prepare(_ pending: borrowing PendingAnnotation) -> Prepared {
+    /// One annotation of `chunk`, with the problems that kept it out (if it is `nil`) or came
+    /// with it.
+    mutating func prepare(_ pending: borrowing PendingAnnotation, in chunk: borrowing PendingChunk) -> Prepared {
         problems.removeAll(keepingCapacity: true)
-        let annotation = make(pending)
+        let location = SourceLocation(file: file, line: pending.line, column: pending.column)
+        let annotation = make(pending, in: chunk, at: location)
         let linksAhead = annotation?.links.contains { link in
             if case .id(let target) = link.target { return document.kind(of: target) == nil }
             return false
         } ?? false
         // Almost always empty: hand over no storage then, so that the next annotation does not
         // have to copy it before writing.
-        return Prepared(annotation: annotation, problems: problems.isEmpty ? [] : problems, location: pending.location, linksAhead: linksAhead)
+        return Prepared(annotation: annotation, problems: problems.isEmpty ? [] : problems, location: location, linksAhead: linksAhead)
     }
 
-    private mutating func make(_ pending: borrowing PendingAnnotation) -> Annotation? {
-        guard let id = Self.identifier(pending.id, what: "<annotation>", at: pending.location, problems: &problems) else { return nil }
+    private mutating func make(_ pending: borrowing PendingAnnotation, in chunk: borrowing PendingChunk, at location: SourceLocation) -> Annotation? {
+        guard let id = Self.identifier(pending.id, what: "<annotation>", at: location, problems: &problems) else { return nil }
         guard let layer = layers.value(for: pending.layer, { try? Layer($0) }) else {
-            problem("invalid-id", "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: pending.location)
+            problem("invalid-id", "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: location)
             return nil
         }
         let what = AnnotationLabel(id: id)
-        guard let target = pending.target, !target.isEmpty else {
-            problem("missing-attribute", "\(what) has no @target", hint: "point at its text with target=\"#string-range(p1,0,5)\"", location: pending.location)
+        guard let target = pending.target, target.count > 0 else {
+            problem("missing-attribute", "\(what) has no @target", hint: "point at its text with target=\"#string-range(p1,0,5)\"", location: location)
             return nil
         }
-        guard let textRanges = ranges(of: target, what: what, at: pending.location) else { return nil }
+        guard let textRanges = ranges(of: target, in: chunk, what: what, at: location) else { return nil }
         var cue: [TextRange] = []
         if !pending.cues.isEmpty {
-            guard let parsed = ranges(pending.cues.flatMap { $0.split(separator: " ") }, what: "cue of \(what)", at: pending.location) else { return nil }
+            let tokens = chunk.cues[pending.cues].flatMap { chunk.string($0).split(separator: " ") }
+            guard let parsed = ranges(tokens, what: "cue of \(what)", at: location) else { return nil }
             cue = parsed
         }
         var category: Identifier?
         var severity: Severity?
         var failed = false
-        let ana = pending.ana ?? ""
+        let ana = pending.ana.map { chunk.string($0) } ?? ""
         if let known = resolvedAna[ana] {
             (category, severity) = known
         } else {
-            resolveAna(ana, layer: layer, what: what, at: pending.location, category: &category, severity: &severity, failed: &failed)
+            resolveAna(ana, layer: layer, what: what, at: location, category: &category, severity: &severity, failed: &failed)
             if !failed, resolvedAna.count < 4096 { resolvedAna[ana] = (category, severity) }
         }
         var certainty: Certainty?
-        if let cert = pending.cert {
+        if let cert = pending.cert.map({ chunk.string($0) }) {
             certainty = Certainty(rawValue: cert)
             if certainty == nil {
-                problem("invalid-value", "\(what): @cert '\(cert)' is not high, medium, low or unknown", hint: "use one of high, medium, low, unknown", location: pending.location)
+                problem("invalid-value", "\(what): @cert '\(cert)' is not high, medium, low or unknown", hint: "use one of high, medium, low, unknown", location: location)
                 failed = true
             }
         }
         var links: [Link] = []
-        for link in pending.links {
-            let role = roles.value(for: link.role) { try? LinkRole($0) }
-            guard let role, let targetID = linkTargets.value(for: link.target, Self.pointerID) else {
-                problem("malformed-pointer", "\(what): <ptr type=\"\(link.role)\" target=\"\(link.target)\"> is not a link to an id",
-                        hint: "link with target=\"#ID\" to a register entry, category or annotation", location: pending.location)
+        if !pending.links.isEmpty { links.reserveCapacity(pending.links.count) }
+        for link in chunk.links[pending.links] {
+            let roleName = chunk.string(link.role)
+            let targetName = chunk.string(link.target)
+            let role = roles.value(for: roleName) { try? LinkRole($0) }
+            guard let role, let targetID = linkTargets.value(for: targetName, Self.pointerID) else {
+                problem("malformed-pointer", "\(what): <ptr type=\"\(roleName)\" target=\"\(targetName)\"> is not a link to an id",
+                        hint: "link with target=\"#ID\" to a register entry, category or annotation", location: location)
                 failed = true
                 continue
             }
             links.append(Link(role: role, target: .id(targetID)))
         }
-        for role in pending.unknownLinks {
-            if let role = try? LinkRole(role) { links.append(Link(role: role, target: .unknown)) }
+        for type in chunk.unknownLinks[pending.unknownLinks] {
+            if let role = try? LinkRole(chunk.string(type)) { links.append(Link(role: role, target: .unknown)) }
         }
         var annotator: Identifier?
-        if let resp = pending.resp {
+        if let resp = pending.resp.map({ chunk.string($0) }) {
             annotator = resps.value(for: resp, Self.pointerID)
             if annotator == nil {
-                problem("malformed-pointer", "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: pending.location)
+                problem("malformed-pointer", "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: location)
                 failed = true
             }
         }
         if failed { return nil }
-        let notes = pending.notes
+        let notes = pending.notes.isEmpty ? [] : chunk.notes[pending.notes].map { note in
+            (type: note.type.map { chunk.string($0) }, n: note.n.map { chunk.string($0) }, text: chunk.string(note.text))
+        }
         let recorded = notes.isEmpty ? [] : notes.filter { $0.type == "quote" }.map(\.text)
         return Annotation(
             id: id, layer: layer, category: category, ranges: textRanges,
@@ -195,8 +162,8 @@ struct AnnotationPreparer {
             features: notes.isEmpty ? [:] : Dictionary(notes.filter { $0.type == "feature" }.map { ($0.n ?? "", $0.text) }, uniquingKeysWith: { a, _ in a }),
             notes: notes.isEmpty ? [] : notes.filter { $0.type == "comment" }.map(\.text),
             provenance: Provenance(
-                annotator: annotator, time: pending.when.flatMap { dates.parse($0) },
-                method: pending.method.flatMap(AnnotationMethod.init(rawValue:)), certainty: certainty),
+                annotator: annotator, time: pending.when.flatMap { dates.parse(chunk.string($0)) },
+                method: pending.method.flatMap { AnnotationMethod(rawValue: chunk.string($0)) }, certainty: certainty),
             cue: cue, correction: notes.first { $0.type == "correction" }?.text, severity: severity)
     }
 
@@ -250,10 +217,9 @@ struct AnnotationPreparer {
     /// The ranges of a `@target` value. The value Standoff writes, one compact pointer into a
     /// known paragraph, is read from its bytes; anything else goes the long way, which also
     /// explains what is wrong.
-    private mutating func ranges(of value: String, what: AnnotationLabel, at location: SourceLocation) -> [TextRange]? {
-        var value = value
-        if let range = value.withUTF8({ compactRange($0) }) { return [range] }
-        return ranges(Self.tokens(value), what: what, at: location)
+    private mutating func ranges(of value: PendingValue, in chunk: borrowing PendingChunk, what: AnnotationLabel, at location: SourceLocation) -> [TextRange]? {
+        if let range = chunk.withBytes(value, { compactRange($0) }) { return [range] }
+        return ranges(Self.tokens(chunk.string(value)), what: what, at: location)
     }
 
     /// `#string-range(ID,OFFSET,LENGTH)` with no spaces, a known paragraph and a non-empty range
@@ -381,7 +347,7 @@ final class PreparationPipeline: @unchecked Sendable {
     private let document: Document
     private let file: String
     private let helpers: Int
-    private var chunks: [[PendingAnnotation]] = []
+    private var chunks: [PendingChunk] = []
     private var isClosed = false
     private var isAbandoned = false
     private var helpersStarted = false
@@ -407,7 +373,7 @@ final class PreparationPipeline: @unchecked Sendable {
     }
 
     /// Hands over the next chunk, in file order.
-    func add(_ chunk: [PendingAnnotation]) {
+    func add(_ chunk: PendingChunk) {
         condition.lock()
         chunks.append(chunk)
         finished.append(nil)
@@ -484,9 +450,9 @@ final class PreparationPipeline: @unchecked Sendable {
         let pendingChunk = condition.withLock { chunks[chunk] }
         var preparer = AnnotationPreparer(document: document, file: file)
         var prepared: [AnnotationPreparer.Prepared] = []
-        prepared.reserveCapacity(pendingChunk.count)
-        pendingChunk.withUnsafeBufferPointer { pending in
-            for index in pending.indices { prepared.append(preparer.prepare(pending[index])) }
+        prepared.reserveCapacity(pendingChunk.annotations.count)
+        pendingChunk.annotations.withUnsafeBufferPointer { pending in
+            for index in pending.indices { prepared.append(preparer.prepare(pending[index], in: pendingChunk)) }
         }
         return prepared
     }

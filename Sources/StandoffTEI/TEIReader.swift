@@ -178,10 +178,41 @@ final class TEIDocumentBuilder: SAXHandler {
         /// Elements that hold text only; child elements are refused there.
         var isText: Bool
         /// How many children of each unkeyed name came so far.
-        var childCounts: [(name: String, count: Int)] = []
+        var childCounts = SiblingCounts()
 
         var isKnown: Bool { place != .unsupported && place != .notTEI }
     }
+    /// How many children of each name an element has had so far: the first name inline (an
+    /// `<annotation>` mostly has only `<ptr>` children), others in a list.
+    private struct SiblingCounts {
+        private var first: (name: String, count: Int)?
+        private var others: [(name: String, count: Int)] = []
+
+        /// Counts one more child called `name`, and says how many there are now.
+        mutating func add(_ name: String) -> Int {
+            if let current = first, current.name == name {
+                first = (name, current.count + 1)
+                return current.count + 1
+            }
+            guard first != nil else {
+                first = (name, 1)
+                return 1
+            }
+            if let index = others.firstIndex(where: { $0.name == name }) {
+                others[index].count += 1
+                return others[index].count
+            }
+            others.append((name, 1))
+            return 1
+        }
+
+        /// How many children called `name` came so far.
+        func count(of name: String) -> Int {
+            if let first, first.name == name { return first.count }
+            return others.first { $0.name == name }?.count ?? 0
+        }
+    }
+
     private struct PendingEntry {
         var kind: EntryKind
         var id: String?
@@ -353,6 +384,12 @@ final class TEIDocumentBuilder: SAXHandler {
             position(name, inXMLNamespace: inXMLNamespace).map { tag.value(at: $0 * 5) }
         }
 
+        /// Keeps the value of the attribute `name`, if it is there, in `chunk`.
+        func store(_ name: StaticString, in chunk: inout PendingChunk) -> PendingValue? {
+            guard let index = position(name), let fields = tag.attributes, let start = fields[index * 5 + 3], let end = fields[index * 5 + 4] else { return nil }
+            return StartTag.withDecodedValue(start: start, end: end) { chunk.store($0) }
+        }
+
         /// Whether the attribute `name` is there with exactly the value `expected`.
         func has(_ name: StaticString, equalTo expected: [UInt8]) -> Bool {
             guard let index = position(name), let fields = tag.attributes, let start = fields[index * 5 + 3], let end = fields[index * 5 + 4] else { return false }
@@ -480,6 +517,8 @@ final class TEIDocumentBuilder: SAXHandler {
     @exclusivity(unchecked) private var attributeCache: [[(name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, slot: Int)]] = Array(repeating: [], count: Place.allCases.count)
     @exclusivity(unchecked) private var teiNamespace: UnsafePointer<UInt8>?
     private static let cacheLimit = 64
+    /// The `@type` of a `<ptr>` that marks a quotation's cue rather than a link.
+    private static let cue = Array("cue".utf8)
 
     /// The element's name, and its place if it is a known child of `parent`.
     private func child(_ pointer: UnsafePointer<UInt8>, of parent: Place) -> (name: String, place: Place?) {
@@ -561,7 +600,7 @@ final class TEIDocumentBuilder: SAXHandler {
             return values.position("type") != nil
         case .publicationP:
             let parent = stack[stack.count - 1]
-            return !parent.childCounts.contains { $0.name == "p" } && parent.lastKnownChild == nil
+            return parent.childCounts.count(of: "p") == 0 && parent.lastKnownChild == nil
         default:
             return true
         }
@@ -572,14 +611,7 @@ final class TEIDocumentBuilder: SAXHandler {
         if let xmlID, place.isKeyedByID { return ElementKey(name: name, qualifier: xmlID) }
         if place == .listAnnotation { return ElementKey(name: name, qualifier: values.string("type") ?? "") }
         guard !stack.isEmpty else { return ElementKey(name: name) }
-        let parent = stack.count - 1
-        var count = 1
-        if let index = stack[parent].childCounts.firstIndex(where: { $0.name == name }) {
-            stack[parent].childCounts[index].count += 1
-            count = stack[parent].childCounts[index].count
-        } else {
-            stack[parent].childCounts.append((name, 1))
-        }
+        let count = stack[stack.count - 1].childCounts.add(name)
         return ElementKey(name: name, qualifier: count == 1 ? nil : String(count))
     }
 
@@ -630,19 +662,25 @@ final class TEIDocumentBuilder: SAXHandler {
                         hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
             }
         case .annotation:
-            annotations.append(PendingAnnotation(
-                layer: currentLayer ?? "", id: xmlID, target: values.string("target"), ana: values.string("ana"),
-                resp: values.string("resp"), cert: values.string("cert"), location: location(position)))
+            annotations.append(layer: currentLayer ?? "", id: xmlID, line: position.line, column: position.column) { annotation, chunk in
+                annotation.target = values.store("target", in: &chunk)
+                annotation.ana = values.store("ana", in: &chunk)
+                annotation.resp = values.store("resp", in: &chunk)
+                annotation.cert = values.store("cert", in: &chunk)
+            }
             if annotations.chunks.count - 1 > earlyChunksHandedOver, let pipeline = early?.pipeline {
                 // The chunk before the one just begun is complete: prepare it while parsing on.
                 pipeline.add(annotations.chunks[earlyChunksHandedOver])
                 earlyChunksHandedOver += 1
             }
         case .ptr:
-            let type = values.string("type") ?? ""
-            let target = values.string("target") ?? ""
-            if type == "cue" { annotations.updateLast { $0.cues.append(target) } } else {
-                annotations.updateLast { $0.links.append((type, target)) }
+            annotations.updateLast { chunk in
+                let target = values.store("target", in: &chunk) ?? PendingValue(start: 0, count: 0)
+                if values.has("type", equalTo: Self.cue) {
+                    chunk.addCue(target: target)
+                } else {
+                    chunk.addLink(role: values.store("type", in: &chunk) ?? PendingValue(start: 0, count: 0), target: target)
+                }
             }
         default: break
         }
@@ -668,10 +706,7 @@ final class TEIDocumentBuilder: SAXHandler {
         case .headerChange:
             revisions.append((pendingChange?.when, pendingChange?.who, text))
         case .annotationChange:
-            annotations.updateLast { [pendingChange] in
-                $0.when = pendingChange?.when
-                $0.method = pendingChange?.type
-            }
+            annotations.updateLast { [pendingChange] in $0.setChange(when: pendingChange?.when, method: pendingChange?.type) }
         case .paragraph:
             paragraphs.append((pendingParagraph?.id, text, pendingParagraph?.location ?? SourceLocation(file: file, line: 0, column: 0)))
         case .entryName:
@@ -679,9 +714,11 @@ final class TEIDocumentBuilder: SAXHandler {
         case .entryIdno:
             entries[entries.count - 1].wikidata = text
         case .ref:
-            annotations.updateLast { $0.unknownLinks.append(type ?? "") }
+            annotations.updateLast { $0.addUnknownLink(type: $0.store(type ?? "")) }
         case .note:
-            annotations.updateLast { $0.notes.append((type, n, text)) }
+            annotations.updateLast { chunk in
+                chunk.addNote(type: type.map { chunk.store($0) }, n: n.map { chunk.store($0) }, text: chunk.store(text))
+            }
         default: break
         }
     }

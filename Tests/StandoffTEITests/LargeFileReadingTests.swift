@@ -49,9 +49,7 @@ struct PreparationPipelineTests {
         for index in 0..<50_000 {
             // Every 997th is refused (an undeclared category): problems must keep their order too.
             let ana = index % 997 == 0 ? "#NOPE" : (index % 2 == 0 ? "#PER" : "#GPE")
-            pending.append(PendingAnnotation(
-                layer: "entity", id: "a\(index)", target: "#string-range(p1,\(index % 3),3)", ana: ana, resp: nil, cert: nil,
-                location: SourceLocation(file: "f.xml", line: index + 1, column: 7)))
+            pending.append(layer: "entity", id: "a\(index)", target: "#string-range(p1,\(index % 3),3)", ana: ana, line: index + 1, column: 7)
         }
         #expect(pending.chunks.count == 4)
         func run(helpers: Int) -> (ids: [String], problemLines: [Int]) {
@@ -87,9 +85,7 @@ struct ParagraphPointerTests {
         var pending = PendingAnnotations()
         let targets = ["p1", "p2", "intro", "p04", "p3", "p4", "p0"]
         for (index, paragraph) in targets.enumerated() {
-            pending.append(PendingAnnotation(
-                layer: "entity", id: "a\(index)", target: "#string-range(\(paragraph),0,3)", ana: "#PER", resp: nil, cert: nil,
-                location: SourceLocation(file: "f.xml", line: index + 1, column: 1)))
+            pending.append(layer: "entity", id: "a\(index)", target: "#string-range(\(paragraph),0,3)", ana: "#PER", line: index + 1)
         }
         let prepared = try #require(PreparationPipeline(pending, in: document, file: "f.xml", helpers: 0).takeNext())
         let covered = prepared.map { $0.annotation.map { document.text[$0.ranges[0]] } }

@@ -344,7 +344,8 @@ struct AnnotationPreparer {
 /// threads of their own, started when a second chunk arrives (a small file has one).
 final class PreparationPipeline: @unchecked Sendable {
     private let condition = NSCondition()
-    private let document: Document
+    /// The document the annotations are prepared against; helpers wait until it is given.
+    private var document: Document?
     private let file: String
     private let helpers: Int
     private var chunks: [PendingChunk] = []
@@ -363,6 +364,21 @@ final class PreparationPipeline: @unchecked Sendable {
         self.document = document
         self.file = file
         self.helpers = max(0, helpers)
+    }
+
+    /// A pipeline whose document comes later, with ``begin(with:)``: chunks can be handed over
+    /// meanwhile.
+    init(file: String, helpers: Int) {
+        self.file = file
+        self.helpers = max(0, helpers)
+    }
+
+    /// Gives the document the annotations are prepared against, if it was not given at first.
+    func begin(with document: Document) {
+        condition.lock()
+        self.document = document
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// A closed pipeline over all of `pending`.
@@ -408,7 +424,7 @@ final class PreparationPipeline: @unchecked Sendable {
     /// prepared; `nil` when the pipeline is closed and every chunk has been taken, or abandoned.
     func takeNext() -> [AnnotationPreparer.Prepared]? {
         condition.lock()
-        while nextToTake >= chunks.count && !isClosed { condition.wait() }
+        while !isAbandoned && (document == nil || (nextToTake >= chunks.count && !isClosed)) { condition.wait() }
         guard nextToTake < chunks.count, !isAbandoned else {
             condition.unlock()
             return nil
@@ -430,7 +446,7 @@ final class PreparationPipeline: @unchecked Sendable {
     private func help() {
         while true {
             condition.lock()
-            while nextToStart >= chunks.count && !isClosed { condition.wait() }
+            while !isAbandoned && (document == nil || (nextToStart >= chunks.count && !isClosed)) { condition.wait() }
             guard nextToStart < chunks.count, !isAbandoned else {
                 condition.unlock()
                 return
@@ -447,7 +463,7 @@ final class PreparationPipeline: @unchecked Sendable {
     }
 
     private func prepare(_ chunk: Int) -> [AnnotationPreparer.Prepared] {
-        let pendingChunk = condition.withLock { chunks[chunk] }
+        let (pendingChunk, document) = condition.withLock { (chunks[chunk], self.document!) }
         var preparer = AnnotationPreparer(document: document, file: file)
         var prepared: [AnnotationPreparer.Prepared] = []
         prepared.reserveCapacity(pendingChunk.annotations.count)
@@ -459,39 +475,54 @@ final class PreparationPipeline: @unchecked Sendable {
 }
 
 /// Adds the annotations a ``PreparationPipeline`` prepares to the document, in file order, and
-/// then checks the links that pointed ahead. It runs on a thread of its own while the file is
-/// still parsed (``start()``, then ``finish()``), or on the caller's (``run()``).
+/// then checks the links that pointed ahead. It runs on the caller's thread (``run()``), or on a
+/// thread of its own while the file is still parsed, after making the document skeleton there
+/// (``start(making:)``, then ``finish()``).
 final class AnnotationAdder: @unchecked Sendable {
-    private var document: Document
+    private var document: Document?
     private let pipeline: PreparationPipeline
     private var problems: [TEIProblem] = []
     private var locations: [SourceLocation] = []
     private let expected: Int
     private let done = DispatchSemaphore(value: 0)
+    /// The skeleton ``start(making:)`` made, with its problems and the locations of its ids.
+    private(set) var skeleton: DocumentSkeleton?
 
-    /// An adder of what `pipeline` prepares to `document`, which makes room for `count`
-    /// annotations first (an estimate will do: the tables then grow less often).
-    init(adding pipeline: PreparationPipeline, to document: Document, expecting count: Int = 0) {
+    /// An adder of what `pipeline` prepares to `document` (or to the document
+    /// ``start(making:)`` makes), which makes room for `count` annotations first (an estimate
+    /// will do: the tables then grow less often).
+    init(adding pipeline: PreparationPipeline, to document: Document? = nil, expecting count: Int = 0) {
         self.document = document
         self.pipeline = pipeline
         expected = count
     }
 
-    /// Adds on a thread of its own until the pipeline is closed and empty.
-    func start() {
+    /// On a thread of its own: makes the document from `skeleton`, gives it to the pipeline,
+    /// and adds until the pipeline is closed and empty. If the document cannot be made, the
+    /// pipeline is abandoned.
+    func start(making skeleton: DocumentSkeleton) {
         Thread {
-            self.run()
+            var skeleton = skeleton
+            if let document = skeleton.make() {
+                self.document = document
+                self.pipeline.begin(with: document)
+                self.run()
+            } else {
+                self.pipeline.abandon()
+            }
+            self.skeleton = skeleton
             self.done.signal()
         }.start()
     }
 
-    /// Waits for the thread ``start()`` began, and gives what it made.
-    func finish() -> (document: Document, problems: [TEIProblem], locations: [SourceLocation]) {
+    /// Waits for the thread ``start(making:)`` began, and gives what it made; `nil` if the
+    /// document could not be made.
+    func finish() -> (document: Document, problems: [TEIProblem], locations: [SourceLocation])? {
         done.wait()
-        return result
+        return document == nil ? nil : result
     }
 
-    /// Stops the thread ``start()`` began and drops its work.
+    /// Stops the thread ``start(making:)`` began and drops its work.
     func abandon() {
         pipeline.abandon()
         done.wait()
@@ -500,6 +531,9 @@ final class AnnotationAdder: @unchecked Sendable {
     /// Adds everything the pipeline gives, then checks links to ids that were not declared
     /// when the annotation was prepared (annotations further on, or nothing).
     func run() {
+        guard var document else { return }
+        self.document = nil  // one owner while adding, so that nothing is copied
+        defer { self.document = document }
         if expected > 0 {
             document.reserveCapacity(forAnnotations: expected)
             locations.reserveCapacity(expected)
@@ -530,6 +564,6 @@ final class AnnotationAdder: @unchecked Sendable {
     }
 
     /// The document with the annotations, the problems found adding them, and each added
-    /// annotation's location, in the document's order.
-    var result: (document: Document, problems: [TEIProblem], locations: [SourceLocation]) { (document, problems, locations) }
+    /// annotation's location, in the document's order. Only after ``run()``.
+    var result: (document: Document, problems: [TEIProblem], locations: [SourceLocation]) { (document!, problems, locations) }
 }

@@ -213,21 +213,6 @@ final class TEIDocumentBuilder: SAXHandler {
         }
     }
 
-    private struct PendingEntry {
-        var kind: EntryKind
-        var id: String?
-        var names: [(type: String?, text: String)] = []
-        var wikidata: String?
-        var location: SourceLocation
-    }
-
-    private struct PendingTaxonomy {
-        var id: String?
-        var description: String?
-        var categories: [(id: String?, description: String, location: SourceLocation)] = []
-        var location: SourceLocation
-    }
-
     let file: String
     // Properties read and written on every SAX event are marked @exclusivity(unchecked): an
     // instance serves one parse on one thread, the parser calls back in sequence, and no
@@ -245,22 +230,14 @@ final class TEIDocumentBuilder: SAXHandler {
     private var sawRoot = false
     private var sawText = false
 
-    // What the file declares, in file order.
-    private var documentID: String?
-    private var language: String?
-    private var title = ""
+    // What the file declares, in file order: what the document skeleton is made from, and more.
+    @exclusivity(unchecked) private var declared: DocumentSkeleton
     private var publicationStatement = ""
-    private var sourceFileName = ""
-    private var sourceSHA256: String?
     private var sourceHashLocation: SourceLocation?
-    private var annotators: [(id: String?, resp: String, name: String, location: SourceLocation)] = []
-    private var pendingAnnotator: (id: String?, resp: String, name: String, location: SourceLocation)?
-    private var taxonomies: [PendingTaxonomy] = []
+    private var pendingAnnotator: DocumentSkeleton.PendingAnnotator?
     private var revisions: [(when: String?, who: String?, text: String)] = []
     private var pendingChange: (when: String?, who: String?, type: String?)?
-    @exclusivity(unchecked) private var paragraphs: [(id: String?, text: String, location: SourceLocation)] = []
     @exclusivity(unchecked) private var pendingParagraph: (id: String?, location: SourceLocation)?
-    private var entries: [PendingEntry] = []
     @exclusivity(unchecked) private var annotations = PendingAnnotations()
     @exclusivity(unchecked) private var currentLayer: String?
     /// ``currentLayer`` parsed, once per `<listAnnotation>`.
@@ -274,16 +251,17 @@ final class TEIDocumentBuilder: SAXHandler {
     private var dates = TEIDate.Parser()
     private var headerEnded = false
     private var textEnded = false
-    /// Begun when the first `<listAnnotation>` began, from the document skeleton built then: the
-    /// pipeline preparing the annotations chunk by chunk as the parse goes on, the adder adding
-    /// them to the skeleton, the problems found building it, and how many of each declaration it
-    /// was built from.
-    private var early: (pipeline: PreparationPipeline, adder: AnnotationAdder, problems: [TEIProblem],
-                        taxonomies: Int, annotators: Int, paragraphs: Int, entries: Int)?
+    /// Begun when the first `<listAnnotation>` began: the pipeline preparing the annotations
+    /// chunk by chunk as the parse goes on, the adder making the skeleton from what was declared
+    /// then and adding the annotations to it, and how many of each declaration there were.
+    private var early: (pipeline: PreparationPipeline, adder: AnnotationAdder, counts: [Int])?
     @exclusivity(unchecked) private var earlyChunksHandedOver = 0
     private static var helpers: Int { ProcessInfo.processInfo.activeProcessorCount - 1 }
 
-    init(file: String) { self.file = file }
+    init(file: String) {
+        self.file = file
+        declared = DocumentSkeleton(file: file)
+    }
 
     // MARK: Which elements are known
 
@@ -636,22 +614,22 @@ final class TEIDocumentBuilder: SAXHandler {
         switch place {
         case .tei:
             sawRoot = true
-            documentID = xmlID
-            language = values.string("lang", inXMLNamespace: true)
+            declared.documentID = xmlID
+            declared.language = values.string("lang", inXMLNamespace: true)
         case .text: sawText = true
         case .respStmt:
-            pendingAnnotator = (xmlID, "", "", location(position))
+            pendingAnnotator = DocumentSkeleton.PendingAnnotator(id: xmlID, location: location(position))
         case .taxonomy:
-            taxonomies.append(PendingTaxonomy(id: xmlID, location: location(position)))
+            declared.taxonomies.append(DocumentSkeleton.PendingTaxonomy(id: xmlID, location: location(position)))
         case .category:
-            taxonomies[taxonomies.count - 1].categories.append((xmlID, "", location(position)))
+            declared.taxonomies[declared.taxonomies.count - 1].categories.append((xmlID, "", location(position)))
         case .headerChange, .annotationChange:
             pendingChange = (values.string("when"), values.string("who"), values.string("type"))
         case .paragraph:
             pendingParagraph = (xmlID, location(position))
-        case .person: entries.append(PendingEntry(kind: .person, id: xmlID, location: location(position)))
-        case .org: entries.append(PendingEntry(kind: .organisation, id: xmlID, location: location(position)))
-        case .place: entries.append(PendingEntry(kind: .place, id: xmlID, location: location(position)))
+        case .person: declared.entries.append(DocumentSkeleton.PendingEntry(kind: .person, id: xmlID, location: location(position)))
+        case .org: declared.entries.append(DocumentSkeleton.PendingEntry(kind: .organisation, id: xmlID, location: location(position)))
+        case .place: declared.entries.append(DocumentSkeleton.PendingEntry(kind: .place, id: xmlID, location: location(position)))
         case .listAnnotation:
             currentLayer = values.string("type")
             currentLayerValue = currentLayer.flatMap { try? Layer($0) }
@@ -693,26 +671,26 @@ final class TEIDocumentBuilder: SAXHandler {
     private func handleText(_ text: String, place: Place) {
         let (type, n) = pendingTextElement
         switch place {
-        case .title: title = text
+        case .title: declared.title = text
         case .publicationP: publicationStatement = text
         case .resp: pendingAnnotator?.resp = text
         case .respName: pendingAnnotator?.name = text
         case .sourceIdno:
-            if type == "sha256" { sourceSHA256 = text } else if type == "filename" { sourceFileName = text }
-        case .taxonomyDesc: taxonomies[taxonomies.count - 1].description = text
+            if type == "sha256" { declared.sourceSHA256 = text } else if type == "filename" { declared.sourceFileName = text }
+        case .taxonomyDesc: declared.taxonomies[declared.taxonomies.count - 1].description = text
         case .catDesc:
-            let t = taxonomies.count - 1
-            taxonomies[t].categories[taxonomies[t].categories.count - 1].description = text
+            let t = declared.taxonomies.count - 1
+            declared.taxonomies[t].categories[declared.taxonomies[t].categories.count - 1].description = text
         case .headerChange:
             revisions.append((pendingChange?.when, pendingChange?.who, text))
         case .annotationChange:
             annotations.updateLast { [pendingChange] in $0.setChange(when: pendingChange?.when, method: pendingChange?.type) }
         case .paragraph:
-            paragraphs.append((pendingParagraph?.id, text, pendingParagraph?.location ?? SourceLocation(file: file, line: 0, column: 0)))
+            declared.paragraphs.append((pendingParagraph?.id, text, pendingParagraph?.location ?? SourceLocation(file: file, line: 0, column: 0)))
         case .entryName:
-            entries[entries.count - 1].names.append((type, text))
+            declared.entries[declared.entries.count - 1].names.append((type, text))
         case .entryIdno:
-            entries[entries.count - 1].wikidata = text
+            declared.entries[declared.entries.count - 1].wikidata = text
         case .ref:
             annotations.updateLast { $0.addUnknownLink(type: $0.store(type ?? "")) }
         case .note:
@@ -725,7 +703,7 @@ final class TEIDocumentBuilder: SAXHandler {
 
     private func handleKnownEnd(place: Place) {
         if place == .respStmt, let annotator = pendingAnnotator {
-            annotators.append(annotator)
+            declared.annotators.append(annotator)
             pendingAnnotator = nil
         }
         if place == .listAnnotation { currentLayer = nil; currentLayerValue = nil }
@@ -757,24 +735,19 @@ final class TEIDocumentBuilder: SAXHandler {
             early?.adder.abandon()
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
-        guard sawText, !paragraphs.isEmpty else {
+        guard sawText, !declared.paragraphs.isEmpty else {
             early?.adder.abandon()
             problem("missing-text", "the file has no <text><body><p> with the annotated text",
                     hint: "a Standoff file holds its text as <text><body><p xml:id=\"p1\">…</p></body></text>; create one with `standoff init`", location: start)
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
-        // The skeleton may have been built while the file was parsed (see startPreparingEarly());
-        // it stands if nothing it was built from came after it.
+        var skeleton = declared
         let added: (document: Document, problems: [TEIProblem], locations: [SourceLocation])
-        if let early, taxonomies.count == early.taxonomies, annotators.count == early.annotators,
-           paragraphs.count == early.paragraphs, entries.count == early.entries {
-            problems += early.problems
-            for chunk in annotations.chunks[earlyChunksHandedOver...] { early.pipeline.add(chunk) }
-            early.pipeline.close()
-            added = early.adder.finish()
+        if let early = finishEarly() {
+            (added, skeleton) = early
         } else {
-            early?.adder.abandon()
-            guard let made = makeDocument() else {
+            guard let made = skeleton.make() else {
+                problems += skeleton.problems
                 return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
             }
             let adder = AnnotationAdder(adding: PreparationPipeline(annotations, in: made, file: file, helpers: Self.helpers),
@@ -782,6 +755,8 @@ final class TEIDocumentBuilder: SAXHandler {
             adder.run()
             added = adder.result
         }
+        problems += skeleton.problems
+        locations.merge(skeleton.locations) { _, made in made }
         var document = added.document
         problems += added.problems
         annotationLocations = added.locations
@@ -793,123 +768,37 @@ final class TEIDocumentBuilder: SAXHandler {
                              sourceHashLocation: sourceHashLocation, hasForeignMarkup: !preserved.nodes.isEmpty)
     }
 
-    /// Builds the document skeleton now, at the first `<listAnnotation>` (the header and the text
-    /// are complete), so that annotations can be prepared on helper threads and added to it on
-    /// another while the file is still parsed. ``finish(parseFailed:)`` uses the result if
-    /// nothing the skeleton was built from came after.
+    /// What the work begun while parsing made, if it stands: nothing the skeleton was made from
+    /// came after it, and it could be made. Otherwise the work is stopped, to be done again.
+    private func finishEarly() -> (added: (document: Document, problems: [TEIProblem], locations: [SourceLocation]), skeleton: DocumentSkeleton)? {
+        guard let early else { return nil }
+        guard declared.counts == early.counts else {
+            early.adder.abandon()
+            return nil
+        }
+        for chunk in annotations.chunks[earlyChunksHandedOver...] { early.pipeline.add(chunk) }
+        early.pipeline.close()
+        guard let added = early.adder.finish(), let skeleton = early.adder.skeleton else { return nil }
+        return (added, skeleton)
+    }
+
+    /// Begins, at the first `<listAnnotation>` (the header and the text are complete), to make
+    /// the document skeleton on another thread and then to add the annotations to it there as
+    /// helper threads prepare them, while this thread parses on. ``finish(parseFailed:)`` uses
+    /// the result if nothing the skeleton was made from came after.
     private func startPreparingEarly() {
-        let before = problems
-        problems = []
-        defer { problems = before }
-        guard let document = makeDocument() else { return }
-        let pipeline = PreparationPipeline(in: document, file: file, helpers: Self.helpers)
-        let adder = AnnotationAdder(adding: pipeline, to: document, expecting: estimatedAnnotationCount(besides: document.text))
-        adder.start()
-        early = (pipeline, adder, problems, taxonomies.count, annotators.count, paragraphs.count, entries.count)
+        let pipeline = PreparationPipeline(file: file, helpers: Self.helpers)
+        let adder = AnnotationAdder(adding: pipeline, expecting: estimatedAnnotationCount)
+        adder.start(making: declared)
+        early = (pipeline, adder, declared.counts)
     }
 
     /// How many annotations the file may hold, judged from its size less its text: at most one
     /// per 150 bytes (Standoff writes 150 to 400 for each, with its pointer, category and link).
-    private func estimatedAnnotationCount(besides text: SourceText) -> Int {
+    private var estimatedAnnotationCount: Int {
         var status = stat()
         guard stat(file, &status) == 0 else { return 0 }
-        return max(0, Int(status.st_size) - text.string.utf8.count) / 150
-    }
-
-    /// The document without its annotations: text, taxonomies, annotators and the register
-    /// entries read so far; `nil` (with problems) if it cannot be made.
-    private func makeDocument() -> Document? {
-        let start = SourceLocation(file: file, line: 1, column: 1)
-        var paragraphIDs: [Identifier] = []
-        var texts: [String] = []
-        for (index, paragraph) in paragraphs.enumerated() {
-            texts.append(paragraph.text)
-            guard let raw = paragraph.id else {
-                problem("missing-attribute", "paragraph \(index + 1) has no xml:id", hint: "give every <p> an xml:id such as p\(index + 1)", location: paragraph.location)
-                paragraphIDs.append(Identifier(stringLiteral: "_p\(index + 1)"))
-                continue
-            }
-            guard let id = try? Identifier(raw) else {
-                problem("invalid-id", "paragraph id '\(raw)' is not a valid id", hint: "use an id such as p\(index + 1)", location: paragraph.location)
-                paragraphIDs.append(Identifier(stringLiteral: "_p\(index + 1)"))
-                continue
-            }
-            paragraphIDs.append(id)
-            locations[id] = paragraph.location
-        }
-        let text: SourceText
-        do throws(ModelError) { text = try SourceText(paragraphs: texts) } catch {
-            if case .newlineInParagraph(let index) = error {
-                problem("newline-in-paragraph", "paragraph \(paragraphIDs[index]) contains a line break",
-                        hint: "each <p> holds one line of the source text; do not pretty-print inside <p>", location: paragraphs[index].location)
-            }
-            return nil
-        }
-        let docID = (documentID.flatMap { try? Identifier($0) }) ?? "document"
-        var document: Document
-        do throws(ModelError) {
-            document = try Document(
-                id: docID, title: title, language: language ?? "", text: text, paragraphIDs: Self.uniqued(paragraphIDs),
-                source: SourceDescription(fileName: sourceFileName, sha256: sourceSHA256 ?? ""), taxonomies: [])
-        } catch {
-            problem(error, at: start, context: "document")
-            return nil
-        }
-        if Set(paragraphIDs).count != paragraphIDs.count {
-            problem("duplicate-id", "two paragraphs share an id", hint: "give every <p> its own xml:id", location: start)
-        }
-        addTaxonomies(to: &document)
-        addAnnotators(to: &document)
-        addEntries(to: &document)
-        return document
-    }
-
-    private static func uniqued(_ ids: [Identifier]) -> [Identifier] {
-        var seen: Set<Identifier> = []
-        return ids.enumerated().map { index, id in seen.insert(id).inserted ? id : Identifier(stringLiteral: "_dup\(index + 1)") }
-    }
-
-    private func identifier(_ raw: String?, what: String, at location: SourceLocation) -> Identifier? {
-        AnnotationPreparer.identifier(raw, what: what, at: location, problems: &problems)
-    }
-
-    private func addTaxonomies(to document: inout Document) {
-        for pending in taxonomies {
-            guard let id = identifier(pending.id, what: "<taxonomy>", at: pending.location) else { continue }
-            do throws(ModelError) {
-                try document.add(Taxonomy(id: id, description: pending.description))
-                locations[id] = pending.location
-            } catch { problem(error, at: pending.location, context: "taxonomy '\(id)'"); continue }
-            for category in pending.categories {
-                guard let categoryID = identifier(category.id, what: "<category>", at: category.location) else { continue }
-                do throws(ModelError) {
-                    try document.add(Category(id: categoryID, description: category.description), to: id)
-                    locations[categoryID] = category.location
-                } catch { problem(error, at: category.location, context: "category '\(categoryID)'") }
-            }
-        }
-    }
-
-    private func addAnnotators(to document: inout Document) {
-        for annotator in annotators {
-            guard let id = identifier(annotator.id, what: "<respStmt>", at: annotator.location) else { continue }
-            do throws(ModelError) {
-                try document.declare(Annotator(id: id, name: annotator.name, role: annotator.resp))
-                locations[id] = annotator.location
-            } catch { problem(error, at: annotator.location, context: "annotator '\(id)'") }
-        }
-    }
-
-    private func addEntries(to document: inout Document, from first: Int = 0) {
-        for pending in entries[first...] {
-            guard let id = identifier(pending.id, what: "register entry", at: pending.location) else { continue }
-            let name = pending.names.first { $0.type == nil }?.text ?? pending.names.first?.text ?? ""
-            let aliases = pending.names.filter { $0.type == "alias" }.map(\.text)
-            do throws(ModelError) {
-                try document.add(RegisterEntry(id: id, kind: pending.kind, name: name, aliases: aliases, wikidata: pending.wikidata))
-                locations[id] = pending.location
-            } catch { problem(error, at: pending.location, context: "register entry '\(id)'") }
-        }
+        return max(0, Int(status.st_size) - declared.paragraphs.reduce(0) { $0 + $1.text.utf8.count }) / 150
     }
 
     private func addRevisions(to document: inout Document) {

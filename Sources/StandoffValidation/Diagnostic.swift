@@ -37,8 +37,9 @@ public struct Diagnostic: Codable, Hashable, Sendable {
 }
 
 extension Diagnostic: Comparable {
-    /// By file, then position, then code.
+    /// By file, then position, then code, then message (so that a report's order never depends
+    /// on anything but its findings).
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        (a.file, a.line, a.column, a.code) < (b.file, b.line, b.column, b.code)
+        (a.file, a.line, a.column, a.code, a.message) < (b.file, b.line, b.column, b.code, b.message)
     }
 }

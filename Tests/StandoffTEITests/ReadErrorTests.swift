@@ -99,8 +99,11 @@ struct ReadErrorTests {
         let xml = String(decoding: Repository.read(Repository.fixture("minimal.tei.xml")), as: UTF8.self)
             .replacingOccurrences(of: "<p xml:id=\"p1\">Kim met Trump.</p>", with: "<p xml:id=\"p1\">\n  Kim met Trump.\n</p>")
         try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
-        let problem = try #require(TEIReader.read(path: path).problems.first)
-        #expect(problem.code == "newline-in-paragraph")
+        // The annotations begin after the text, so the skeleton is first made while parsing (and
+        // fails there), then again at the end: the problem is reported once.
+        let problems = TEIReader.read(path: path).problems
+        #expect(problems.map(\.code) == ["newline-in-paragraph"])
+        let problem = try #require(problems.first)
         #expect(problem.hint.contains("pretty-print"))
     }
 

@@ -21,7 +21,8 @@ public struct Identifier: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public static func isValid(_ text: String) -> Bool {
         // Almost every id is ASCII: decide on the bytes, and look at scalars only otherwise.
-        if let ascii = isValid(asciiBytes: text.utf8) { return ascii }
+        let ascii = text.utf8.withContiguousStorageIfAvailable { isValid(asciiBytes: $0) } ?? isValid(asciiBytes: text.utf8)
+        if let ascii { return ascii }
         guard let first = text.unicodeScalars.first else { return false }
         guard first == "_" || first.properties.isAlphabetic else { return false }
         return text.unicodeScalars.allSatisfy { scalar in

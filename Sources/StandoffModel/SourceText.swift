@@ -81,12 +81,12 @@ public struct SourceText: Hashable, Sendable {
     /// The text covered by `range`, which must lie within the text.
     public subscript(range: TextRange) -> String {
         scalars.withUnsafeBufferPointer { all in
-            let slice = UnsafeBufferPointer(rebasing: all[range.start..<range.end])
             var byteCount = 0
-            for scalar in slice { byteCount += UTF8.width(scalar) }
+            for offset in range.start..<range.end { byteCount += UTF8.width(all[offset]) }
             return String(unsafeUninitializedCapacity: byteCount) { buffer in
                 var index = 0
-                for scalar in slice {
+                for offset in range.start..<range.end {
+                    let scalar = all[offset]
                     if scalar.value < 0x80 {
                         buffer[index] = UInt8(truncatingIfNeeded: scalar.value)
                         index += 1

@@ -1,5 +1,5 @@
 // The parts of libxml2 that Standoff uses: SAX2 push parsing, the text writer, and progressive
-// RELAX NG validation fed from the SAX2 events.
+// RELAX NG validation fed from the SAX2 events (with the XML Schema datatypes it checks values by).
 //
 // Debian builds libxml2 with ICU, so <libxml/encoding.h> would pull in the system's
 // <unicode/*.h>. Foundation on Linux ships its own, newer copy of those headers
@@ -14,4 +14,5 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlerror.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/xmlsave.h>

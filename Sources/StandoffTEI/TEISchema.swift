@@ -44,11 +44,13 @@ public final class TEISchema: @unchecked Sendable {
     }
 
     /// libxml2 registers its RELAX NG datatype libraries the first time a schema is compiled, and
-    /// two threads doing so at once corrupt the registry ("Error type 'language' is not
-    /// exported"): register them once, before any schema is compiled.
+    /// builds its table of XML Schema types the first time a schema names one; two threads doing
+    /// either at once corrupt it ("Error type 'language' is not exported"). Both are done once
+    /// here, before any schema is compiled.
     private static let datatypesRegistered: Void = {
         xmlInitParser()
         _ = xmlRelaxNGInitTypes()
+        xmlSchemaInitTypes()
     }()
 
     /// Compiles with `parser`, which it frees.

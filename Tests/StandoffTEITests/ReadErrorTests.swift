@@ -86,7 +86,7 @@ struct ReadErrorTests {
         var bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<teiHeader>caf".utf8)
         bytes += [0xE9, 0x20]  // é in Latin-1
         bytes += Array("</teiHeader></TEI>\n".utf8)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         let problem = try #require(TEIReader.read(path: path).problems.first)
         #expect(problem.code == "xml-syntax")
         #expect(problem.location.line == 3)

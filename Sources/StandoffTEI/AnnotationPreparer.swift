@@ -29,8 +29,8 @@ struct AnnotationLabel: CustomStringConvertible {
 /// the text, taxonomies, annotators and registers, reporting what is wrong with each.
 ///
 /// Preparing reads the document and changes nothing, so the chunks of a large file are prepared
-/// on helper threads (``PreparationPipeline``) while the reader adds the earlier ones, in file
-/// order.
+/// on helper threads (``PreparationPipeline``) while an ``AnnotationAdder`` adds the earlier
+/// ones, in file order.
 struct AnnotationPreparer {
     /// One annotation prepared: the value, if it could be made, and the problems found.
     struct Prepared: Sendable {

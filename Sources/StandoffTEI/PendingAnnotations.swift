@@ -2,6 +2,9 @@
 struct PendingValue: Sendable {
     var start: Int
     var count: Int
+
+    /// No bytes: what a missing value that is still needed (a `<ptr>` without `@target`) reads as.
+    static let empty = PendingValue(start: 0, count: 0)
 }
 
 /// An `<annotation>` as the reader found it, not yet checked: its attribute values and children

@@ -653,11 +653,11 @@ final class TEIDocumentBuilder: SAXHandler {
             }
         case .ptr:
             annotations.updateLast { chunk in
-                let target = values.store("target", in: &chunk) ?? PendingValue(start: 0, count: 0)
+                let target = values.store("target", in: &chunk) ?? .empty
                 if values.has("type", equalTo: Self.cue) {
                     chunk.addCue(target: target)
                 } else {
-                    chunk.addLink(role: values.store("type", in: &chunk) ?? PendingValue(start: 0, count: 0), target: target)
+                    chunk.addLink(role: values.store("type", in: &chunk) ?? .empty, target: target)
                 }
             }
         default: break

@@ -148,6 +148,9 @@ public struct Annotation: Hashable, Sendable, Identifiable {
     /// The targets of all links with `role`.
     public func links(_ role: LinkRole) -> [LinkTarget] { links.filter { $0.role == role }.map(\.target) }
 
+    /// Whether some link has `role` (without making the list of ``links(_:)``).
+    public func hasLink(_ role: LinkRole) -> Bool { links.contains { $0.role == role } }
+
     /// Covered text for display: the snapshot pieces joined by " … ".
     public var coveredText: String { snapshot.joined(separator: " … ") }
 }

@@ -34,6 +34,10 @@ public struct Document: Sendable {
         var position = -1
     }
 
+    /// Where each layer's annotations stand in ``annotations``, layers in the order of their first
+    /// annotation: rules and exports that look at one layer need not visit the others.
+    private var layerPositions: [(layer: Layer, positions: [Int])] = []
+
     /// The taxonomy of each declared category.
     private var categoryTaxonomy: [Identifier: Identifier] = [:]
     /// The category (with its layer) and the annotator ``add(_:checkingLinks:)`` checked last:
@@ -95,11 +99,17 @@ public struct Document: Sendable {
     }
 
     /// The layers that have annotations, in canonical order.
-    public var layers: [Layer] { Set(annotations.map(\.layer)).sorted() }
+    public var layers: [Layer] { layerPositions.map(\.layer).sorted() }
+
+    /// The positions in ``annotations`` of the annotations of `layer`, in order.
+    public func positions(of layer: Layer) -> [Int] {
+        layerPositions.first { $0.layer == layer }?.positions ?? []
+    }
 
     /// Annotations in canonical order: by layer, then start offset, then id.
     public func sortedAnnotations(in layer: Layer? = nil) -> [Annotation] {
-        annotations.filter { layer == nil || $0.layer == layer }.sorted { a, b in
+        let chosen = layer.map { positions(of: $0).map { annotations[$0] } } ?? annotations
+        return chosen.sorted { a, b in
             if a.layer != b.layer { return a.layer < b.layer }
             if a.start != b.start { return a.start < b.start }
             return a.id < b.id
@@ -221,6 +231,7 @@ public struct Document: Sendable {
             }
         }
         try declare(annotation.id, as: .annotation, position: annotations.count)
+        note(annotation.layer, at: annotations.count)
         annotations.append(annotation)
         return annotation
     }
@@ -245,10 +256,23 @@ public struct Document: Sendable {
         preserved.removeAll(ownedBy: id)
         declared[id] = nil
         for position in index..<annotations.count { declared[annotations[position].id]?.position = position }
+        layerPositions = []
+        for (position, annotation) in annotations.enumerated() { note(annotation.layer, at: position) }
         return removed
     }
 
     // MARK: Invariants
+
+    private mutating func note(_ layer: Layer, at position: Int) {
+        // A document has a handful of layers, and neighbouring annotations mostly share one.
+        if let last = layerPositions.indices.last, layerPositions[last].layer == layer {
+            layerPositions[last].positions.append(position)
+        } else if let slot = layerPositions.firstIndex(where: { $0.layer == layer }) {
+            layerPositions[slot].positions.append(position)
+        } else {
+            layerPositions.append((layer, [position]))
+        }
+    }
 
     private mutating func declare(_ id: Identifier, as kind: DeclaredKind, position: Int = -1) throws(ModelError) {
         if let existing = declared.updateValue(Declaration(kind: kind, position: position), forKey: id) {

@@ -31,6 +31,7 @@ public struct Identifier: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// Whether ASCII `bytes` spell a valid id; `nil` if they are not all ASCII (ask ``isValid(_:)``).
+    @inlinable
     public static func isValid<Bytes: Sequence>(asciiBytes bytes: Bytes) -> Bool? where Bytes.Element == UInt8 {
         var valid = true
         var isFirst = true

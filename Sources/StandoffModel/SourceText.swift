@@ -182,7 +182,10 @@ public struct SourceText: Hashable, Sendable {
 
     /// SHA-256 of the UTF-8 bytes, as 64 lowercase hex digits.
     public var sha256: String {
-        SHA256.hash(data: Array(string.utf8)).map { byte in
+        // Hashed in place: copying a large text to an array first took longer than hashing it.
+        var string = string
+        let digest = string.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        return digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

@@ -1,21 +1,50 @@
 import Foundation
 import StandoffModel
 
-/// Values made from attribute values, remembered: the previous one is compared first (neighbours
-/// mostly repeat it), then all by hash.
+/// Values made from attribute values, remembered by the value's bytes: a file repeats a few
+/// dozen values (layers, categories, annotators, roles, register entries), and one seen before
+/// costs neither a string nor a hash of one. Each value has a slot chosen by a hash of its bytes
+/// and is checked byte for byte; a value whose slot another now holds is made again.
 struct Remembered<Value> {
-    private var last: (key: String, value: Value)?
-    private var all: [String: Value] = [:]
+    private static var slotCount: Int { 256 }
+    /// Where each slot's key lies in ``keys``; a negative start for an empty slot.
+    private var slots = [(start: Int32, count: Int32)](repeating: (-1, 0), count: slotCount)
+    private var values = [Value?](repeating: nil, count: slotCount)
+    private var keys: [UInt8] = []
 
-    mutating func value(for key: String, _ make: (String) -> Value) -> Value {
-        if let last, last.key == key { return last.value }
-        let value = all[key] ?? {
-            let made = make(key)
-            if all.count < 4096 { all[key] = made }
-            return made
-        }()
-        last = (key, value)
-        return value
+    /// The value remembered for `key`, if any (a remembered value may itself be `nil`).
+    func lookUp(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
+        let slot = Self.slot(of: key)
+        let (start, count) = slots[slot]
+        guard start >= 0, Int(count) == key.count else { return nil }
+        let same = keys.withUnsafeBufferPointer { keys in
+            var index = 0
+            while index < key.count, keys[Int(start) + index] == key[index] { index += 1 }
+            return index == key.count
+        }
+        return same ? values[slot] : nil
+    }
+
+    mutating func remember(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
+        // Keys replaced in their slot leave their bytes behind: start afresh now and then.
+        if keys.count > 1 << 16 { self = Remembered() }
+        let slot = Self.slot(of: key)
+        slots[slot] = (Int32(keys.count), Int32(key.count))
+        keys.append(contentsOf: key)
+        values[slot] = value
+    }
+
+    mutating func value(for key: UnsafeBufferPointer<UInt8>, _ make: (String) -> Value) -> Value {
+        if let known = lookUp(key) { return known }
+        let made = make(String(decoding: key, as: UTF8.self))
+        remember(made, for: key)
+        return made
+    }
+
+    private static func slot(of key: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt32 = 2_166_136_261  // FNV-1a
+        for byte in key { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int(hash >> 8 ^ hash) & (slotCount - 1)
     }
 }
 
@@ -46,17 +75,19 @@ struct AnnotationPreparer {
     let file: String
     private var problems: [TEIProblem] = []
     // Files repeat the same few layers, categories, annotators and roles: resolve each once.
-    private var layers = Remembered<Layer?>()
+    private var layer: (name: String, value: Layer?)?
     private var anaTokens: [Substring: AnaToken] = [:]
     private var resps = Remembered<Identifier?>()
     private var roles = Remembered<LinkRole?>()
     private var linkTargets = Remembered<Identifier?>()
+    private var methods = Remembered<AnnotationMethod?>()
+    private var times = Remembered<Date?>()
     /// The paragraph the previous pointer named: neighbouring annotations share one.
     private var lastParagraph: (name: String, index: Int)?
     /// Its name as bytes, for the fast path of ``ranges(of:what:at:)``.
     private var lastParagraphBytes: [UInt8] = []
     /// `@ana` values that resolved cleanly, and what to: a file uses a few dozen.
-    private var resolvedAna: [String: (category: Identifier?, severity: Severity?)] = [:]
+    private var resolvedAna = Remembered<(category: Identifier?, severity: Severity?)>()
     /// Paragraph ids already looked up, with their positions.
     private var paragraphPositions: [String: Int] = [:]
     private var dates = TEIDate.Parser()
@@ -90,7 +121,8 @@ struct AnnotationPreparer {
 
     private mutating func make(_ pending: borrowing PendingAnnotation, in chunk: borrowing PendingChunk, at location: SourceLocation) -> Annotation? {
         guard let id = Self.identifier(pending.id, what: "<annotation>", at: location, problems: &problems) else { return nil }
-        guard let layer = layers.value(for: pending.layer, { try? Layer($0) }) else {
+        if layer?.name != pending.layer { layer = (pending.layer, try? Layer(pending.layer)) }
+        guard let layer = layer?.value else {
             problem("invalid-id", "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: location)
             return nil
         }
@@ -109,12 +141,13 @@ struct AnnotationPreparer {
         var category: Identifier?
         var severity: Severity?
         var failed = false
-        let ana = pending.ana.map { chunk.string($0) } ?? ""
-        if let known = resolvedAna[ana] {
-            (category, severity) = known
-        } else {
-            resolveAna(ana, layer: layer, what: what, at: location, category: &category, severity: &severity, failed: &failed)
-            if !failed, resolvedAna.count < 4096 { resolvedAna[ana] = (category, severity) }
+        chunk.withBytes(pending.ana ?? .empty) { ana in
+            if let known = resolvedAna.lookUp(ana) {
+                (category, severity) = known
+            } else {
+                resolveAna(String(decoding: ana, as: UTF8.self), layer: layer, what: what, at: location, category: &category, severity: &severity, failed: &failed)
+                if !failed { resolvedAna.remember((category, severity), for: ana) }
+            }
         }
         var certainty: Certainty?
         if let cert = pending.cert.map({ chunk.string($0) }) {
@@ -127,10 +160,10 @@ struct AnnotationPreparer {
         var links: [Link] = []
         if !pending.links.isEmpty { links.reserveCapacity(pending.links.count) }
         for link in chunk.links[pending.links] {
-            let roleName = chunk.string(link.role)
-            let targetName = chunk.string(link.target)
-            let role = roles.value(for: roleName) { try? LinkRole($0) }
-            guard let role, let targetID = linkTargets.value(for: targetName, Self.pointerID) else {
+            let role = chunk.withBytes(link.role) { roles.value(for: $0) { try? LinkRole($0) } }
+            let targetID = chunk.withBytes(link.target) { linkTargets.value(for: $0, Self.pointerID) }
+            guard let role, let targetID else {
+                let (roleName, targetName) = (chunk.string(link.role), chunk.string(link.target))
                 problem("malformed-pointer", "\(what): <ptr type=\"\(roleName)\" target=\"\(targetName)\"> is not a link to an id",
                         hint: "link with target=\"#ID\" to a register entry, category or annotation", location: location)
                 failed = true
@@ -142,9 +175,10 @@ struct AnnotationPreparer {
             if let role = try? LinkRole(chunk.string(type)) { links.append(Link(role: role, target: .unknown)) }
         }
         var annotator: Identifier?
-        if let resp = pending.resp.map({ chunk.string($0) }) {
-            annotator = resps.value(for: resp, Self.pointerID)
+        if let respValue = pending.resp {
+            annotator = chunk.withBytes(respValue) { resps.value(for: $0, Self.pointerID) }
             if annotator == nil {
+                let resp = chunk.string(respValue)
                 problem("malformed-pointer", "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: location)
                 failed = true
             }
@@ -162,8 +196,10 @@ struct AnnotationPreparer {
             features: notes.isEmpty ? [:] : Dictionary(notes.filter { $0.type == "feature" }.map { ($0.n ?? "", $0.text) }, uniquingKeysWith: { a, _ in a }),
             notes: notes.isEmpty ? [] : notes.filter { $0.type == "comment" }.map(\.text),
             provenance: Provenance(
-                annotator: annotator, time: pending.when.flatMap { dates.parse(chunk.string($0)) },
-                method: pending.method.flatMap { AnnotationMethod(rawValue: chunk.string($0)) }, certainty: certainty),
+                annotator: annotator,
+                time: pending.when.flatMap { when in chunk.withBytes(when) { times.value(for: $0) { dates.parse($0) } } },
+                method: pending.method.flatMap { method in chunk.withBytes(method) { methods.value(for: $0) { AnnotationMethod(rawValue: $0) } } },
+                certainty: certainty),
             cue: cue, correction: notes.first { $0.type == "correction" }?.text, severity: severity)
     }
 

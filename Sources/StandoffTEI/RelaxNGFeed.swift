@@ -27,6 +27,8 @@ final class RelaxNGFeed: SAXHandler {
     private let document: xmlDocPtr
     @exclusivity(unchecked) private var arena = StackArena()
     @exclusivity(unchecked) private var namespaces: [UnsafePointer<UInt8>: UnsafeMutablePointer<xmlNs>] = [:]
+    /// The namespace looked up last: elements and their attributes mostly share one.
+    @exclusivity(unchecked) private var lastNamespace: (uri: UnsafePointer<UInt8>?, namespace: UnsafeMutablePointer<xmlNs>?) = (nil, nil)
 
     private struct OpenElement {
         /// The node libxml2 sees; `nil` for an element inside a subtree validated whole, which
@@ -249,15 +251,11 @@ final class RelaxNGFeed: SAXHandler {
     }
 
     /// A text node holding a NUL-terminated copy of `bytes`.
-    private func newText<C: Collection>(_ bytes: C) -> xmlNodePtr where C.Element == UInt8 {
+    private func newText(_ bytes: UnsafeBufferPointer<UInt8>) -> xmlNodePtr {
         let node = newNode(type: XML_TEXT_NODE, name: Self.textName)
         let content = arena.allocateBytes(bytes.count + 1)
-        var index = 0
-        for byte in bytes {
-            content[index] = byte
-            index += 1
-        }
-        content[index] = 0
+        if let source = bytes.baseAddress { content.update(from: source, count: bytes.count) }
+        content[bytes.count] = 0
         node.pointee.content = content
         return node
     }
@@ -304,7 +302,11 @@ final class RelaxNGFeed: SAXHandler {
     /// One `xmlNs` per namespace URI (the parser interns URIs, so the pointer is the key).
     private func namespace(_ uri: UnsafePointer<UInt8>?) -> UnsafeMutablePointer<xmlNs>? {
         guard let uri else { return nil }
-        if let known = namespaces[uri] { return known }
+        if uri == lastNamespace.uri { return lastNamespace.namespace }
+        if let known = namespaces[uri] {
+            lastNamespace = (uri, known)
+            return known
+        }
         let namespace = UnsafeMutablePointer<xmlNs>.allocate(capacity: 1)
         namespace.initialize(to: xmlNs())
         namespace.pointee.type = XML_NAMESPACE_DECL
@@ -372,12 +374,17 @@ struct StackArena {
         allocateRaw(count).bindMemory(to: UInt8.self, capacity: count)
     }
 
+    @inline(__always)
     private mutating func allocateRaw(_ count: Int) -> UnsafeMutableRawPointer {
         let size = (count + 15) & ~15
         if chunk >= 0, used + size <= chunks[chunk].size {
             defer { used += size }
             return chunks[chunk].base + used
         }
+        return allocateInNextChunk(size)
+    }
+
+    private mutating func allocateInNextChunk(_ size: Int) -> UnsafeMutableRawPointer {
         let next = chunk + 1
         let wanted = max(size, Self.chunkSize)
         if next == chunks.count {
@@ -502,6 +509,20 @@ struct ShapeKey {
     private enum Opacity { case constrained, opaque, xmlID }
 
     private mutating func opacity(element: UnsafePointer<UInt8>, attribute: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) -> Opacity {
+        // A slot per (element, attribute) by their pointers, checked in full, before the list.
+        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: element) >> 4 &* 31) ^ (UInt(bitPattern: attribute) >> 4)) & (Self.recentCount - 1)
+        let recent = recentAttributes[slot]
+        if recent.element == element, recent.attribute == attribute, recent.namespace == namespace { return recent.opacity }
+        let decided = decide(element: element, attribute: attribute, namespace: namespace)
+        recentAttributes[slot] = (element, attribute, namespace, decided)
+        return decided
+    }
+
+    private static let recentCount = 64
+    private var recentAttributes = [(element: UnsafePointer<UInt8>?, attribute: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?, opacity: Opacity)](
+        repeating: (nil, nil, nil, .constrained), count: recentCount)
+
+    private mutating func decide(element: UnsafePointer<UInt8>, attribute: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) -> Opacity {
         for known in decidedAttributes where known.element == element && known.attribute == attribute && known.namespace == namespace {
             return known.isXMLID ? .xmlID : known.opaque ? .opaque : .constrained
         }

@@ -5,14 +5,15 @@ import StandoffModel
 /// Files are large and such groups are few: annotations are first sorted by their first range
 /// alone, packed in one integer, and only neighbours that share it are compared in full.
 enum SpanGroups {
-    /// Groups of at least two positions in `annotations` (each in file order) whose annotations
-    /// pass `include` and have equal ranges; groups in the order of their first member.
-    static func groups(in annotations: [Annotation], where include: (Annotation) -> Bool) -> [[Int]] {
+    /// Groups of at least two of `positions` in `annotations` (each in file order) whose
+    /// annotations pass `include` and have equal ranges; groups in the order of their first member.
+    static func groups(in annotations: [Annotation], at positions: some Collection<Int>, where include: (Annotation) -> Bool) -> [[Int]] {
         // First range as start × 2³² + end (offsets are far below 2³²), then position.
         var keyed: [(span: UInt64, index: Int)] = []
-        keyed.reserveCapacity(annotations.count)
-        for (index, annotation) in annotations.enumerated() where include(annotation) {
-            guard let range = annotation.ranges.first else { continue }
+        keyed.reserveCapacity(positions.count)
+        for index in positions {
+            let annotation = annotations[index]
+            guard include(annotation), let range = annotation.ranges.first else { continue }
             keyed.append((UInt64(truncatingIfNeeded: range.start) << 32 | UInt64(truncatingIfNeeded: range.end) & 0xFFFF_FFFF, index))
         }
         keyed.sort { ($0.span, $0.index) < ($1.span, $1.index) }

@@ -148,6 +148,30 @@ struct DocumentTests {
         try document.add(Annotation(id: "x1", layer: Layer("custom"), ranges: [TextRange(0, 3)]))
         #expect(document.sortedAnnotations().map(\.id.rawValue) == ["ent3", "ent2", "ent10", "err1", "x1"])
     }
+
+    @Test func knowsWhereEachLayersAnnotationsStandAcrossAddsAndRemovals() throws {
+        var document = try makeDocument()
+        try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)]))
+        try document.add(Annotation(id: "err1", layer: .error, ranges: [TextRange(4, 7)]))
+        try document.add(Annotation(id: "ent2", layer: .entity, category: "PER", ranges: [TextRange(8, 13)]))
+        try document.add(Annotation(id: "sta1", layer: .stance, category: "against", ranges: [TextRange(16, 20)],
+                                    links: [Link(role: .holder, target: .id("kim"))]))
+        try document.add(Annotation(id: "ent3", layer: .entity, category: "PER", ranges: [TextRange(16, 20)]))
+        #expect(document.positions(of: .entity) == [0, 2, 4])
+        #expect(document.positions(of: .error) == [1])
+        #expect(document.positions(of: .stance) == [3])
+        #expect(document.positions(of: .quotation) == [])
+        #expect(document.layers == [.entity, .stance, .error])
+        #expect(document.sortedAnnotations(in: .entity).map(\.id) == ["ent1", "ent2", "ent3"])
+        try document.removeAnnotation("err1")
+        #expect(document.positions(of: .entity) == [0, 1, 3])
+        #expect(document.positions(of: .error) == [])
+        #expect(document.positions(of: .stance) == [2])
+        #expect(document.layers == [.entity, .stance])
+        let stance = try #require(document.annotation("sta1"))
+        #expect(stance.hasLink(.holder))
+        #expect(!stance.hasLink(.target))
+    }
 }
 
 @Suite("Identifier, Register and Taxonomy values")

@@ -8,7 +8,8 @@ public struct IncompleteErrorRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
-        return document.annotations.filter { $0.layer == .error }.compactMap { error in
+        return document.positions(of: .error).compactMap { position in
+            let error = document.annotations[position]
             var missing: [String] = []
             if error.category == nil { missing.append("category") }
             if error.correction == nil { missing.append("correction") }

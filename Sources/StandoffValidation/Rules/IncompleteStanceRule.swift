@@ -8,10 +8,11 @@ public struct IncompleteStanceRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
-        return document.annotations.filter { $0.layer == .stance }.compactMap { stance in
+        return document.positions(of: .stance).compactMap { position in
+            let stance = document.annotations[position]
             var missing: [String] = []
-            if stance.links(.holder).isEmpty { missing.append("holder") }
-            if stance.links(.target).isEmpty { missing.append("target") }
+            if !stance.hasLink(.holder) { missing.append("holder") }
+            if !stance.hasLink(.target) { missing.append("target") }
             if stance.category == nil { missing.append("polarity") }
             guard !missing.isEmpty else { return nil }
             return diagnostic("stance '\(stance.id)' has no \(missing.joined(separator: ", "))",

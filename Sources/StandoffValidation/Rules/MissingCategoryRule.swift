@@ -10,7 +10,9 @@ public struct MissingCategoryRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
-        return document.annotations.filter { ($0.layer == .entity || $0.layer == .quotation) && $0.category == nil }.map {
+        let positions = (document.positions(of: .entity) + document.positions(of: .quotation))
+            .filter { document.annotations[$0].category == nil }.sorted()
+        return positions.map { document.annotations[$0] }.map {
             diagnostic("\($0.layer) '\($0.id)' (\"\($0.coveredText)\") has no category",
                        hint: "give --category with one of the \($0.layer) taxonomy's categories",
                        at: context.location(of: $0.id))

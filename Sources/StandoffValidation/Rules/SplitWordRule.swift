@@ -13,7 +13,7 @@ public struct SplitWordRule: ValidationRule {
         let text = document.text
         // Where the text itself runs words together, an error annotation of category spacing
         // says so, and spans inside it may cut the run.
-        let runTogether = document.annotations.filter { $0.layer == .error && $0.category == "spacing" }.flatMap(\.ranges)
+        let runTogether = document.positions(of: .error).filter { document.annotations[$0].category == "spacing" }.flatMap { document.annotations[$0].ranges }
         var found: [Diagnostic] = []
         for annotation in document.annotations {
             for range in annotation.ranges {

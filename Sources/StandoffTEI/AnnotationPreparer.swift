@@ -499,7 +499,11 @@ final class PreparationPipeline: @unchecked Sendable {
     }
 
     private func prepare(_ chunk: Int) -> [AnnotationPreparer.Prepared] {
-        let (pendingChunk, document) = condition.withLock { (chunks[chunk], self.document!) }
+        // The chunk is let go here: the pipeline keeps no annotation it has handed out.
+        let (pendingChunk, document) = condition.withLock {
+            defer { chunks[chunk] = PendingChunk() }
+            return (chunks[chunk], self.document!)
+        }
         var preparer = AnnotationPreparer(document: document, file: file)
         var prepared: [AnnotationPreparer.Prepared] = []
         prepared.reserveCapacity(pendingChunk.annotations.count)

@@ -42,6 +42,9 @@ struct PendingChunk: Sendable {
     /// `<note>` children.
     private(set) var notes: [(type: PendingValue?, n: PendingValue?, text: PendingValue)] = []
 
+    /// A chunk with nothing in it (what is left where a chunk was handed over and let go).
+    init() {}
+
     fileprivate init(capacity: Int) {
         annotations.reserveCapacity(capacity)
         links.reserveCapacity(capacity)
@@ -134,6 +137,13 @@ struct PendingAnnotations {
             annotation.resp = resp.map { chunk.store($0) }
             annotation.cert = cert.map { chunk.store($0) }
         }
+    }
+
+    /// Lets go of chunk `index`, which must be complete (not the last): its annotations were
+    /// handed over and are no longer needed here. They still count in ``count``.
+    mutating func release(chunk index: Int) {
+        precondition(index < chunks.count - 1, "only a complete chunk can be let go")
+        chunks[index] = PendingChunk()
     }
 
     /// Adds to the annotation appended last (its children come after it); nothing if there is none.

@@ -35,16 +35,21 @@ public struct TEIReadResult: Sendable {
 public enum TEIReader {
     /// Reads a file and reports every problem instead of stopping at the first.
     public static func read(path: String) -> TEIReadResult {
-        let builder = TEIDocumentBuilder(file: path)
+        read(path: path, preparingEarly: true)
+    }
+
+    private static func read(path: String, preparingEarly: Bool) -> TEIReadResult {
+        let builder = TEIDocumentBuilder(file: path, preparesEarly: preparingEarly)
         let parser = SAXParser(handler: builder)
         parser.parse(path: path)
         for failure in parser.failures {
             builder.problem("xml-syntax", failure.message, hint: xmlHint(for: failure.message), line: failure.line, column: failure.column)
         }
         let result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
+        let mustReadAgain = builder.mustReadAgain
         // The builder still holds every annotation as read; the caller needs only the result.
         BackgroundRelease.release((consume builder, consume parser))
-        return result
+        return mustReadAgain ? read(path: path, preparingEarly: false) : result
     }
 
     /// Reads a file and checks it against `schema` in the same parse: the events are recorded
@@ -63,7 +68,8 @@ public enum TEIReader {
         for failure in parser.failures {
             builder.problem("xml-syntax", failure.message, hint: xmlHint(for: failure.message), line: failure.line, column: failure.column)
         }
-        let result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
+        var result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
+        if builder.mustReadAgain { result = read(path: path, preparingEarly: false) }
         let schemaProblems = checked.wait()
         // The recorded events name elements by the parser's pointers: keep them valid until now.
         if let names = parser.names { xmlDictFree(names) }
@@ -257,9 +263,17 @@ final class TEIDocumentBuilder: SAXHandler {
     private var early: (pipeline: PreparationPipeline, adder: AnnotationAdder, counts: [Int])?
     @exclusivity(unchecked) private var earlyChunksHandedOver = 0
     private static var helpers: Int { ProcessInfo.processInfo.activeProcessorCount - 1 }
+    /// Whether the work may begin while parsing (``startPreparingEarly()``).
+    private let preparesEarly: Bool
+    /// Set by ``finish(parseFailed:)`` when the work begun while parsing had to be dropped (a
+    /// declaration came after the first `<listAnnotation>`) after the annotations it was given
+    /// were let go, to keep memory low: the file must then be read again, without early work.
+    /// Standoff writes no such file; others rarely do.
+    private(set) var mustReadAgain = false
 
-    init(file: String) {
+    init(file: String, preparesEarly: Bool = true) {
         self.file = file
+        self.preparesEarly = preparesEarly
         declared = DocumentSkeleton(file: file)
     }
 
@@ -634,7 +648,7 @@ final class TEIDocumentBuilder: SAXHandler {
             currentLayer = values.string("type")
             currentLayerValue = currentLayer.flatMap { try? Layer($0) }
             currentMotivation = currentLayerValue.map { Array(TEI.motivation(for: $0).utf8) } ?? []
-            if early == nil, headerEnded, textEnded, annotations.count == 0 { startPreparingEarly() }
+            if preparesEarly, early == nil, headerEnded, textEnded, annotations.count == 0 { startPreparingEarly() }
             if currentLayer == nil {
                 problem("missing-attribute", "<listAnnotation> has no @type naming its layer",
                         hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
@@ -647,8 +661,10 @@ final class TEIDocumentBuilder: SAXHandler {
                 annotation.cert = values.store("cert", in: &chunk)
             }
             if annotations.chunks.count - 1 > earlyChunksHandedOver, let pipeline = early?.pipeline {
-                // The chunk before the one just begun is complete: prepare it while parsing on.
+                // The chunk before the one just begun is complete: prepare it while parsing on,
+                // and let it go here (see ``mustReadAgain``).
                 pipeline.add(annotations.chunks[earlyChunksHandedOver])
+                annotations.release(chunk: earlyChunksHandedOver)
                 earlyChunksHandedOver += 1
             }
         case .ptr:
@@ -745,6 +761,9 @@ final class TEIDocumentBuilder: SAXHandler {
         let added: (document: Document, problems: [TEIProblem], locations: [SourceLocation])
         if let early = finishEarly() {
             (added, skeleton) = early
+        } else if early != nil, earlyChunksHandedOver > 0 {
+            mustReadAgain = true
+            return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         } else {
             guard let made = skeleton.make() else {
                 problems += skeleton.problems

@@ -86,7 +86,8 @@ final class EventLog: @unchecked Sendable {
     }
 
     private final class Tee: SAXHandler {
-        unowned(unsafe) let handler: SAXHandler
+        // Strong `let`s: calls through them count no references (`unowned(unsafe)` ones did).
+        let handler: SAXHandler
         let log: EventLog
 
         init(handler: SAXHandler, log: EventLog) {

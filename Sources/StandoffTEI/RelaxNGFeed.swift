@@ -509,8 +509,10 @@ struct ShapeKey {
     private enum Opacity { case constrained, opaque, xmlID }
 
     private mutating func opacity(element: UnsafePointer<UInt8>, attribute: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) -> Opacity {
-        // A slot per (element, attribute) by their pointers, checked in full, before the list.
-        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: element) >> 4 &* 31) ^ (UInt(bitPattern: attribute) >> 4)) & (Self.recentCount - 1)
+        // A slot per (element, attribute) by their pointers (names packed side by side in the
+        // parser's dictionary: every bit counts), checked in full, before the list.
+        let mixed = UInt64(UInt(bitPattern: element)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(UInt(bitPattern: attribute)) &* 0xC2B2_AE3D_27D4_EB4F
+        let slot = Int(truncatingIfNeeded: mixed >> (64 - Self.recentBits))
         let recent = recentAttributes[slot]
         if recent.element == element, recent.attribute == attribute, recent.namespace == namespace { return recent.opacity }
         let decided = decide(element: element, attribute: attribute, namespace: namespace)
@@ -518,7 +520,8 @@ struct ShapeKey {
         return decided
     }
 
-    private static let recentCount = 64
+    private static let recentBits: UInt64 = 6
+    private static let recentCount = 1 << recentBits
     private var recentAttributes = [(element: UnsafePointer<UInt8>?, attribute: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?, opacity: Opacity)](
         repeating: (nil, nil, nil, .constrained), count: recentCount)
 

@@ -118,9 +118,9 @@ final class SAXParser {
         var isFatal: Bool
     }
 
-    /// Unowned without reference counting: the handler outlives every parse (callers keep it),
-    /// and this is read on every event.
-    private unowned(unsafe) let handler: SAXHandler
+    /// Read on every event. A strong `let`: calls through it count no references, whereas an
+    /// `unowned(unsafe)` reference is retained and released around each call.
+    private let handler: SAXHandler
     // Properties read and written on every SAX event are marked @exclusivity(unchecked): an
     // instance serves one parse on one thread, libxml2 calls back in sequence, and no callback
     // touches a property while another access to it is under way. The runtime's dynamic

@@ -349,17 +349,25 @@ final class TEIDocumentBuilder: SAXHandler {
         return known
     }
 
+    /// ``knownAttributeSlots`` in memory that lives as long as the process: a start tag's
+    /// ``KnownValues`` points at its place's list without counting references to it.
+    nonisolated(unsafe) private static let knownAttributeTables: [UnsafeBufferPointer<KnownAttribute>] = knownAttributeSlots.map { known in
+        let table = UnsafeMutableBufferPointer<KnownAttribute>.allocate(capacity: known.count)
+        _ = table.initialize(from: known)
+        return UnsafeBufferPointer(table)
+    }
+
     /// The known attributes of one start tag: where each stands in the tag, found once.
     private struct KnownValues {
         static let slotCount = 8
         let tag: StartTag
-        let known: [KnownAttribute]
+        let known: UnsafeBufferPointer<KnownAttribute>
         /// The position in the tag of each known attribute, by its slot; -1 where absent.
         var positions = SIMD8<Int32>(repeating: -1)
         /// Whether the tag has attributes that are not known (to be kept as foreign content).
         var hasForeign = false
 
-        init(tag: StartTag, known: [KnownAttribute]) {
+        init(tag: StartTag, known: UnsafeBufferPointer<KnownAttribute>) {
             self.tag = tag
             self.known = known
         }
@@ -531,7 +539,7 @@ final class TEIDocumentBuilder: SAXHandler {
 
     /// The known attributes of an element at `place`: where each stands in the tag.
     private func knownValues(_ tag: StartTag, place: Place) -> KnownValues {
-        var values = KnownValues(tag: tag, known: Self.knownAttributeSlots[place.rawValue])
+        var values = KnownValues(tag: tag, known: Self.knownAttributeTables[place.rawValue])
         for index in 0..<tag.attributeCount {
             let slot = attributeSlot(tag, index, place: place)
             if slot < 0 { values.hasForeign = true } else { values.positions[slot] = Int32(index) }

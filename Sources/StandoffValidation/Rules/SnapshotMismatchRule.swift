@@ -9,10 +9,11 @@ public struct SnapshotMismatchRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
         var found: [Diagnostic] = []
+        let text = document.text
         for annotation in document.annotations {
-            if annotation.snapshot.count == annotation.ranges.count,
-               zip(annotation.snapshot, annotation.ranges).allSatisfy({ document.text.matches($0, at: $1) }) { continue }
-            let now = annotation.ranges.map { document.text[$0] }
+            let (snapshot, ranges) = (annotation.snapshot, annotation.ranges)
+            if snapshot.count == ranges.count, snapshot.indices.allSatisfy({ text.matches(snapshot[$0], at: ranges[$0]) }) { continue }
+            let now = annotation.ranges.map { text[$0] }
             found.append(diagnostic(
                 "annotation '\(annotation.id)' recorded \"\(annotation.snapshot.joined(separator: " … "))\" but its range \(annotation.ranges.map(\.description).joined(separator: ",")) now covers \"\(now.joined(separator: " … "))\"",
                 hint: "fix the range so that it covers the recorded text, or update the recorded text if the new span is right",

@@ -40,9 +40,10 @@ public struct Document: Sendable {
 
     /// The taxonomy of each declared category.
     private var categoryTaxonomy: [Identifier: Identifier] = [:]
-    /// The category (with its layer) and the annotator ``add(_:checkingLinks:)`` checked last:
-    /// neighbouring annotations mostly share them, and neither can be undeclared.
-    private var lastChecked: (category: Identifier?, layer: Layer?, annotator: Identifier?) = (nil, nil, nil)
+    /// The categories (with their layers) ``add(_:checkingLinks:)`` checked last, and the
+    /// annotator: neighbouring annotations mostly use a few, and none can be undeclared.
+    private var checkedCategories: [(category: Identifier, layer: Layer)] = []
+    private var lastCheckedAnnotator: Identifier?
     /// The position of each paragraph id in ``paragraphIDs``.
     private let paragraphPositions: [Identifier: Int]
 
@@ -214,14 +215,14 @@ public struct Document: Sendable {
             if cue.count > 1 { annotation.cue = cue }
         }
         if annotation.snapshot.isEmpty { annotation.snapshot = annotation.ranges.map { text[$0] } }
-        if let category = annotation.category, category != lastChecked.category || annotation.layer != lastChecked.layer {
+        if let category = annotation.category, !checkedCategories.contains(where: { $0.category == category && $0.layer == annotation.layer }) {
             try checkCategory(category, in: annotation.layer.taxonomyID)
-            lastChecked.category = category
-            lastChecked.layer = annotation.layer
+            if checkedCategories.count == 8 { checkedCategories.removeFirst() }
+            checkedCategories.append((category, annotation.layer))
         }
-        if let annotator = annotation.provenance.annotator, annotator != lastChecked.annotator {
+        if let annotator = annotation.provenance.annotator, annotator != lastCheckedAnnotator {
             guard declared[annotator]?.kind == .annotator else { throw .unknownAnnotator(annotator) }
-            lastChecked.annotator = annotator
+            lastCheckedAnnotator = annotator
         }
         if checkingLinks {
             for link in annotation.links {

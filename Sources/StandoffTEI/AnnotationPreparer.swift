@@ -79,7 +79,10 @@ struct AnnotationPreparer {
     private var anaTokens: [Substring: AnaToken] = [:]
     private var resps = Remembered<Identifier?>()
     private var roles = Remembered<LinkRole?>()
-    private var linkTargets = Remembered<Identifier?>()
+    /// Link targets, and whether the document declared them when this preparer began.
+    private var linkTargets = Remembered<(id: Identifier, isDeclared: Bool)?>()
+    /// Whether the annotation made last links to an id not declared (yet).
+    private var linksAhead = false
     private var methods = Remembered<AnnotationMethod?>()
     private var times = Remembered<Date?>()
     /// The paragraph the previous pointer named: neighbouring annotations share one.
@@ -109,14 +112,11 @@ struct AnnotationPreparer {
     mutating func prepare(_ pending: borrowing PendingAnnotation, in chunk: borrowing PendingChunk) -> Prepared {
         problems.removeAll(keepingCapacity: true)
         let location = SourceLocation(file: file, line: pending.line, column: pending.column)
+        linksAhead = false
         let annotation = make(pending, in: chunk, at: location)
-        let linksAhead = annotation?.links.contains { link in
-            if case .id(let target) = link.target { return document.kind(of: target) == nil }
-            return false
-        } ?? false
         // Almost always empty: hand over no storage then, so that the next annotation does not
         // have to copy it before writing.
-        return Prepared(annotation: annotation, problems: problems.isEmpty ? [] : problems, location: location, linksAhead: linksAhead)
+        return Prepared(annotation: annotation, problems: problems.isEmpty ? [] : problems, location: location, linksAhead: annotation != nil && linksAhead)
     }
 
     private mutating func make(_ pending: borrowing PendingAnnotation, in chunk: borrowing PendingChunk, at location: SourceLocation) -> Annotation? {
@@ -161,15 +161,16 @@ struct AnnotationPreparer {
         if !pending.links.isEmpty { links.reserveCapacity(pending.links.count) }
         for link in chunk.links[pending.links] {
             let role = chunk.withBytes(link.role) { roles.value(for: $0) { try? LinkRole($0) } }
-            let targetID = chunk.withBytes(link.target) { linkTargets.value(for: $0, Self.pointerID) }
-            guard let role, let targetID else {
+            let target = chunk.withBytes(link.target) { linkTarget($0) }
+            guard let role, let target else {
                 let (roleName, targetName) = (chunk.string(link.role), chunk.string(link.target))
                 problem("malformed-pointer", "\(what): <ptr type=\"\(roleName)\" target=\"\(targetName)\"> is not a link to an id",
                         hint: "link with target=\"#ID\" to a register entry, category or annotation", location: location)
                 failed = true
                 continue
             }
-            links.append(Link(role: role, target: .id(targetID)))
+            if !target.isDeclared { linksAhead = true }
+            links.append(Link(role: role, target: .id(target.id)))
         }
         for type in chunk.unknownLinks[pending.unknownLinks] {
             if let role = try? LinkRole(chunk.string(type)) { links.append(Link(role: role, target: .unknown)) }
@@ -201,6 +202,14 @@ struct AnnotationPreparer {
                 method: pending.method.flatMap { method in chunk.withBytes(method) { methods.value(for: $0) { AnnotationMethod(rawValue: $0) } } },
                 certainty: certainty),
             cue: cue, correction: notes.first { $0.type == "correction" }?.text, severity: severity)
+    }
+
+    /// The id a `<ptr>` target points at, and whether the document declares it.
+    private mutating func linkTarget(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Identifier, isDeclared: Bool)? {
+        if let known = linkTargets.lookUp(bytes) { return known }
+        let target = Self.pointerID(String(decoding: bytes, as: UTF8.self)).map { ($0, document.kind(of: $0) != nil) }
+        linkTargets.remember(target, for: bytes)
+        return target
     }
 
     /// Resolves the tokens of `@ana` to the layer's category and an error's severity.

@@ -99,6 +99,42 @@ struct ParagraphPointerTests {
 /// the first `<listAnnotation>`; what comes after that must not change the outcome.
 @Suite("Preparing while parsing")
 struct EarlyPreparationTests {
+    @Test func linksToAnnotationsFurtherOnResolveAndLinksToNothingDoNot() throws {
+        // The shipped file with its stances moved before the entities, one stance pointed at an
+        // entity mention (further on now), and, in a second file, at an id nothing declares.
+        let shipped = try String(contentsOfFile: Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path, encoding: .utf8)
+        let lines = shipped.components(separatedBy: "\n")
+        let entityStart = try #require(lines.firstIndex { $0.contains("<listAnnotation type=\"entity\">") })
+        let stanceStart = try #require(lines.firstIndex { $0.contains("<listAnnotation type=\"stance\">") })
+        let stanceEnd = try #require(lines[stanceStart...].firstIndex { $0.contains("</listAnnotation>") })
+        var moved = lines
+        moved.removeSubrange(stanceStart...stanceEnd)
+        moved.insert(contentsOf: lines[stanceStart...stanceEnd], at: entityStart)
+        let original = ##"<ptr type="target" target="#denuclearization"/>"##
+        let joined = moved.joined(separator: "\n")
+        let firstTarget = try #require(joined.range(of: original))
+        let ahead = joined.replacingCharacters(in: firstTarget, with: ##"<ptr type="target" target="#ent1"/>"##)
+        let broken = joined.replacingCharacters(in: firstTarget, with: ##"<ptr type="target" target="#nothing-here"/>"##)
+        let directory = TemporaryDirectory()
+        let aheadPath = directory.file("ahead.tei.xml")
+        let brokenPath = directory.file("broken.tei.xml")
+        try ahead.write(toFile: aheadPath, atomically: true, encoding: .utf8)
+        try broken.write(toFile: brokenPath, atomically: true, encoding: .utf8)
+
+        let read = TEIReader.read(path: aheadPath)
+        #expect(read.problems.isEmpty, "\(read.problems)")
+        let document = try #require(read.document)
+        #expect(document.annotations.count == 186)
+        #expect(document.annotations.first?.id == "sta1")
+        #expect(document.annotation("sta1")?.links(.target) == [.id("ent1")])
+        #expect(document.kind(of: "ent1") == .annotation)
+        #expect(document.position(ofAnnotation: "ent1")! > document.position(ofAnnotation: "sta1")!)
+
+        let brokenRead = TEIReader.read(path: brokenPath)
+        #expect(brokenRead.problems.map(\.code) == ["dangling-reference"])
+        #expect(brokenRead.problems.first?.message.contains("points at 'nothing-here', which is not declared") == true)
+    }
+
     @Test func registersAfterTheAnnotationsGiveTheSameOutcome() throws {
         // Every annotation links to kim, and one names kim (a person, not a category) in @ana.
         let count = 20_000

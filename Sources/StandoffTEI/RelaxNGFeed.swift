@@ -76,6 +76,16 @@ final class RelaxNGFeed: SAXHandler {
     private let remembersShapes: Bool
     /// The events inside the subtree validated whole, while one is open.
     @exclusivity(unchecked) private var recording = Recording()
+    /// The start tag of the element validated whole, when its node was built without its
+    /// attributes (see ``validatedWhole``): they are added only if libxml2 is asked about it.
+    @exclusivity(unchecked) private var wholeRootTag = Recording(capacity: 1024)
+    @exclusivity(unchecked) private var wholeRootIsBare = false
+    /// Elements (by name, with their parent's) that libxml2 validated whole before. libxml2
+    /// reads no attribute of such an element when it is pushed (it asks for the element whole
+    /// instead), so with remembered shapes its node is pushed bare, and gets its attributes only
+    /// if its shape is new. This holds for Standoff's schemas, where an element name under a
+    /// parent has one definition; it is not used without remembered shapes.
+    @exclusivity(unchecked) private var validatedWhole: [(parent: UnsafePointer<UInt8>?, name: UnsafePointer<UInt8>)] = []
     /// The key of the subtree validated whole, while one is open (see ``ShapeKey``).
     @exclusivity(unchecked) private var keyBuffer = ByteBuffer(capacity: 4096)
 
@@ -103,6 +113,7 @@ final class RelaxNGFeed: SAXHandler {
         }
         arena.deallocateAll()
         recording.deallocate()
+        wholeRootTag.deallocate()
         keyBuffer.deallocate()
     }
 
@@ -124,11 +135,19 @@ final class RelaxNGFeed: SAXHandler {
             open.append(OpenElement(node: nil, name: tag.localName, mark: mark, line: position.line, column: position.column))
             return
         }
-        let node = makeElement(tag)
+        let parentName = open.last?.name
+        let bare = remembersShapes && validatedWhole.contains { $0.parent == parentName && $0.name == tag.localName }
+        let node = bare ? newElement(tag) : makeElement(tag)
         if let parent = open.last?.node { node.pointee.parent = parent }
         (reportLine, reportColumn) = (position.line, position.column)
         let result = xmlRelaxNGValidatePushElement(context, document, node)
         if result == 0 {
+            if remembersShapes, !bare, validatedWhole.count < 64 { validatedWhole.append((parentName, tag.localName)) }
+            wholeRootIsBare = bare
+            if bare {
+                wholeRootTag.reset()
+                wholeRootTag.start(tag, line: position.line, column: position.column)
+            }
             wholeElementDepth = open.count
             recording.reset()
             if remembersShapes { ShapeKey.begin(parent: open.last?.name, in: &keyBuffer) }
@@ -164,6 +183,15 @@ final class RelaxNGFeed: SAXHandler {
             if let key, validShapes.contains(key) {
                 // The same shape was valid before.
             } else {
+                if wholeRootIsBare {
+                    // The attributes the node was pushed without, placed on the element's line.
+                    let currentLine = line
+                    wholeRootTag.replay(start: { tag, line, _ in
+                        self.line = line
+                        self.addAttributes(of: tag, to: root)
+                    }, text: { _ in }, end: { _, _ in })
+                    line = currentLine
+                }
                 build(recording, under: root)
                 let messagesBefore = messages.count
                 let valid = xmlRelaxNGValidateFullElement(context, document, root) == 1
@@ -201,8 +229,19 @@ final class RelaxNGFeed: SAXHandler {
     // MARK: Nodes
 
     private func makeElement(_ tag: StartTag) -> xmlNodePtr {
+        let node = newElement(tag)
+        addAttributes(of: tag, to: node)
+        return node
+    }
+
+    /// An element node without its attributes.
+    private func newElement(_ tag: StartTag) -> xmlNodePtr {
         let node = newNode(type: XML_ELEMENT_NODE, name: tag.localName)
         node.pointee.ns = namespace(tag.namespace)
+        return node
+    }
+
+    private func addAttributes(of tag: StartTag, to node: xmlNodePtr) {
         var previous: xmlAttrPtr?
         for index in 0..<tag.attributeCount {
             let base = index * 5
@@ -211,7 +250,6 @@ final class RelaxNGFeed: SAXHandler {
                 newAttribute(name: name, namespace: fields[base + 2], value: $0, of: node, after: previous)
             }
         }
-        return node
     }
 
     /// A new attribute of `node`, after `previous` (or first).

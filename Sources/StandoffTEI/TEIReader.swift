@@ -374,6 +374,10 @@ final class TEIDocumentBuilder: SAXHandler {
 
         /// Where the attribute `name` stands in the tag, if it is there.
         func position(_ name: StaticString, inXMLNamespace: Bool = false) -> Int? {
+            // Equal literals are mostly one literal: look for the same address first.
+            for slot in known.indices where known[slot].name.utf8Start == name.utf8Start && known[slot].inXMLNamespace == inXMLNamespace {
+                return positions[slot] < 0 ? nil : Int(positions[slot])
+            }
             for slot in known.indices where known[slot].matches(name, inXMLNamespace: inXMLNamespace) {
                 return positions[slot] < 0 ? nil : Int(positions[slot])
             }

@@ -434,6 +434,12 @@ final class TEIDocumentBuilder: SAXHandler {
                 stack.append(Frame(place: .notTEI, key: ElementKey(name: ""), isText: true))
                 return
             }
+            if childPlace == .ptr || childPlace == .ref, values?.position("type") == nil {
+                // A link without its role would be kept as foreign markup, and the link lost.
+                let target = values?.string("target").map { " target=\"\($0)\"" } ?? ""
+                problem("missing-attribute", "<\(name)\(target)> in annotation '\(currentAnnotationOwner ?? "?")' has no @type, which names the link's role",
+                        hint: "add type=\"ref\", \"speaker\", \"holder\" or \"target\" (or type=\"cue\" for a quotation's cue)", location: location(position))
+            }
             if parentPlace.keepsForeignContent {
                 captureAnchor = (anchor(), stack[stack.count - 1].lastKnownChild?.description)
                 capture = MarkupCapture()

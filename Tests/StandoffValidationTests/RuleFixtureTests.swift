@@ -22,6 +22,7 @@ struct RuleFixtureTests {
         Case(code: "SO001", fixture: "truncated.xml", needle: "<fileDesc><titleStmt><title>Trunc"),
         Case(code: "SO002", fixture: "rules/SO002-schema.tei.xml"),
         Case(code: "SO004", fixture: "not-tei.xml", needle: "<html>"),
+        Case(code: "SO004", fixture: "rules/SO004-link-without-role.tei.xml"),
         Case(code: "SO101", fixture: "missing-paragraph.tei.xml", needle: "string-range(p9"),
         Case(code: "SO102", fixture: "offset-past-end.tei.xml", needle: "string-range(p1,8,10)"),
         Case(code: "SO103", fixture: "malformed-range.tei.xml", needle: "#range(p1"),
@@ -68,6 +69,22 @@ struct RuleFixtureTests {
         let rule = try #require(RuleCatalogue.rule(named: testCase.code))
         #expect(finding.rule == rule.name)
         #expect(finding.severity == rule.severity)
+    }
+
+    @Test func aLinkWithoutRoleInALargerFileIsOneClearError() throws {
+        // A misspelt @type: libxml2 answers with "Internal error: no state" at two ancestors
+        // and a generic message at the <ptr>; the reader's message says what is wrong, alone.
+        let shipped = String(decoding: Repository.read(Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path), as: UTF8.self)
+        let first = try #require(shipped.range(of: ##"<ptr type="ref" target="#trump"/>"##))
+        let broken = shipped.replacingCharacters(in: first, with: ##"<ptr typo="ref" target="#trump"/>"##)
+        let directory = TemporaryDirectory()
+        let path = directory.file("link-without-role.tei.xml")
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        let report = Validator().validate(file: path)
+        #expect(report.diagnostics.map(\.code) == ["SO004"], "\(report.diagnostics.map(\.headline))")
+        #expect(report.diagnostics.first?.message == "<ptr target=\"#trump\"> in annotation 'ent1' has no @type, which names the link's role")
+        let line = broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(##"<ptr typo="ref""##) }! + 1
+        #expect(report.diagnostics.first?.line == line)
     }
 
     @Test func everyRuleHasAFixture() {

@@ -37,6 +37,8 @@ public struct Document: Sendable {
     /// Where each layer's annotations stand in ``annotations``, layers in the order of their first
     /// annotation: rules and exports that look at one layer need not visit the others.
     private var layerPositions: [(layer: Layer, positions: [Int])] = []
+    /// Every annotation's ranges side by side, in the order of ``annotations``.
+    public private(set) var rangeTable = RangeTable()
 
     /// The taxonomy of each declared category.
     private var categoryTaxonomy: [Identifier: Identifier] = [:]
@@ -196,6 +198,7 @@ public struct Document: Sendable {
     public mutating func reserveCapacity(forAnnotations count: Int) {
         annotations.reserveCapacity(annotations.count + count)
         declared.reserveCapacity(declared.count + count)
+        rangeTable.reserveCapacity(count)
     }
 
     /// Adds an annotation after checking it against the document, and returns it as stored
@@ -233,6 +236,7 @@ public struct Document: Sendable {
         }
         try declare(annotation.id, as: .annotation, position: annotations.count)
         note(annotation.layer, at: annotations.count)
+        rangeTable.append(annotation.ranges)
         annotations.append(annotation)
         return annotation
     }
@@ -258,7 +262,11 @@ public struct Document: Sendable {
         declared[id] = nil
         for position in index..<annotations.count { declared[annotations[position].id]?.position = position }
         layerPositions = []
-        for (position, annotation) in annotations.enumerated() { note(annotation.layer, at: position) }
+        rangeTable = RangeTable()
+        for (position, annotation) in annotations.enumerated() {
+            note(annotation.layer, at: position)
+            rangeTable.append(annotation.ranges)
+        }
         return removed
     }
 
@@ -301,6 +309,35 @@ public struct Document: Sendable {
         }
         for (a, b) in zip(sorted, sorted.dropFirst()) where a.overlaps(b) { throw .overlappingRanges(a, b) }
         return sorted
+    }
+}
+
+/// The ranges of a document's annotations side by side, in the order of
+/// ``Document/annotations``: checks that look at every annotation's ranges read them from one
+/// array instead of visiting each annotation (a large file has hundreds of thousands).
+public struct RangeTable: Sendable {
+    /// All ranges, annotation after annotation.
+    public private(set) var ranges: [TextRange] = []
+    /// Where the ranges of the annotation at each position begin in ``ranges``; one more entry
+    /// at the end, so that annotation `i`'s ranges are `ranges[starts[i]..<starts[i + 1]]`.
+    public private(set) var starts: [Int] = [0]
+
+    public init() {}
+
+    /// The number of annotations.
+    public var count: Int { starts.count - 1 }
+
+    /// The ranges of the annotation at `position`.
+    public subscript(position: Int) -> ArraySlice<TextRange> { ranges[starts[position]..<starts[position + 1]] }
+
+    mutating func append(_ annotationRanges: [TextRange]) {
+        ranges.append(contentsOf: annotationRanges)
+        starts.append(ranges.count)
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        ranges.reserveCapacity(ranges.count + count)
+        starts.reserveCapacity(starts.count + count)
     }
 }
 

@@ -5,15 +5,18 @@ import StandoffModel
 /// Files are large and such groups are few: annotations are first sorted by their first range
 /// alone, packed in one integer, and only neighbours that share it are compared in full.
 enum SpanGroups {
-    /// Groups of at least two of `positions` in `annotations` (each in file order) whose
-    /// annotations pass `include` and have equal ranges; groups in the order of their first member.
-    static func groups(in annotations: [Annotation], at positions: some Collection<Int>, where include: (Annotation) -> Bool) -> [[Int]] {
+    /// Groups of at least two of `positions` in the document's annotations (each in file order)
+    /// that have equal ranges; groups in the order of their first member. Ranges are read from
+    /// the document's ``RangeTable``, so annotations are not visited.
+    static func groups(in document: Document, at positions: some Collection<Int>) -> [[Int]] {
         // First range as start × 2³² + end (offsets are far below 2³²), then position.
+        let table = document.rangeTable
+        let (ranges, starts) = (table.ranges, table.starts)
         var keyed: [(span: UInt64, index: Int)] = []
         keyed.reserveCapacity(positions.count)
         for index in positions {
-            let annotation = annotations[index]
-            guard include(annotation), let range = annotation.ranges.first else { continue }
+            guard starts[index] < starts[index + 1] else { continue }
+            let range = ranges[starts[index]]
             keyed.append((UInt64(truncatingIfNeeded: range.start) << 32 | UInt64(truncatingIfNeeded: range.end) & 0xFFFF_FFFF, index))
         }
         keyed.sort { ($0.span, $0.index) < ($1.span, $1.index) }
@@ -27,7 +30,7 @@ enum SpanGroups {
                 var byRanges: [[TextRange]: [Int]] = [:]
                 var order: [[TextRange]] = []
                 for entry in keyed[start..<end] {
-                    let ranges = annotations[entry.index].ranges
+                    let ranges = Array(table[entry.index])
                     if byRanges[ranges] == nil { order.append(ranges) }
                     byRanges[ranges, default: []].append(entry.index)
                 }

@@ -172,6 +172,24 @@ struct DocumentTests {
         #expect(stance.hasLink(.holder))
         #expect(!stance.hasLink(.target))
     }
+
+    @Test func keepsEveryAnnotationsRangesSideBySide() throws {
+        var document = try makeDocument()
+        try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)]))
+        // Discontinuous, given out of order: stored sorted.
+        try document.add(Annotation(id: "err1", layer: .error, ranges: [TextRange(8, 13), TextRange(4, 7)]))
+        try document.add(Annotation(id: "ent2", layer: .entity, category: "PER", ranges: [TextRange(8, 13)]))
+        #expect(document.rangeTable.count == 3)
+        #expect(document.rangeTable.starts == [0, 1, 3, 4])
+        for position in document.annotations.indices {
+            #expect(Array(document.rangeTable[position]) == document.annotations[position].ranges)
+        }
+        #expect(try Array(document.rangeTable[1]) == [TextRange(4, 7), TextRange(8, 13)])
+        try document.removeAnnotation("err1")
+        #expect(document.rangeTable.count == 2)
+        #expect(try document.rangeTable.ranges == [TextRange(0, 3), TextRange(8, 13)])
+        #expect(Array(document.rangeTable[1]) == document.annotation("ent2")?.ranges)
+    }
 }
 
 @Suite("Identifier, Register and Taxonomy values")

@@ -1,4 +1,6 @@
 import Foundation
+import StandoffModel
+import StandoffTEI
 import StandoffValidation
 import Testing
 import TestSupport
@@ -12,6 +14,22 @@ struct ValidatorTests {
         let report = Validator().validate(file: Repository.fixture("foreign-content.tei.xml"))
         #expect(report.diagnostics.filter { $0.code == "SO002" }.isEmpty, "\(report.diagnostics)")
         #expect(report.isValid)
+    }
+
+    @Test func duplicatesCompareAllRangesOfDiscontinuousSpans() throws {
+        // Three entity mentions share their first range; two also share the second, one differs.
+        var document = try Document(id: "doc", title: "T", text: SourceText("Kim met Trump and Moon."))
+        try document.add(RegisterEntry(id: "kim", kind: .person, name: "Kim Jong Un"))
+        for (id, second) in [("ent1", try TextRange(8, 13)), ("ent2", try TextRange(8, 13)), ("ent3", try TextRange(18, 22))] {
+            try document.add(Annotation(id: Identifier(id), layer: .entity, category: "PER", ranges: [try TextRange(0, 3), second],
+                                        links: [Link(role: .ref, target: .id("kim"))]))
+        }
+        let directory = TemporaryDirectory()
+        let path = directory.file("discontinuous.tei.xml")
+        try TEIWriter.write(document, to: path)
+        let duplicates = Validator(options: ValidationOptions(only: ["SO601"])).validate(file: path).diagnostics
+        #expect(duplicates.count == 1, "\(duplicates.map(\.headline))")
+        #expect(duplicates.first?.message.hasPrefix("annotation 'ent2' duplicates 'ent1'") == true, "\(duplicates.map(\.headline))")
     }
 
     @Test func aMisplacedKnownElementIsOneClearSchemaError() throws {

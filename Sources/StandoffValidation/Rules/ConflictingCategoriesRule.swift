@@ -12,8 +12,8 @@ public struct ConflictingCategoriesRule: ValidationRule {
         guard let document = context.document else { return [] }
         let annotations = document.annotations
         var found: [Diagnostic] = []
-        for members in SpanGroups.groups(in: annotations, at: document.positions(of: .entity), where: { $0.category != nil }) {
-            let group = members.map { annotations[$0] }
+        for members in SpanGroups.groups(in: document, at: document.positions(of: .entity)) {
+            let group = members.map { annotations[$0] }.filter { $0.category != nil }
             guard Set(group.compactMap(\.category)).count > 1, group.allSatisfy({ $0.notes.isEmpty }) else { continue }
             for annotation in group.dropFirst() where annotation.category != group[0].category {
                 found.append(diagnostic(

@@ -18,7 +18,7 @@ public struct DuplicateAnnotationRule: ValidationRule {
         guard let document = context.document else { return [] }
         let annotations = document.annotations
         var found: [Diagnostic] = []
-        for group in SpanGroups.groups(in: annotations, at: annotations.indices, where: { _ in true }) {
+        for group in SpanGroups.groups(in: document, at: annotations.indices) {
             var first: [Key: Identifier] = [:]
             for annotation in group.map({ annotations[$0] }) {
                 // Stances about different targets may share their evidence; they are not duplicates.

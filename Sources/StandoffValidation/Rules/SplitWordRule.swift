@@ -15,14 +15,18 @@ public struct SplitWordRule: ValidationRule {
         // says so, and spans inside it may cut the run.
         let runTogether = document.positions(of: .error).filter { document.annotations[$0].category == "spacing" }.flatMap { document.annotations[$0].ranges }
         var found: [Diagnostic] = []
-        for annotation in document.annotations {
-            for range in annotation.ranges {
+        // The ranges from the document's table: an annotation itself is looked at only to report.
+        let table = document.rangeTable
+        let (ranges, starts) = (table.ranges, table.starts)
+        for position in 0..<table.count {
+            for range in ranges[starts[position]..<starts[position + 1]] {
                 for edgeIndex in 0..<2 {
                     let isStart = edgeIndex == 0
                     let offset = isStart ? range.start : range.end
                     guard let what = Self.cut(at: offset, in: text) else { continue }
                     let edge = isStart ? "start" : "end"
                     if what.hasSuffix("a word in two"), runTogether.contains(where: { $0.start < offset && offset < $0.end }) { continue }
+                    let annotation = document.annotations[position]
                     found.append(diagnostic(
                         "the \(edge) of annotation '\(annotation.id)' (\"\(annotation.coveredText)\") at \(offset) cuts \(what)",
                         hint: "move the \(edge) to a word boundary, or leave it if the text itself runs two words together",

@@ -39,6 +39,10 @@ public struct Document: Sendable {
     private var layerPositions: [(layer: Layer, positions: [Int])] = []
     /// Every annotation's ranges side by side, in the order of ``annotations``.
     public private(set) var rangeTable = RangeTable()
+    /// Positions in ``annotations`` of the annotations whose recorded text (``Annotation/snapshot``)
+    /// is not the text now at their ranges: the text drifted, or the ranges are wrong. Checked as
+    /// each annotation is added, when its text is at hand.
+    public private(set) var driftedPositions: [Int] = []
 
     /// The taxonomy of each declared category.
     private var categoryTaxonomy: [Identifier: Identifier] = [:]
@@ -217,7 +221,9 @@ public struct Document: Sendable {
             let cue = try checkedRanges(annotation.cue)
             if cue.count > 1 { annotation.cue = cue }
         }
-        if annotation.snapshot.isEmpty { annotation.snapshot = annotation.ranges.map { text[$0] } }
+        // A snapshot taken now matches; a given one is compared once it is known to be added.
+        let snapshotGiven = !annotation.snapshot.isEmpty
+        if !snapshotGiven { annotation.snapshot = annotation.ranges.map { text[$0] } }
         if let category = annotation.category, !checkedCategories.contains(where: { $0.category == category && $0.layer == annotation.layer }) {
             try checkCategory(category, in: annotation.layer.taxonomyID)
             if checkedCategories.count == 8 { checkedCategories.removeFirst() }
@@ -235,6 +241,7 @@ public struct Document: Sendable {
             }
         }
         try declare(annotation.id, as: .annotation, position: annotations.count)
+        if snapshotGiven, !text.matches(annotation.snapshot, at: annotation.ranges) { driftedPositions.append(annotations.count) }
         note(annotation.layer, at: annotations.count)
         rangeTable.append(annotation.ranges)
         annotations.append(annotation)
@@ -261,6 +268,7 @@ public struct Document: Sendable {
         preserved.removeAll(ownedBy: id)
         declared[id] = nil
         for position in index..<annotations.count { declared[annotations[position].id]?.position = position }
+        driftedPositions = driftedPositions.compactMap { $0 == index ? nil : $0 > index ? $0 - 1 : $0 }
         layerPositions = []
         rangeTable = RangeTable()
         for (position, annotation) in annotations.enumerated() {

@@ -102,6 +102,12 @@ public struct SourceText: Hashable, Sendable {
         }
     }
 
+    /// Whether the text at each of `ranges` is the string at the same place in `strings`, and
+    /// there are as many of each.
+    public func matches(_ strings: [String], at ranges: [TextRange]) -> Bool {
+        strings.count == ranges.count && strings.indices.allSatisfy { matches(strings[$0], at: ranges[$0]) }
+    }
+
     /// Whether the text at `range` is exactly `string`, code point for code point.
     public func matches(_ string: String, at range: TextRange) -> Bool {
         guard range.end <= scalars.count else { return false }

@@ -173,6 +173,25 @@ struct DocumentTests {
         #expect(!stance.hasLink(.target))
     }
 
+    @Test func notesAnnotationsWhoseRecordedTextIsNotTheTextNow() throws {
+        var document = try makeDocument()
+        try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)], snapshot: ["Kim"]))
+        try document.add(Annotation(id: "ent2", layer: .entity, category: "PER", ranges: [TextRange(8, 13)], snapshot: ["Trumb"]))
+        try document.add(Annotation(id: "ent3", layer: .entity, category: "PER", ranges: [TextRange(4, 7)]))
+        try document.add(Annotation(id: "err1", layer: .error, ranges: [TextRange(0, 3), TextRange(8, 13)], snapshot: ["Kim"]))
+        // Refused annotations are not noted.
+        #expect(throws: ModelError.self) {
+            try document.add(Annotation(id: "ent2", layer: .entity, category: "PER", ranges: [TextRange(0, 3)], snapshot: ["nope"]))
+        }
+        #expect(document.driftedPositions == [1, 3])
+        #expect(document.annotation("ent3")?.snapshot == ["met"])
+        try document.removeAnnotation("ent1")
+        #expect(document.driftedPositions == [0, 2])
+        try document.removeAnnotation("ent2")
+        #expect(document.driftedPositions == [1])
+        #expect(document.annotations[1].id == "err1")
+    }
+
     @Test func keepsEveryAnnotationsRangesSideBySide() throws {
         var document = try makeDocument()
         try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)]))

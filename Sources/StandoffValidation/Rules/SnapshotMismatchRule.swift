@@ -10,9 +10,9 @@ public struct SnapshotMismatchRule: ValidationRule {
         guard let document = context.document else { return [] }
         var found: [Diagnostic] = []
         let text = document.text
-        for annotation in document.annotations {
-            let (snapshot, ranges) = (annotation.snapshot, annotation.ranges)
-            if snapshot.count == ranges.count, snapshot.indices.allSatisfy({ text.matches(snapshot[$0], at: ranges[$0]) }) { continue }
+        // The document compared each annotation's recorded text as it was added.
+        for position in document.driftedPositions {
+            let annotation = document.annotations[position]
             let now = annotation.ranges.map { text[$0] }
             found.append(diagnostic(
                 "annotation '\(annotation.id)' recorded \"\(annotation.snapshot.joined(separator: " … "))\" but its range \(annotation.ranges.map(\.description).joined(separator: ",")) now covers \"\(now.joined(separator: " … "))\"",

@@ -397,7 +397,11 @@ final class TEIDocumentBuilder: SAXHandler {
         /// Whether the attribute `name` is there with exactly the value `expected`.
         func has(_ name: StaticString, equalTo expected: [UInt8]) -> Bool {
             guard let index = position(name), let fields = tag.attributes, let start = fields[index * 5 + 3], let end = fields[index * 5 + 4] else { return false }
-            return StartTag.withDecodedValue(start: start, end: end) { $0.elementsEqual(expected) }
+            return StartTag.withDecodedValue(start: start, end: end) { value in
+                guard value.count == expected.count else { return false }
+                guard let bytes = value.baseAddress, !value.isEmpty else { return true }
+                return expected.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes, value.count) == 0 }
+            }
         }
     }
 

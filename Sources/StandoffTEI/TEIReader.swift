@@ -797,6 +797,9 @@ final class TEIDocumentBuilder: SAXHandler {
             added = adder.result
         }
         problems += skeleton.problems
+        // Room first: a large file declares tens of thousands of paragraphs, and growing the
+        // table step by step rehashed it each time.
+        locations.reserveCapacity(locations.count + skeleton.locations.count)
         locations.merge(skeleton.locations) { _, made in made }
         var document = added.document
         problems += added.problems

@@ -10,11 +10,16 @@ public struct UnusedEntryRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
-        var used: Set<Identifier> = []
-        for annotation in document.annotations {
-            for link in annotation.links { if case .id(let id) = link.target { used.insert(id) } }
+        let entries = document.registers.flatMap(\.entries)
+        // Entries not linked yet; the search stops once every entry is (mostly early on).
+        var unlinked = Set(entries.map(\.id))
+        guard !unlinked.isEmpty else { return [] }
+        search: for annotation in document.annotations {
+            for link in annotation.links {
+                if case .id(let id) = link.target, unlinked.remove(id) != nil, unlinked.isEmpty { break search }
+            }
         }
-        return document.registers.flatMap(\.entries).filter { !used.contains($0.id) }.map {
+        return entries.filter { unlinked.contains($0.id) }.map {
             diagnostic("\($0.kind.rawValue) '\($0.id)' (\($0.name)) is not linked from any annotation",
                        hint: "link mentions to it with --ref, or remove it if it is not needed",
                        at: context.location(of: $0.id))

@@ -441,7 +441,8 @@ final class TEIDocumentBuilder: SAXHandler {
             if childPlace == .ptr || childPlace == .ref, values?.position("type") == nil {
                 // A link without its role would be kept as foreign markup, and the link lost.
                 let target = values?.string("target").map { " target=\"\($0)\"" } ?? ""
-                problem("missing-attribute", "<\(name)\(target)> in annotation '\(currentAnnotationOwner ?? "?")' has no @type, which names the link's role",
+                let owner = currentAnnotationOwner.map { "annotation '\($0)'" } ?? "an annotation"
+                problem("missing-attribute", "<\(name)\(target)> in \(owner) has no @type, which names the link's role",
                         hint: "add type=\"ref\", \"speaker\", \"holder\" or \"target\" (or type=\"cue\" for a quotation's cue)", location: location(position))
             }
             if parentPlace.keepsForeignContent {

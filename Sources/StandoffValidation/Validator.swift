@@ -102,9 +102,7 @@ public struct Validator: Sendable {
         // standOff has extra content", "failed to validate attributes", or its own "Internal
         // error: no state") at or before its line; when a more precise error lies at or after
         // such a line, the message is an echo.
-        let isEcho = { (d: Diagnostic) in
-            d.message.contains("has extra content") || d.message.contains("failed to validate") || d.message.contains("Internal error")
-        }
+        let isEcho = { (d: Diagnostic) in Self.isEcho(d.message) }
         let lastPreciseLine = diagnostics.filter { $0.severity == .error && !(isSchema($0) && isEcho($0)) }.map(\.line).max()
         diagnostics.removeAll { d in isSchema(d) && isEcho(d) && lastPreciseLine.map { $0 >= d.line } == true }
         // One schema message per line: libxml2 adds follow-on messages for the same element
@@ -120,10 +118,15 @@ public struct Validator: Sendable {
         return FileReport(file: file, diagnostics: Array(Set(diagnostics)).sorted())
     }
 
+    /// libxml2's messages that only echo a fault reported elsewhere (see ``validate(file:)``).
+    private static let echoPhrases = ["has extra content", "failed to validate", "Internal error"]
+
+    private static func isEcho(_ message: String) -> Bool { echoPhrases.contains { message.contains($0) } }
+
     /// How little a schema message says about the fault: 0 names it, 2 only echoes it.
     private static func vagueness(of diagnostic: Diagnostic) -> Int {
         let message = diagnostic.message
-        if message.contains("has extra content") || message.contains("failed to validate") || message.contains("Internal error") { return 2 }
+        if isEcho(message) { return 2 }
         if message.contains("got nothing") || message.contains("Expecting") { return 1 }
         return 0
     }

@@ -12,10 +12,11 @@ public struct MissingCategoryRule: ValidationRule {
         guard let document = context.document else { return [] }
         let positions = (document.positions(of: .entity) + document.positions(of: .quotation))
             .filter { document.annotations[$0].category == nil }.sorted()
-        return positions.map { document.annotations[$0] }.map {
-            diagnostic("\($0.layer) '\($0.id)' (\"\($0.coveredText)\") has no category",
-                       hint: "give --category with one of the \($0.layer) taxonomy's categories",
-                       at: context.location(of: $0.id))
+        return positions.map { position in
+            let annotation = document.annotations[position]
+            return diagnostic("\(annotation.layer) '\(annotation.id)' (\"\(annotation.coveredText)\") has no category",
+                              hint: "give --category with one of the \(annotation.layer) taxonomy's categories",
+                              at: context.location(of: annotation.id))
         }
     }
 }

@@ -8,10 +8,12 @@ public struct QuotationWithoutSpeakerRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
-        return document.positions(of: .quotation).filter { !document.annotations[$0].hasLink(.speaker) }.map { document.annotations[$0] }.map {
-            diagnostic("quotation '\($0.id)' (\"\($0.coveredText)\") has no speaker",
-                       hint: "add --speaker ENTRY, or --speaker unknown when the text does not say who speaks",
-                       at: context.location(of: $0.id))
+        return document.positions(of: .quotation).compactMap { position in
+            let quotation = document.annotations[position]
+            guard !quotation.hasLink(.speaker) else { return nil }
+            return diagnostic("quotation '\(quotation.id)' (\"\(quotation.coveredText)\") has no speaker",
+                              hint: "add --speaker ENTRY, or --speaker unknown when the text does not say who speaks",
+                              at: context.location(of: quotation.id))
         }
     }
 }

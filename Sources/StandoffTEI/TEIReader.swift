@@ -446,6 +446,7 @@ final class TEIDocumentBuilder: SAXHandler {
                         hint: "add type=\"ref\", \"speaker\", \"holder\" or \"target\" (or type=\"cue\" for a quotation's cue)", location: location(position))
             }
             if parentPlace.keepsForeignContent {
+                if inTEI, !TEINames.elements.contains(name) { reportUnknownElement(name, in: parentPlace, at: position) }
                 captureAnchor = (anchor(), stack[stack.count - 1].lastKnownChild?.description)
                 capture = MarkupCapture()
                 capture!.start(tag)
@@ -463,7 +464,7 @@ final class TEIDocumentBuilder: SAXHandler {
         if place == .annotation { currentAnnotationOwner = xmlID }
         let isText = place.holdsText
         stack.append(Frame(place: place, key: key, isText: isText))
-        keepForeignAttributes(of: values, place: place)
+        keepForeignAttributes(of: values, place: place, at: position)
         handleKnownStart(place: place, values: values, xmlID: xmlID, at: position)
         if isText {
             collectingText = true
@@ -631,11 +632,14 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 
     /// Keeps the attributes of the element just opened that Standoff does not read.
-    private func keepForeignAttributes(of values: KnownValues, place: Place) {
+    private func keepForeignAttributes(of values: KnownValues, place: Place, at position: (line: Int, column: Int)) {
         var anchor: String?
         if values.hasForeign {
             for index in 0..<values.tag.attributeCount where attributeSlot(values.tag, index, place: place) < 0 {
                 let attribute = values.tag.attribute(at: index)
+                if attribute.namespace == nil, !TEINames.attributes.contains(attribute.localName) {
+                    reportUnknownAttribute(attribute.localName, of: stack[stack.count - 1].key.name, place: place, at: position)
+                }
                 anchor = anchor ?? self.anchor()
                 keep(.init(prefix: attribute.prefix, namespace: attribute.namespace, localName: attribute.localName, value: attribute.value), at: anchor!)
             }
@@ -645,6 +649,36 @@ final class TEIDocumentBuilder: SAXHandler {
            !values.has("motivation", equalTo: currentMotivation), let motivation = values.string("motivation") {
             keep(.init(prefix: nil, namespace: nil, localName: "motivation", value: motivation), at: anchor ?? self.anchor())
         }
+    }
+
+    // MARK: Names TEI does not define
+
+    /// An element of the TEI namespace that TEI does not define (a misspelt name): kept as
+    /// markup Standoff does not read, so whatever it holds would be silently left out.
+    private func reportUnknownElement(_ name: String, in parent: Place, at position: (line: Int, column: Int)) {
+        let known = Self.knownChildren[parent].map { Array($0.keys).sorted() } ?? []
+        let suggestion = NameSuggestion.closest(to: name, preferring: known, among: TEINames.elements)
+        let parentName = stack[stack.count - 1].key.name
+        problem("unknown-tei-name", "<\(name)> in <\(parentName)> is not a TEI element: Standoff keeps it as markup it does not read, with everything inside it",
+                hint: (suggestion.map { "did you mean <\($0)>? Markup" } ?? "check the name against the TEI Guidelines; markup")
+                    + " of another vocabulary goes in a namespace of its own (xmlns:x=\"…\")",
+                location: location(position))
+    }
+
+    /// An attribute without a namespace that TEI does not define (a misspelt name): kept, but
+    /// not read, so what it says (a certainty, an annotator) would be silently left out.
+    private func reportUnknownAttribute(_ name: String, of element: String, place: Place, at position: (line: Int, column: Int)) {
+        let known = Self.knownAttributeSlots[place.rawValue].map { attribute in
+            (attribute.inXMLNamespace ? "xml:" : "") + String(describing: attribute.name)
+        }
+        // `id="…"` for `xml:id="…"` (and the other attributes of the XML namespace) is a common slip.
+        let inXMLNamespace = ["id", "lang", "base", "space"].contains(name) ? "xml:\(name)" : nil
+        let suggestion = inXMLNamespace ?? NameSuggestion.closest(to: name, preferring: known, among: TEINames.attributes)
+        let owner = currentAnnotationOwner.map { place == .annotation ? " '\($0)'" : " in annotation '\($0)'" } ?? ""
+        problem("unknown-tei-name", "@\(name) on <\(element)>\(owner) is not a TEI attribute: Standoff keeps it but does not read it",
+                hint: (suggestion.map { "did you mean @\($0)? An" } ?? "check the name against the TEI Guidelines; an")
+                    + " attribute of another vocabulary goes in a namespace of its own (xmlns:x=\"…\" and x:\(name)=\"…\")",
+                location: location(position))
     }
 
     private func handleKnownStart(place: Place, values: KnownValues, xmlID: String?, at position: (line: Int, column: Int)) {

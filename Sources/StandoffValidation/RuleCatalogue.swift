@@ -1,7 +1,7 @@
 /// Every rule, in code order. docs/VALIDATION.md documents each one.
 public enum RuleCatalogue {
     public static let all: [any ValidationRule] = [
-        XMLSyntaxRule(), SchemaRule(), TEIAllRule(), StructureRule(),
+        XMLSyntaxRule(), SchemaRule(), TEIAllRule(), StructureRule(), UnknownTEINameRule(),
         MissingParagraphRule(), RangeOutOfBoundsRule(), MalformedPointerRule(), EmptyRangeRule(),
         DuplicateIDRule(), DanglingReferenceRule(), InvalidIDRule(),
         UndeclaredCategoryRule(), WrongLinkKindRule(), InvalidValueRule(),

@@ -11,7 +11,8 @@
 # FILE defaults to a generated ~100 MB corpus (Scripts/make-large-corpus.py, kept in
 # ${TMPDIR:-/tmp}/standoff-large.tei.xml between runs); RUNS defaults to 7.
 # Extra options for `standoff validate` can be given in STANDOFF_VALIDATE_OPTIONS
-# (for example "--rule SO001" to time well-formedness alone).
+# (for example "--rule SO001" to time well-formedness alone, which only parses, or
+# "--disable SO002" to time reading and the semantic rules without the schema).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

@@ -79,6 +79,27 @@ public enum TEIReader {
         return (result, schemaProblems)
     }
 
+    /// Checks only that a file is well-formed XML, with the same hardening and messages as
+    /// ``read(path:)``, without building a document: well-formedness at the parser's own speed.
+    public static func checkWellFormedness(path: String) -> TEIReadResult {
+        let parser = SAXParser(handler: IgnoringHandler())
+        parser.parse(path: path)
+        let problems = parser.failures.map { failure in
+            TEIProblem(code: "xml-syntax", message: failure.message, hint: xmlHint(for: failure.message),
+                       location: SourceLocation(file: path, line: failure.line, column: failure.column))
+        }
+        return TEIReadResult(document: nil, problems: problems, locations: [:])
+    }
+
+    /// Receives SAX events and does nothing with them.
+    private final class IgnoringHandler: SAXHandler {
+        func startElement(_ tag: StartTag, at location: (line: Int, column: Int)) {}
+        func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {}
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+        func comment(_ text: UnsafePointer<UInt8>) {}
+        func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?) {}
+    }
+
     /// Reads a file for editing: any error stops it, so that nothing is lost on write.
     public static func load(path: String) throws(TEIReadError) -> Document {
         let result = read(path: path)

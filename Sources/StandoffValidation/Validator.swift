@@ -51,10 +51,13 @@ public struct Validator: Sendable {
     /// Validates one file.
     public func validate(file: String) -> FileReport {
         let wantsSchema = rules.contains { $0 is SchemaRule }
+        // Well-formedness alone (`--rule xml-syntax`) needs no document: the file is only parsed.
+        let wantsDocument = rules.contains { !($0 is XMLSyntaxRule) }
         let wantsTEIAll = options.teiAll != nil && rules.contains { $0 is TEIAllRule }
         let results = ParallelResults()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
+            guard wantsDocument else { return results.setRead(TEIReader.checkWellFormedness(path: file)) }
             // With the schema, the file is parsed once: the schema checks the reader's events
             // on a thread of its own.
             guard wantsSchema else { return results.setRead(TEIReader.read(path: file)) }

@@ -38,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(help: "Run only this rule, by code or name (repeatable).")
+    @Option(help: "Run only this rule, by code or name (repeatable). With xml-syntax alone the files are only parsed: a fast first pass.")
     var rule: [String] = []
 
     @Option(help: "Leave out this rule, by code or name (repeatable).")

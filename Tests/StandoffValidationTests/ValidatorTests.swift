@@ -16,6 +16,20 @@ struct ValidatorTests {
         #expect(report.isValid)
     }
 
+    @Test(arguments: ["truncated.xml", "empty.xml", "xxe.xml", "billion-laughs.xml", "missing-paragraph.tei.xml", "rules/SO005-unknown-tei-name.tei.xml"])
+    func wellFormednessAloneParsesOnlyAndFindsWhatTheFullCheckFinds(fixture: String) {
+        // `--rule xml-syntax` skips the document: the same findings, without building it.
+        let path = Repository.fixture(fixture)
+        let alone = Validator(options: ValidationOptions(only: ["xml-syntax"])).validate(file: path).diagnostics
+        let full = Validator().validate(file: path).diagnostics.filter { $0.code == "SO001" }
+        #expect(alone == full)
+        if !fixture.hasSuffix(".tei.xml") { #expect(!alone.isEmpty, "the broken fixture must be found broken") }
+        let checked = TEIReader.checkWellFormedness(path: path)
+        #expect(checked.document == nil)
+        #expect(checked.problems.map(\.message) == TEIReader.read(path: path).problems.filter { $0.code == "xml-syntax" }.map(\.message))
+        #expect(checked.problems.allSatisfy { $0.code == "xml-syntax" && $0.location.file == path })
+    }
+
     @Test func duplicatesCompareAllRangesOfDiscontinuousSpans() throws {
         // Three entity mentions share their first range; two also share the second, one differs.
         var document = try Document(id: "doc", title: "T", text: SourceText("Kim met Trump and Moon."))

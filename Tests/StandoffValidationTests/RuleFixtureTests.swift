@@ -130,6 +130,11 @@ struct CatalogueTests {
         }
     }
 
+    @Test func theReadmeCountsTheRules() {
+        let readme = String(decoding: Repository.read(Repository.root.appendingPathComponent("README.md").path), as: UTF8.self)
+        #expect(readme.contains("schema, \(RuleCatalogue.all.count) rules"), "README.md's validate line gives another number of rules")
+    }
+
     @Test func strictTurnsWarningsIntoErrors() {
         let path = Repository.fixture("rules/SO501-quotation-without-speaker.tei.xml")
         #expect(Validator().validate(file: path).isValid)

@@ -53,8 +53,8 @@ public struct InlineMarkup {
             }
         }
         var out = ""
-        let scalars = document.text.scalars
-        for offset in 0...scalars.count {
+        var scalars = document.text.string.unicodeScalars.makeIterator()
+        for offset in 0...document.text.count {
             if let closing = closes[offset] {
                 for (_, annotation) in closing.sorted(by: { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1.id > $1.1.id) }) {
                     out += "]{\(Self.label(for: annotation))}"
@@ -63,7 +63,7 @@ public struct InlineMarkup {
             if let opening = opens[offset] {
                 for _ in opening { out += "[" }
             }
-            if offset < scalars.count { out.unicodeScalars.append(scalars[offset]) }
+            if let scalar = scalars.next() { out.unicodeScalars.append(scalar) }
         }
         return out
     }

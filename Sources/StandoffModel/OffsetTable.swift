@@ -16,7 +16,7 @@ public struct OffsetTable: Sendable {
         utf16.reserveCapacity(text.count + 1)
         var bytes = 0
         var units = 0
-        for scalar in text.scalars {
+        for scalar in text.string.unicodeScalars {
             utf8.append(bytes)
             utf16.append(units)
             bytes += UTF8.width(scalar)

@@ -1,62 +1,117 @@
 import Crypto
+import Foundation
 
 /// The immutable text a document annotates, split into paragraphs at `\n`.
 ///
 /// The paragraphs joined with `\n` give back the text byte for byte, so a text that ends with a
 /// newline has a last, empty paragraph. All offsets are code points (see ``TextRange``).
+///
+/// The text is kept once, as UTF-8, with the byte position of every 64th code point: a code
+/// point's byte is found in constant time (at most 63 steps from the nearest checkpoint, none in
+/// a block of ASCII), and the text costs little more than its UTF-8 bytes (it cost five bytes a
+/// character with a code point array beside them).
 public struct SourceText: Hashable, Sendable {
     /// The whole text.
     public let string: String
-    /// The text as code points, for constant-time slicing by offset.
-    public let scalars: [Unicode.Scalar]
     /// Where each paragraph lies in the whole text (the `\n` between them belongs to none).
     public let paragraphs: [TextRange]
+    /// Number of code points.
+    public let count: Int
+    /// `checkpoints[k]` is the byte position of code point `64 · k`; the last is the byte count.
+    private let checkpoints: [Int32]
+    private static let checkpointShift = 6
+    private static let checkpointInterval = 1 << checkpointShift
 
     /// Splits `string` into paragraphs at every `\n`.
     public init(_ string: String) {
-        // One pass over the UTF-8 (a String's is valid): decode the code points and note the
-        // paragraph breaks.
+        // One pass over the UTF-8 (a String's is valid): count the code points, note every
+        // 64th one's byte and the paragraph breaks.
         var string = string
         var ranges: [TextRange] = []
-        let scalars = string.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                var start = 0
-                var index = 0
-                while index < bytes.count {
-                    let lead = bytes[index]
-                    if lead < 0x80 {
-                        if lead == 0x0A {
-                            ranges.append(TextRange(unchecked: start, count))
-                            start = count + 1
-                        }
-                        buffer[count] = Unicode.Scalar(lead)
-                        count += 1
-                        index += 1
-                        continue
-                    }
-                    var value = UInt32(lead)
-                    var width = 1
-                    if lead >= 0xF0 {
-                        value = UInt32(lead & 0x07)
-                        width = 4
-                    } else if lead >= 0xE0 {
-                        value = UInt32(lead & 0x0F)
-                        width = 3
-                    } else if lead >= 0xC0 {
-                        value = UInt32(lead & 0x1F)
-                        width = 2
-                    }
-                    for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                    buffer[count] = Unicode.Scalar(value)!
-                    count += 1
-                    index += width
+        var checkpoints: [Int32] = []
+        var count = 0
+        string.withUTF8 { bytes in
+            checkpoints.reserveCapacity(bytes.count >> Self.checkpointShift + 2)
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                if count & (Self.checkpointInterval - 1) == 0 { checkpoints.append(Int32(truncatingIfNeeded: index)) }
+                let lead = bytes[index]
+                if lead == 0x0A {
+                    ranges.append(TextRange(unchecked: start, count))
+                    start = count + 1
                 }
-                ranges.append(TextRange(unchecked: start, count))
+                index += Self.width(lead)
+                count += 1
             }
+            ranges.append(TextRange(unchecked: start, count))
+            checkpoints.append(Int32(truncatingIfNeeded: bytes.count))
         }
+        precondition(string.utf8.count < Int(Int32.max), "texts of 2 GB or more are not supported")
         self.string = string
-        self.scalars = scalars
         self.paragraphs = ranges
+        self.count = count
+        self.checkpoints = checkpoints
+    }
+
+    public static func == (lhs: SourceText, rhs: SourceText) -> Bool { lhs.string == rhs.string }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(string) }
+
+    /// The number of UTF-8 bytes of the code point that starts with `lead`.
+    @inline(__always)
+    private static func width(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The text's UTF-8 bytes, in place.
+    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
+        // A native string is contiguous (``init(_:)`` made it so); this is not reached.
+        return Array(string.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// The byte position of code point `offset` (`count` gives the byte count) in `bytes`.
+    @inline(__always)
+    private func byteOffset(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let block = offset >> Self.checkpointShift
+        var byte = Int(checkpoints[block])
+        var remaining = offset & (Self.checkpointInterval - 1)
+        guard remaining > 0 else { return byte }
+        // A block of 64 ASCII code points is 64 bytes long.
+        if block + 1 < checkpoints.count, Int(checkpoints[block + 1]) - byte == Self.checkpointInterval { return byte + remaining }
+        while remaining > 0 {
+            byte += Self.width(bytes[byte])
+            remaining -= 1
+        }
+        return byte
+    }
+
+    /// The UTF-8 bytes of `range`, which must lie within the text.
+    private func withBytes<Result>(of range: TextRange, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withBytes { bytes in
+            let start = byteOffset(range.start, in: bytes)
+            let end = byteOffset(range.end, in: bytes)
+            return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+    }
+
+    /// The code points of `start..<end`, which must lie within the text.
+    public func unicodeScalars(from start: Int, to end: Int) -> String.UnicodeScalarView {
+        self[TextRange(unchecked: start, end)].unicodeScalars
+    }
+
+    /// The code point at `offset`, which must lie within the text.
+    public func scalar(at offset: Int) -> Unicode.Scalar {
+        withBytes { bytes in
+            let index = byteOffset(offset, in: bytes)
+            let lead = bytes[index]
+            if lead < 0x80 { return Unicode.Scalar(lead) }
+            let width = Self.width(lead)
+            var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for next in 1..<width { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
+            return Unicode.Scalar(value) ?? "\u{FFFD}"
+        }
     }
 
     /// Joins paragraphs with `\n`; none of them may contain a newline.
@@ -69,37 +124,15 @@ public struct SourceText: Hashable, Sendable {
         }
     }
 
-    /// Number of code points.
-    public var count: Int { scalars.count }
-
     /// The whole text as a range.
-    public var fullRange: TextRange { TextRange(unchecked: 0, scalars.count) }
+    public var fullRange: TextRange { TextRange(unchecked: 0, count) }
 
     /// The text of one paragraph.
     public func paragraphText(_ index: Int) -> String { self[paragraphs[index]] }
 
     /// The text covered by `range`, which must lie within the text.
     public subscript(range: TextRange) -> String {
-        scalars.withUnsafeBufferPointer { all in
-            var byteCount = 0
-            for offset in range.start..<range.end { byteCount += UTF8.width(all[offset]) }
-            return String(unsafeUninitializedCapacity: byteCount) { buffer in
-                var index = 0
-                for offset in range.start..<range.end {
-                    let scalar = all[offset]
-                    if scalar.value < 0x80 {
-                        buffer[index] = UInt8(truncatingIfNeeded: scalar.value)
-                        index += 1
-                    } else {
-                        UTF8.encode(scalar) { byte in
-                            buffer[index] = byte
-                            index += 1
-                        }
-                    }
-                }
-                return index
-            }
-        }
+        withBytes(of: range) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Whether the text at each of `ranges` is the string at the same place in `strings`, and
@@ -108,25 +141,16 @@ public struct SourceText: Hashable, Sendable {
         strings.count == ranges.count && strings.indices.allSatisfy { matches(strings[$0], at: ranges[$0]) }
     }
 
-    /// Whether the text at `range` is exactly `string`, code point for code point.
+    /// Whether the text at `range` is exactly `string`, code point for code point (the same
+    /// code points are the same UTF-8 bytes).
     public func matches(_ string: String, at range: TextRange) -> Bool {
-        guard range.end <= scalars.count else { return false }
-        // Mostly ASCII: compare the bytes with the code points while they are ASCII.
+        guard range.end <= count else { return false }
         var string = string
-        let answer: Bool? = string.withUTF8 { bytes in
-            // Each code point takes at least one byte.
-            guard bytes.count >= range.end - range.start else { return false }
-            return scalars.withUnsafeBufferPointer { scalars in
-                var offset = range.start
-                for byte in bytes {
-                    guard byte < 0x80 else { return nil }
-                    guard offset < range.end, scalars[offset].value == UInt32(byte) else { return false }
-                    offset += 1
-                }
-                return offset == range.end
+        return string.withUTF8 { expected in
+            withBytes(of: range) { actual in
+                actual.count == expected.count && (actual.isEmpty || memcmp(actual.baseAddress!, expected.baseAddress!, actual.count) == 0)
             }
         }
-        return answer ?? string.unicodeScalars.elementsEqual(scalars[range.start..<range.end])
     }
 
     /// Checks that `range` is not empty and lies within the text.
@@ -171,7 +195,7 @@ public struct SourceText: Hashable, Sendable {
         var joined: [TextRange] = []
         for range in ranges {
             if let last = joined.last, last.end <= range.start,
-               scalars[last.end..<range.start].allSatisfy({ $0 == "\n" }),
+               withBytes(of: TextRange(unchecked: last.end, range.start), { $0.allSatisfy { $0 == 0x0A } }),
                last.end < range.start {
                 joined[joined.count - 1] = TextRange(unchecked: last.start, range.end)
             } else {
@@ -183,7 +207,7 @@ public struct SourceText: Hashable, Sendable {
 
     /// Whether `offset` is the position of a paragraph break (a `\n`).
     public func isParagraphBreak(_ offset: Int) -> Bool {
-        offset >= 0 && offset < scalars.count && scalars[offset] == "\n"
+        offset >= 0 && offset < count && withBytes { $0[byteOffset(offset, in: $0)] == 0x0A }
     }
 
     /// SHA-256 of the UTF-8 bytes, as 64 lowercase hex digits.
@@ -199,18 +223,25 @@ public struct SourceText: Hashable, Sendable {
 
     /// Every place where `needle` occurs exactly, in order, overlapping matches included.
     public func occurrences(of needle: String) -> [TextRange] {
-        let pattern = Array(needle.unicodeScalars)
-        guard !pattern.isEmpty, pattern.count <= scalars.count else { return [] }
-        var found: [TextRange] = []
-        let first = pattern[0]
-        var offset = 0
-        let last = scalars.count - pattern.count
-        while offset <= last {
-            if scalars[offset] == first && scalars[offset..<(offset + pattern.count)].elementsEqual(pattern) {
-                found.append(TextRange(unchecked: offset, offset + pattern.count))
+        var needle = needle
+        let length = needle.unicodeScalars.count
+        guard length > 0, length <= count else { return [] }
+        return needle.withUTF8 { pattern in
+            withBytes { bytes in
+                // Compare the UTF-8 bytes at each code point's start, counting code points.
+                var found: [TextRange] = []
+                var offset = 0
+                var index = 0
+                let last = bytes.count - pattern.count
+                while index <= last {
+                    if bytes[index] == pattern[0], memcmp(bytes.baseAddress! + index, pattern.baseAddress!, pattern.count) == 0 {
+                        found.append(TextRange(unchecked: offset, offset + length))
+                    }
+                    index += Self.width(bytes[index])
+                    offset += 1
+                }
+                return found
             }
-            offset += 1
         }
-        return found
     }
 }

@@ -11,9 +11,36 @@ struct SourceTextTests {
         #expect(text.paragraphs[1] == (try TextRange(4, 7)))
         // Code points of two, three and four UTF-8 bytes around the breaks.
         let wide = SourceText("é\n😀x\n—\u{301}")
-        #expect(wide.scalars == Array("é\n😀x\n—\u{301}".unicodeScalars))
+        #expect((0..<wide.count).map(wide.scalar(at:)) == Array("é\n😀x\n—\u{301}".unicodeScalars))
         #expect(wide.paragraphs.map { wide[$0] } == ["é", "😀x", "—\u{301}"])
         #expect(wide.paragraphs == [try TextRange(0, 1), try TextRange(2, 4), try TextRange(5, 7)])
+    }
+
+    @Test func findsCodePointsAcrossCheckpointsAsACodePointArrayWould() throws {
+        // Blocks of 64 code points: all ASCII, mixed widths, a block boundary inside a run of
+        // four-byte code points, and a text that ends mid-block.
+        var generator = SplitMix64(seed: 7)
+        let alphabet: [Unicode.Scalar] = ["a", "b", " ", "\n", "é", "—", "“", "😀", "\u{301}", "🇰"]
+        for length in [0, 1, 63, 64, 65, 127, 128, 129, 1000] {
+            for asciiOnly in [true, false] {
+                let scalars = (0..<length).map { _ in asciiOnly ? alphabet[Int(generator.next() % 4)] : alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+                var string = ""
+                string.unicodeScalars.append(contentsOf: scalars)
+                let text = SourceText(string)
+                #expect(text.count == scalars.count)
+                #expect((0..<text.count).map(text.scalar(at:)) == scalars)
+                for _ in 0..<50 where length > 0 {
+                    let a = Int(generator.next() % UInt64(length + 1)), b = Int(generator.next() % UInt64(length + 1))
+                    let range = try TextRange(min(a, b), max(a, b))
+                    var expected = ""
+                    expected.unicodeScalars.append(contentsOf: scalars[range.start..<range.end])
+                    #expect(text[range] == expected)
+                    #expect(text.matches(expected, at: range))
+                    #expect(text.occurrences(of: expected).contains(range) || expected.isEmpty)
+                    #expect(text.isParagraphBreak(range.start) == (range.start < length && scalars[range.start] == "\n"))
+                }
+            }
+        }
     }
 
     @Test func refusesParagraphsContainingNewlines() {
@@ -98,5 +125,18 @@ struct TextRangeTests {
         #expect(a.overlaps(try TextRange(4, 8)))
         #expect(!a.overlaps(try TextRange(5, 8)))
         #expect(a.length == 5)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failing case can be replayed.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -40,8 +40,8 @@ public struct SplitWordRule: ValidationRule {
     /// What an edge at `offset` cuts, if anything: a grapheme cluster, or a word.
     public static func cut(at offset: Int, in text: SourceText) -> String? {
         guard offset > 0, offset < text.count else { return nil }
-        let before = text.scalars[offset - 1]
-        let after = text.scalars[offset]
+        let before = text.scalar(at: offset - 1)
+        let after = text.scalar(at: offset)
         // Between two scalars that never join a cluster there is a boundary, except CR LF.
         let simplePair = joinsNothing(before) && joinsNothing(after) && !(before == "\r" && after == "\n")
         if !simplePair && !isGraphemeBoundary(offset, in: text) { return "a character (grapheme cluster) in two" }
@@ -69,10 +69,8 @@ public struct SplitWordRule: ValidationRule {
     private static func isGraphemeBoundary(_ offset: Int, in text: SourceText) -> Bool {
         let start = max(0, offset - 16)
         let end = min(text.count, offset + 16)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: text.scalars[start..<end])
         var position = start
-        for character in String(view) {
+        for character in String(text.unicodeScalars(from: start, to: end)) {
             if position == offset { return true }
             position += character.unicodeScalars.count
             if position > offset { return false }

@@ -1,6 +1,7 @@
 /// Converts code-point offsets to and from UTF-8 byte offsets and UTF-16 code-unit offsets.
 ///
-/// This is the one place the project converts between offset units. Build it once per text
+/// This is the one place the project converts between offset units (``SourceText`` only finds
+/// where a code point starts in the UTF-8 it keeps, to slice itself). Build it once per text
 /// (`O(n)` time and memory) and look up in constant time (code points → other units) or
 /// logarithmic time (other units → code points).
 public struct OffsetTable: Sendable {

@@ -273,6 +273,9 @@ final class TEIDocumentBuilder: SAXHandler {
     @exclusivity(unchecked) private var pendingTextElement: (type: String?, n: String?) = (nil, nil)
     /// The xml:id of the annotation being read, which owns what is kept inside it.
     @exclusivity(unchecked) private var currentAnnotationOwner: String?
+    /// While an element TEI does not define is kept unread: its problem, and how many
+    /// annotations it holds (told in the problem's message once the element ends).
+    @exclusivity(unchecked) private var unreadElement: (problem: Int, annotations: Int)?
     /// The motivation written for the current layer, which is not kept as foreign content.
     @exclusivity(unchecked) private var currentMotivation: [UInt8] = []
     private var dates = TEIDate.Parser()
@@ -437,6 +440,7 @@ final class TEIDocumentBuilder: SAXHandler {
         if capture != nil {
             capture!.start(tag)
             captureTagStack.append((tag.prefix.map { String(cString: $0) }, tag.name))
+            if unreadElement != nil, tag.isNamed("annotation"), isTEINamespace(tag.namespace) { unreadElement!.annotations += 1 }
             return
         }
         let parentPlace = stack.last?.place ?? .document
@@ -500,6 +504,10 @@ final class TEIDocumentBuilder: SAXHandler {
             if capture!.depth == 0 {
                 keep(.init(anchor: captureAnchor.anchor, after: captureAnchor.after, markup: capture!.markup))
                 capture = nil
+                if let unread = unreadElement, unread.annotations > 0 {
+                    problems[unread.problem].message += " (\(unread.annotations) annotation\(unread.annotations == 1 ? "" : "s"))"
+                }
+                unreadElement = nil
             }
             return
         }
@@ -684,6 +692,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 hint: (suggestion.map { "did you mean <\($0)>? Markup" } ?? "check the name against the TEI Guidelines; markup")
                     + " of another vocabulary goes in a namespace of its own (xmlns:x=\"…\")",
                 location: location(position))
+        unreadElement = (problems.count - 1, 0)
     }
 
     /// An attribute without a namespace that TEI does not define (a misspelt name): kept, but

@@ -103,15 +103,29 @@ public struct SourceText: Hashable, Sendable {
 
     /// The code point at `offset`, which must lie within the text.
     public func scalar(at offset: Int) -> Unicode.Scalar {
+        withBytes { bytes in Self.decode(at: byteOffset(offset, in: bytes), in: bytes) }
+    }
+
+    /// The code points on either side of `offset`, which must lie inside the text (not at
+    /// its ends): the two a boundary at `offset` falls between, found at once.
+    public func scalars(around offset: Int) -> (before: Unicode.Scalar, after: Unicode.Scalar) {
         withBytes { bytes in
-            let index = byteOffset(offset, in: bytes)
-            let lead = bytes[index]
-            if lead < 0x80 { return Unicode.Scalar(lead) }
-            let width = Self.width(lead)
-            var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-            for next in 1..<width { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
-            return Unicode.Scalar(value) ?? "\u{FFFD}"
+            let after = byteOffset(offset, in: bytes)
+            var before = after - 1
+            while bytes[before] & 0xC0 == 0x80 { before -= 1 }
+            return (Self.decode(at: before, in: bytes), Self.decode(at: after, in: bytes))
         }
+    }
+
+    /// The code point whose UTF-8 starts at byte `index`.
+    @inline(__always)
+    private static func decode(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        let lead = bytes[index]
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        let width = width(lead)
+        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for next in 1..<width { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Joins paragraphs with `\n`; none of them may contain a newline.

@@ -29,6 +29,10 @@ struct SourceTextTests {
                 let text = SourceText(string)
                 #expect(text.count == scalars.count)
                 #expect((0..<text.count).map(text.scalar(at:)) == scalars)
+                for offset in 1..<max(1, text.count) {
+                    let around = text.scalars(around: offset)
+                    #expect(around.before == scalars[offset - 1] && around.after == scalars[offset])
+                }
                 for _ in 0..<50 where length > 0 {
                     let a = Int(generator.next() % UInt64(length + 1)), b = Int(generator.next() % UInt64(length + 1))
                     let range = try TextRange(min(a, b), max(a, b))

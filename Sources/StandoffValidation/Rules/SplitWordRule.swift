@@ -40,8 +40,7 @@ public struct SplitWordRule: ValidationRule {
     /// What an edge at `offset` cuts, if anything: a grapheme cluster, or a word.
     public static func cut(at offset: Int, in text: SourceText) -> String? {
         guard offset > 0, offset < text.count else { return nil }
-        let before = text.scalar(at: offset - 1)
-        let after = text.scalar(at: offset)
+        let (before, after) = text.scalars(around: offset)
         // Between two scalars that never join a cluster there is a boundary, except CR LF.
         let simplePair = joinsNothing(before) && joinsNothing(after) && !(before == "\r" && after == "\n")
         if !simplePair && !isGraphemeBoundary(offset, in: text) { return "a character (grapheme cluster) in two" }

@@ -16,6 +16,9 @@ public struct TEIReadResult: Sendable {
     public var sourceHashLocation: SourceLocation? = nil
     /// Whether the file holds markup Standoff does not model (kept in ``Document/preserved``).
     public var hasForeignMarkup = false
+    /// Annotations left unread with the element that holds them: in a `<listAnnotation>`
+    /// without a layer, or inside an element TEI does not define (each reported once there).
+    public var unreadAnnotations = 0
 
     public var errors: [TEIProblem] { problems.filter { $0.severity == .error } }
 
@@ -273,6 +276,11 @@ final class TEIDocumentBuilder: SAXHandler {
     @exclusivity(unchecked) private var pendingTextElement: (type: String?, n: String?) = (nil, nil)
     /// The xml:id of the annotation being read, which owns what is kept inside it.
     @exclusivity(unchecked) private var currentAnnotationOwner: String?
+    /// While a `<listAnnotation>` without a valid layer is open: its problem, and how many
+    /// annotations it holds (not read; told in the problem's message once the list ends).
+    @exclusivity(unchecked) private var unreadList: (problem: Int, annotations: Int)?
+    /// Annotations left unread so far, in such lists and in elements TEI does not define.
+    private var unreadAnnotations = 0
     /// While an element TEI does not define is kept unread: its problem, and how many
     /// annotations it holds (told in the problem's message once the element ends).
     @exclusivity(unchecked) private var unreadElement: (problem: Int, annotations: Int)?
@@ -504,6 +512,7 @@ final class TEIDocumentBuilder: SAXHandler {
             if capture!.depth == 0 {
                 keep(.init(anchor: captureAnchor.anchor, after: captureAnchor.after, markup: capture!.markup))
                 capture = nil
+                unreadAnnotations += unreadElement?.annotations ?? 0
                 if let unread = unreadElement, unread.annotations > 0 {
                     problems[unread.problem].message += " (\(unread.annotations) annotation\(unread.annotations == 1 ? "" : "s"))"
                 }
@@ -739,8 +748,19 @@ final class TEIDocumentBuilder: SAXHandler {
             if currentLayer == nil {
                 problem("missing-attribute", "<listAnnotation> has no @type naming its layer",
                         hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
+                unreadList = (problems.count - 1, 0)
+            } else if currentLayerValue == nil, let type = currentLayer {
+                problem("invalid-id", "<listAnnotation type=\"\(type)\">: '\(type)' is not a layer name",
+                        hint: "name the layer entity, quotation, stance, error, or a name of your own: a letter or _ first, then letters, digits, -, _ or .",
+                        location: location(position))
+                unreadList = (problems.count - 1, 0)
             }
         case .annotation:
+            // In a list without a layer, annotations are counted, not read: one message says so.
+            if unreadList != nil {
+                unreadList!.annotations += 1
+                break
+            }
             annotations.append(layer: currentLayer ?? "", id: xmlID, line: position.line, column: position.column) { annotation, chunk in
                 annotation.target = values.store("target", in: &chunk)
                 annotation.ana = values.store("ana", in: &chunk)
@@ -754,7 +774,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 annotations.release(chunk: earlyChunksHandedOver)
                 earlyChunksHandedOver += 1
             }
-        case .ptr:
+        case .ptr where unreadList == nil:
             annotations.updateLast { chunk in
                 let target = values.store("target", in: &chunk) ?? .empty
                 if values.has("type", equalTo: Self.cue) {
@@ -786,7 +806,7 @@ final class TEIDocumentBuilder: SAXHandler {
             declared.taxonomies[t].categories[declared.taxonomies[t].categories.count - 1].description = text
         case .headerChange:
             revisions.append((pendingChange?.when, pendingChange?.who, text))
-        case .annotationChange:
+        case .annotationChange where unreadList == nil:
             annotations.updateLast { [pendingChange] in $0.setChange(when: pendingChange?.when, method: pendingChange?.type) }
         case .paragraph:
             declared.paragraphs.append((pendingParagraph?.id, text, pendingParagraph?.location ?? SourceLocation(file: file, line: 0, column: 0)))
@@ -794,9 +814,9 @@ final class TEIDocumentBuilder: SAXHandler {
             declared.entries[declared.entries.count - 1].names.append((type, text))
         case .entryIdno:
             declared.entries[declared.entries.count - 1].wikidata = text
-        case .ref:
+        case .ref where unreadList == nil:
             annotations.updateLast { $0.addUnknownLink(type: $0.store(type ?? "")) }
-        case .note:
+        case .note where unreadList == nil:
             annotations.updateLast { chunk in
                 chunk.addNote(type: type.map { chunk.store($0) }, n: n.map { chunk.store($0) }, text: chunk.store(text))
             }
@@ -809,7 +829,16 @@ final class TEIDocumentBuilder: SAXHandler {
             declared.annotators.append(annotator)
             pendingAnnotator = nil
         }
-        if place == .listAnnotation { currentLayer = nil; currentLayerValue = nil }
+        if place == .listAnnotation {
+            currentLayer = nil
+            currentLayerValue = nil
+            unreadAnnotations += unreadList?.annotations ?? 0
+            if let unread = unreadList, unread.annotations > 0 {
+                problems[unread.problem].message += unread.annotations == 1
+                    ? " (the annotation in it is not read)" : " (the \(unread.annotations) annotations in it are not read)"
+            }
+            unreadList = nil
+        }
         if place == .annotation { currentAnnotationOwner = nil }
         if place == .teiHeader { headerEnded = true }
         if place == .text { textEnded = true }
@@ -874,7 +903,8 @@ final class TEIDocumentBuilder: SAXHandler {
         preserved.owners = preserved.owners.filter { used.contains($0.key) }
         document.preserved = preserved
         return TEIReadResult(document: document, problems: problems, locations: locations, annotationLocations: annotationLocations,
-                             sourceHashLocation: sourceHashLocation, hasForeignMarkup: !preserved.nodes.isEmpty)
+                             sourceHashLocation: sourceHashLocation, hasForeignMarkup: !preserved.nodes.isEmpty,
+                             unreadAnnotations: unreadAnnotations)
     }
 
     /// What the work begun while parsing made, if it stands: nothing the skeleton was made from

@@ -107,6 +107,28 @@ struct ReadErrorTests {
         #expect(problem.hint.contains("pretty-print"))
     }
 
+    @Test(arguments: [
+        (#"<listAnnotation>"#, "missing-attribute", "<listAnnotation> has no @type naming its layer (the annotation in it is not read)"),
+        (#"<listAnnotation type="my layer">"#, "invalid-id", "<listAnnotation type=\"my layer\">: 'my layer' is not a layer name (the annotation in it is not read)"),
+    ])
+    func aListWithoutALayerIsOneErrorThatCountsWhatItHolds(start: String, code: String, message: String) throws {
+        // The quotation list of the clean rule fixture, with its @type missing or not a name.
+        let clean = String(decoding: Repository.read(Repository.fixture("rules/clean.tei.xml")), as: UTF8.self)
+        let text = clean.replacingOccurrences(of: #"<listAnnotation type="quotation">"#, with: start)
+        let directory = TemporaryDirectory()
+        let path = directory.file("list.tei.xml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = TEIReader.read(path: path)
+        #expect(result.problems.map(\.code) == [code], "\(result.problems)")
+        #expect(result.problems.first?.message == message)
+        #expect(result.problems.first?.location.line == text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(start) }! + 1)
+        #expect(result.unreadAnnotations == 1)
+        // The rest is read; the quotation and its children are not (nor attached to another).
+        let document = try #require(result.document)
+        #expect(document.annotation("quo1") == nil && document.annotations.count == 4)
+        #expect(document.annotation("ent2")?.links == [Link(role: .ref, target: .id("trump"))])
+    }
+
     @Test func theMinimalFixtureReadsWithoutProblems() throws {
         let result = TEIReader.read(path: Repository.fixture("minimal.tei.xml"))
         #expect(result.problems == [])

@@ -30,6 +30,25 @@ struct ValidatorTests {
         #expect(checked.problems.allSatisfy { $0.code == "xml-syntax" && $0.location.file == path })
     }
 
+    @Test func unusedEntriesAreNotJudgedWhileAnnotationsAreUnread() throws {
+        // kim and trump are linked only from the entity list (the stance's links taken out).
+        let clean = String(decoding: Repository.read(Repository.fixture("rules/clean.tei.xml")), as: UTF8.self)
+            .replacingOccurrences(of: ##"<ptr type="holder" target="#kim"/><ptr type="target" target="#trump"/>"##, with: "")
+        let directory = TemporaryDirectory()
+        let path = directory.file("unread.tei.xml")
+        try clean.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(!Validator().validate(file: path).diagnostics.contains { $0.code == "SO701" })
+        // With that list misspelt, both mentions are unread: its one error, and no notes that
+        // kim and trump are unused, which only the unread annotations would have answered.
+        let misspelt = clean.replacingOccurrences(of: #"<listAnnotation type="entity">"#, with: #"<listAnnotaton type="entity">"#)
+            .replacingOccurrences(of: "</listAnnotation>\n    <listAnnotation type=\"quotation\">", with: "</listAnnotaton>\n    <listAnnotation type=\"quotation\">")
+        try misspelt.write(toFile: path, atomically: true, encoding: .utf8)
+        let report = Validator().validate(file: path)
+        #expect(report.diagnostics.filter { $0.severity == .error }.map(\.code) == ["SO005"], "\(report.diagnostics.map(\.headline))")
+        #expect(report.diagnostics.first { $0.code == "SO005" }?.message.hasSuffix("(2 annotations)") == true)
+        #expect(!report.diagnostics.contains { $0.code == "SO701" }, "\(report.diagnostics.map(\.headline))")
+    }
+
     @Test func duplicatesCompareAllRangesOfDiscontinuousSpans() throws {
         // Three entity mentions share their first range; two also share the second, one differs.
         var document = try Document(id: "doc", title: "T", text: SourceText("Kim met Trump and Moon."))

@@ -1,6 +1,7 @@
 import Foundation
 import StandoffModel
 import Testing
+import TestSupport
 
 @Suite("SourceText: paragraphs, slicing, search and hashing in code points")
 struct SourceTextTests {
@@ -19,7 +20,7 @@ struct SourceTextTests {
     @Test func findsCodePointsAcrossCheckpointsAsACodePointArrayWould() throws {
         // Blocks of 64 code points: all ASCII, mixed widths, a block boundary inside a run of
         // four-byte code points, and a text that ends mid-block.
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let alphabet: [Unicode.Scalar] = ["a", "b", " ", "\n", "é", "—", "“", "😀", "\u{301}", "🇰"]
         for length in [0, 1, 63, 64, 65, 127, 128, 129, 1000] {
             for asciiOnly in [true, false] {
@@ -129,18 +130,5 @@ struct TextRangeTests {
         #expect(a.overlaps(try TextRange(4, 8)))
         #expect(!a.overlaps(try TextRange(5, 8)))
         #expect(a.length == 5)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that a failing case can be replayed.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -87,6 +87,37 @@ struct HostileInputTests {
         #expect(diagnostics.count == 2, "\(diagnostics.map(\.headline))")
     }
 
+    @Test func corruptedCopiesOfTheShippedFileGetAReportNeverACrash() throws {
+        // Seeded corruptions: bytes changed, cut, repeated, and markup characters let in.
+        let original = Repository.read(Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path)
+        var generator = SeededGenerator(seed: 2026)
+        let insertions: [[UInt8]] = [Array("<".utf8), Array(">".utf8), Array("\"".utf8), Array("</annotation>".utf8),
+                                     Array("<listAnnotation>".utf8), [0xE2, 0x80], [0x00], Array(#" xml:id="p1""#.utf8)]
+        var broken = 0
+        for round in 0..<40 {
+            var bytes = original
+            for _ in 0..<(1 + Int(generator.next() % 4)) {
+                let at = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 4 {
+                case 0: bytes[at] = UInt8(truncatingIfNeeded: generator.next())
+                case 1: bytes.removeSubrange(at..<min(bytes.count, at + 1 + Int(generator.next() % 80)))
+                case 2: bytes.insert(contentsOf: insertions[Int(generator.next() % UInt64(insertions.count))], at: at)
+                default:
+                    let from = Int(generator.next() % UInt64(bytes.count))
+                    bytes.insert(contentsOf: bytes[from..<min(bytes.count, from + Int(generator.next() % 400))], at: at)
+                }
+            }
+            let path = write("corrupt-\(round).xml", bytes)
+            let report = validate(path)
+            if !report.isValid { broken += 1 }
+            for finding in report.diagnostics {
+                #expect(finding.file == path && finding.line >= 0 && finding.column >= 0, "\(round): \(finding.headline)")
+                #expect(!finding.message.isEmpty && !finding.hint.isEmpty, "\(round): \(finding.headline)")
+            }
+        }
+        #expect(broken >= 30, "most corruptions must be found (\(broken) of 40)")
+    }
+
     @Test func xmlThatIsNotTEI() throws {
         let report = validate(Repository.fixture("not-tei.xml"))
         #expect(report.diagnostics.map(\.code) == ["SO004"])

@@ -123,6 +123,8 @@ struct AnnotationPreparer {
         guard let id = Self.identifier(pending.id, what: "<annotation>", at: location, problems: &problems) else { return nil }
         if layer?.name != pending.layer { layer = (pending.layer, try? Layer(pending.layer)) }
         guard let layer = layer?.value else {
+            // The reader reports a list without a valid layer once and sends none of its
+            // annotations; this guards pending annotations made any other way.
             problem("invalid-id", "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: location)
             return nil
         }

@@ -36,7 +36,29 @@ public struct PreservedContent: Hashable, Sendable {
         }
     }
 
+    /// Where an element that groups paragraphs (a TEI `<div>`) opens or closes, told by the
+    /// paragraph it comes before: the paragraphs stay the model's, the grouping the format's.
+    public struct ParagraphContainer: Hashable, Sendable {
+        /// The paragraph (its index) the container opens or closes before; the paragraph count
+        /// for one that closes after the last.
+        public var beforeParagraph: Int
+        /// The key of the element that opens here (the format's, like an anchor), or `nil` where
+        /// the innermost open one closes.
+        public var opening: String?
+
+        public init(beforeParagraph: Int, opening: String?) {
+            self.beforeParagraph = beforeParagraph
+            self.opening = opening
+        }
+    }
+
+    /// The anchor of content before the root element (`after` is `nil`) and after it.
+    public static let outsideRoot = ""
+
     public var nodes: [Node] = []
+    /// The elements that group paragraphs, opened and closed in file order (empty for a text
+    /// whose paragraphs stand side by side).
+    public var paragraphContainers: [ParagraphContainer] = []
     /// Foreign attributes by the anchor of the element that carried them.
     public var attributes: [String: [Attribute]] = [:]
     /// The annotation each anchor lies inside, for anchors inside an annotation.
@@ -44,7 +66,7 @@ public struct PreservedContent: Hashable, Sendable {
 
     public init() {}
 
-    public var isEmpty: Bool { nodes.isEmpty && attributes.isEmpty }
+    public var isEmpty: Bool { nodes.isEmpty && attributes.isEmpty && paragraphContainers.isEmpty }
 
     /// Drops every piece that lies inside the annotation `id`.
     public mutating func removeAll(ownedBy id: Identifier) {

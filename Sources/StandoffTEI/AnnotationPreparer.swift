@@ -297,7 +297,7 @@ struct AnnotationPreparer {
             paragraphIndex = found
         }
         let paragraph = document.text.paragraphs[paragraphIndex]
-        guard length > 0, offset + length <= paragraph.length else { return nil }
+        guard length > 0, length <= paragraph.length, offset <= paragraph.length - length else { return nil }
         return try? TextRange(paragraph.start + offset, paragraph.start + offset + length)
     }
 
@@ -317,6 +317,11 @@ struct AnnotationPreparer {
         var result: [TextRange] = []
         for token in targets {
             guard let pointer = StringRangePointer.parse(token) else {
+                if StringRangePointer.hasOversizedNumber(token) {
+                    problem("range-out-of-bounds", "\(what): '\(token)' holds a number too large to be an offset or a length",
+                            hint: "offsets and lengths count code points within one paragraph; check them with `standoff show`", location: location)
+                    return nil
+                }
                 problem("malformed-range", "\(what): '\(token)' is not a #string-range(PARAGRAPH,OFFSET,LENGTH) pointer",
                         hint: "point at text as #string-range(p1,0,5): paragraph id, offset and length in code points", location: location)
                 return nil
@@ -338,7 +343,13 @@ struct AnnotationPreparer {
                 problem("empty-range", "\(what): '\(token)' has length \(pointer.length)", hint: "an annotation must cover at least one character", location: location)
                 return nil
             }
-            guard pointer.offset >= 0, pointer.offset + pointer.length <= paragraph.length else {
+            guard pointer.offset >= 0 else {
+                problem("range-out-of-bounds", "\(what): '\(token)' has a negative offset",
+                        hint: "offsets count code points from 0 within the paragraph; check them with `standoff show`", location: location)
+                return nil
+            }
+            // Compared by subtraction: offset + length can overflow for numbers read from a file.
+            guard pointer.length <= paragraph.length, pointer.offset <= paragraph.length - pointer.length else {
                 problem("range-out-of-bounds", "\(what): '\(token)' reaches past the end of paragraph \(pointer.paragraph), which has \(paragraph.length) code points",
                         hint: "offsets count code points from 0 within the paragraph; check them with `standoff show`", location: location)
                 return nil

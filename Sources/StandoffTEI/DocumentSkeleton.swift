@@ -54,6 +54,11 @@ struct DocumentSkeleton: Sendable {
     /// The document without its annotations; `nil` (with ``problems``) if it cannot be made.
     mutating func make() -> Document? {
         let start = SourceLocation(file: file, line: 1, column: 1)
+        guard !paragraphs.isEmpty else {
+            problem("missing-text", "the file has no <text><body><p> with the annotated text",
+                    hint: "a Standoff file holds its text as <text><body><p xml:id=\"p1\">…</p></body></text>; create one with `standoff init`", location: start)
+            return nil
+        }
         var paragraphIDs: [Identifier] = []
         var texts: [String] = []
         for (index, paragraph) in paragraphs.enumerated() {

@@ -8,6 +8,12 @@ protocol SAXHandler: AnyObject {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
     func comment(_ text: UnsafePointer<UInt8>)
     func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?)
+    /// A `<!DOCTYPE>` (without entity declarations: those stop the parse).
+    func documentType(name: String, publicID: String?, systemID: String?)
+}
+
+extension SAXHandler {
+    func documentType(name: String, publicID: String?, systemID: String?) {}
 }
 
 /// A start tag as libxml2's SAX2 reports it, with allocation-free attribute access.
@@ -279,6 +285,12 @@ final class SAXParser {
             let parser = SAXParser.session(context)
             guard !parser.stopped, let target else { return }
             parser.handler.processingInstruction(target: target, data: data)
+        }
+        sax.internalSubset = { context, name, externalID, systemID in
+            let parser = SAXParser.session(context)
+            guard !parser.stopped else { return }
+            parser.handler.documentType(name: name.map { String(cString: $0) } ?? "", publicID: externalID.map { String(cString: $0) },
+                                        systemID: systemID.map { String(cString: $0) })
         }
         sax.entityDecl = { context, name, _, _, _, _ in
             let parser = SAXParser.session(context)

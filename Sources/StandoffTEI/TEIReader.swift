@@ -155,6 +155,8 @@ final class TEIDocumentBuilder: SAXHandler {
         case encodingDesc, classDecl, taxonomy, taxonomyDesc, category, catDesc
         case headerRevisionDesc, headerChange
         case text, body, paragraph
+        /// A `<div>` in the body (at any depth): it groups paragraphs.
+        case div
         case standOff, listPerson, listOrg, listPlace, person, org, place, entryName, entryIdno
         case listAnnotation, annotation, annotationRevisionDesc, annotationChange, ptr, ref, note
         /// Inside a text-only element or unsupported markup: nothing there is read.
@@ -183,6 +185,9 @@ final class TEIDocumentBuilder: SAXHandler {
             default: false
             }
         }
+
+        /// Elements whose children are paragraphs (and `<head>`s, kept as they are).
+        var groupsParagraphs: Bool { self == .body || self == .div }
 
         /// Elements told apart among their siblings by their xml:id.
         var isKeyedByID: Bool {
@@ -328,7 +333,8 @@ final class TEIDocumentBuilder: SAXHandler {
         .category: ["catDesc": .catDesc],
         .headerRevisionDesc: ["change": .headerChange],
         .text: ["body": .body],
-        .body: ["p": .paragraph],
+        .body: ["p": .paragraph, "div": .div],
+        .div: ["p": .paragraph, "div": .div],
         .standOff: ["listPerson": .listPerson, "listOrg": .listOrg, "listPlace": .listPlace, "listAnnotation": .listAnnotation],
         .listPerson: ["person": .person],
         .listOrg: ["org": .org],
@@ -478,7 +484,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 problem("missing-attribute", "<\(name)\(target)> in \(owner) has no @type, which names the link's role",
                         hint: "add type=\"ref\", \"speaker\", \"holder\" or \"target\" (or type=\"cue\" for a quotation's cue)", location: location(position))
             }
-            if parentPlace.keepsForeignContent {
+            if parentPlace.keepsForeignContent || (parentPlace.groupsParagraphs && inTEI && name == "head") {
                 if inTEI, !TEINames.elements.contains(name) { reportUnknownElement(name, in: parentPlace, at: position) }
                 captureAnchor = (anchor(), stack[stack.count - 1].lastKnownChild?.description)
                 capture = MarkupCapture()
@@ -486,7 +492,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 captureTagStack = [(tag.prefix.map { String(cString: $0) }, name)]
             } else {
                 problem("unsupported-markup", "element <\(name)> is not supported inside <\(stack[stack.count - 1].key.name)>",
-                        hint: "Standoff reads the text as <text><body> with one plain <p> per paragraph", location: location(position))
+                        hint: "Standoff reads the text as <text><body> with one plain <p> per paragraph (in <div>s or not)", location: location(position))
                 stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
             }
             return
@@ -543,7 +549,7 @@ final class TEIDocumentBuilder: SAXHandler {
         if frame.place.keepsForeignContent {
             keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description,
                        markup: MarkupCapture.escapeText(String(decoding: bytes, as: UTF8.self))))
-        } else if frame.place == .text || frame.place == .body || frame.place == .tei {
+        } else if frame.place == .text || frame.place.groupsParagraphs || frame.place == .tei {
             problem("unsupported-markup", "text outside <p> in <\(frame.key.name)>",
                     hint: "put all of the text inside <p> elements", line: 0, column: 0)
         }
@@ -551,17 +557,35 @@ final class TEIDocumentBuilder: SAXHandler {
 
     func comment(_ text: UnsafePointer<UInt8>) {
         if capture != nil { capture!.comment(String(cString: text)); return }
-        if let frame = stack.last, !frame.isText, frame.isKnown, frame.place.keepsForeignContent {
-            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: "<!--" + String(cString: text) + "-->"))
+        let markup = "<!--" + String(cString: text) + "-->"
+        if let frame = stack.last, !frame.isText, frame.isKnown, frame.place.keepsForeignContent || frame.place.groupsParagraphs {
+            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: markup))
+        } else if stack.isEmpty {
+            keepOutsideRoot(markup)
         }
     }
 
     func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?) {
         if capture != nil { capture!.processingInstruction(String(cString: target), data.map { String(cString: $0) }); return }
-        if let frame = stack.last, !frame.isText, frame.isKnown, frame.place.keepsForeignContent {
-            let data = data.map { " " + String(cString: $0) } ?? ""
-            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: "<?" + String(cString: target) + data + "?>"))
+        let data = data.map { " " + String(cString: $0) } ?? ""
+        let markup = "<?" + String(cString: target) + data + "?>"
+        if let frame = stack.last, !frame.isText, frame.isKnown, frame.place.keepsForeignContent || frame.place.groupsParagraphs {
+            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: markup))
+        } else if stack.isEmpty {
+            keepOutsideRoot(markup)
         }
+    }
+
+    func documentType(name: String, publicID: String?, systemID: String?) {
+        var markup = "<!DOCTYPE " + name
+        if let publicID { markup += " PUBLIC \"\(publicID)\" \"\(systemID ?? "")\"" } else if let systemID { markup += " SYSTEM \"\(systemID)\"" }
+        keepOutsideRoot(markup + ">")
+    }
+
+    /// Keeps a comment, processing instruction or document type before or after the root
+    /// element (an `<?xml-model?>` naming the schema, a licence comment).
+    private func keepOutsideRoot(_ markup: String) {
+        preserved.nodes.append(.init(anchor: PreservedContent.outsideRoot, after: sawRoot ? "TEI" : nil, markup: markup))
     }
 
     /// The parser interns names, so a pointer stands for its name during a parse: names, places
@@ -727,6 +751,8 @@ final class TEIDocumentBuilder: SAXHandler {
             declared.documentID = xmlID
             declared.language = values.string("lang", inXMLNamespace: true)
         case .text: sawText = true
+        case .div:
+            preserved.paragraphContainers.append(.init(beforeParagraph: declared.paragraphs.count, opening: stack[stack.count - 1].key.description))
         case .respStmt:
             pendingAnnotator = DocumentSkeleton.PendingAnnotator(id: xmlID, location: location(position))
         case .taxonomy:
@@ -744,7 +770,7 @@ final class TEIDocumentBuilder: SAXHandler {
             currentLayer = values.string("type")
             currentLayerValue = currentLayer.flatMap { try? Layer($0) }
             currentMotivation = currentLayerValue.map { Array(TEI.motivation(for: $0).utf8) } ?? []
-            if preparesEarly, early == nil, headerEnded, textEnded, annotations.count == 0 { startPreparingEarly() }
+            if preparesEarly, early == nil, headerEnded, textEnded, !declared.paragraphs.isEmpty, annotations.count == 0 { startPreparingEarly() }
             if currentLayer == nil {
                 problem("missing-attribute", "<listAnnotation> has no @type naming its layer",
                         hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
@@ -840,6 +866,7 @@ final class TEIDocumentBuilder: SAXHandler {
             unreadList = nil
         }
         if place == .annotation { currentAnnotationOwner = nil }
+        if place == .div { preserved.paragraphContainers.append(.init(beforeParagraph: declared.paragraphs.count, opening: nil)) }
         if place == .teiHeader { headerEnded = true }
         if place == .text { textEnded = true }
     }

@@ -48,6 +48,18 @@ enum StringRangePointer {
         return (String(parts[0]), offset, length)
     }
 
+    /// Whether the pointer has the right shape but an offset or length of more digits than an
+    /// integer holds (so ``parse(_:)`` refused it).
+    static func hasOversizedNumber(_ token: Substring) -> Bool {
+        guard token.hasPrefix("#string-range("), token.hasSuffix(")") else { return false }
+        let parts = token.dropFirst("#string-range(".count).dropLast().split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return false }
+        return parts.dropFirst().contains { part in
+            let digits = part.trimmingCharacters(in: " ").drop { $0 == "-" || $0 == "+" }
+            return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber) && Int(digits) == nil
+        }
+    }
+
     /// `#string-range(ID,OFFSET,LENGTH)` exactly as Standoff writes it: no spaces, decimal digits
     /// only; `nil` for anything else. The paragraph id is a slice of `bytes`.
     static func compact(_ bytes: UnsafeBufferPointer<UInt8>) -> (paragraph: UnsafeBufferPointer<UInt8>, offset: Int, length: Int)? {
@@ -67,6 +79,8 @@ enum StringRangePointer {
             var value = 0
             var digits = 0
             while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                // Longer numbers go the long way, which checks them (no arithmetic overflow here).
+                guard digits < 17 else { return nil }
                 value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
                 digits += 1
                 index += 1

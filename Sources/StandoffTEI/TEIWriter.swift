@@ -75,17 +75,42 @@ private final class TEIEmitter {
 
     func document(_ document: Document) {
         check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+        for index in nodesByAnchor[PreservedContent.outsideRoot] ?? [] where preserved.nodes[index].after == nil {
+            raw(index)
+            check(xmlTextWriterWriteRaw(writer, "\n"))
+        }
         open("TEI", namespace: TEI.namespace, attributes: [("xml:id", document.id.rawValue), ("xml:lang", document.language.isEmpty ? nil : document.language)])
         header(document)
         open("text")
         open("body")
+        var containers = document.preserved.paragraphContainers[...]
         for (index, id) in document.paragraphIDs.enumerated() {
+            while let next = containers.first, next.beforeParagraph <= index {
+                container(next)
+                containers.removeFirst()
+            }
             textElement("p", key: "p[\(id)]", attributes: [("xml:id", id.rawValue)], text: document.text.paragraphText(index))
         }
+        for next in containers { container(next) }
+        while stack.count > 3 { close() }
         close()
         close()
         standOff(document)
         close()
+        for index in nodesByAnchor[PreservedContent.outsideRoot] ?? [] where !emitted.contains(index) {
+            check(xmlTextWriterWriteRaw(writer, "\n"))
+            raw(index)
+        }
+    }
+
+    /// Opens or closes a `<div>` (or another element that groups paragraphs) read from the file.
+    private func container(_ event: PreservedContent.ParagraphContainer) {
+        guard let key = event.opening else {
+            // Never the body itself: a container list that closes more than it opened is ignored.
+            if stack.count > 3 { close() }
+            return
+        }
+        open(String(key.prefix { $0 != "[" }), key: key)
     }
 
     private func header(_ document: Document) {
@@ -106,12 +131,18 @@ private final class TEIEmitter {
         }
         close()
         open("sourceDesc")
-        open("bibl")
-        if !document.source.fileName.isEmpty {
-            textElement("idno", attributes: [("type", "filename")], text: document.source.fileName)
+        // TEI's <sourceDesc> holds either paragraphs or bibliographic elements: where the file
+        // describes its source in paragraphs of its own, Standoff adds no <bibl> beside them.
+        if !describesSourceInParagraphs(at: currentAnchor) {
+            open("bibl")
+            if !document.source.fileName.isEmpty {
+                textElement("idno", attributes: [("type", "filename")], text: document.source.fileName)
+            }
+            // A file that recorded no hash gets the hash of its text as it is now.
+            let sha256 = document.source.sha256.isEmpty ? document.text.sha256 : document.source.sha256
+            textElement("idno", attributes: [("type", "sha256")], text: sha256)
+            close()
         }
-        textElement("idno", attributes: [("type", "sha256")], text: document.source.sha256)
-        close()
         close()
         close()
         if !document.taxonomies.isEmpty {
@@ -220,6 +251,14 @@ private final class TEIEmitter {
     // MARK: Elements and preserved content
 
     private var currentAnchor: String { stack.last?.anchor ?? "" }
+
+    /// Whether kept markup at `anchor` holds paragraphs (`<p>`, `<ab>`).
+    private func describesSourceInParagraphs(at anchor: String) -> Bool {
+        (nodesByAnchor[anchor] ?? []).contains { index in
+            let markup = preserved.nodes[index].markup
+            return ["<p>", "<p ", "<ab>", "<ab "].contains { markup.hasPrefix($0) }
+        }
+    }
 
     private func hasPreserved(under prefix: String) -> Bool {
         preserved.nodes.contains { $0.anchor.hasPrefix(prefix) }

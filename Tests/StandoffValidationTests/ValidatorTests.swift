@@ -30,6 +30,25 @@ struct ValidatorTests {
         #expect(checked.problems.allSatisfy { $0.code == "xml-syntax" && $0.location.file == path })
     }
 
+    @Test func anOffsetThatOverflowsIsOneErrorAndTheOtherFilesAreStillChecked() throws {
+        let directory = TemporaryDirectory()
+        let minimal = String(decoding: Repository.read(Repository.fixture("minimal.tei.xml")), as: UTF8.self)
+        let bad = directory.file("a-overflow.tei.xml")
+        try Data(minimal.replacingOccurrences(of: "#string-range(p1,0,3)", with: "#string-range(p1,9223372036854775807,1)").utf8)
+            .write(to: URL(fileURLWithPath: bad))
+        let good = directory.file("b-good.tei.xml")
+        try Data(minimal.utf8).write(to: URL(fileURLWithPath: good))
+        let reports = Validator().validate(files: [bad, good])
+        #expect(reports.map(\.file) == [bad, good])
+        #expect(reports[0].diagnostics.filter { $0.severity == .error }.map(\.code) == ["SO102"], "\(reports[0].diagnostics)")
+        #expect(reports[1].isValid)
+    }
+
+    @Test func teiFromOtherToolsWithDivisionsAndAPrologIsValid() {
+        let report = Validator().validate(file: Repository.fixture("other-tool.tei.xml"))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+    }
+
     @Test func unusedEntriesAreNotJudgedWhileAnnotationsAreUnread() throws {
         // kim and trump are linked only from the entity list (the stance's links taken out).
         let clean = String(decoding: Repository.read(Repository.fixture("rules/clean.tei.xml")), as: UTF8.self)

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "standoff", targets: ["standoff"]),
         .library(name: "StandoffModel", targets: ["StandoffModel"]),
+        .library(name: "StandoffXML", targets: ["StandoffXML"]),
         .library(name: "StandoffTEI", targets: ["StandoffTEI"]),
         .library(name: "StandoffFormats", targets: ["StandoffFormats"]),
         .library(name: "StandoffValidation", targets: ["StandoffValidation"]),
@@ -16,7 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
-        // libxml2, the only XML library; only StandoffTEI imports it.
+        // libxml2, the only XML library; StandoffXML reads through it, StandoffTEI writes and checks schemas.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -27,10 +28,13 @@ let package = Package(
             name: "StandoffModel",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
-        // TEI P5 stand-off reading (SAX2, streaming) and writing (xmlTextWriter, atomic).
+        // Hardened SAX2 parsing over libxml2 for every XML reader: no network, no entities, bounded
+        // depth and memory, locations, faults told by libxml2's error codes.
+        .target(name: "StandoffXML", dependencies: ["CLibXML2"]),
+        // TEI P5 stand-off reading (streaming, over StandoffXML) and writing (xmlTextWriter, atomic).
         .target(
             name: "StandoffTEI",
-            dependencies: ["StandoffModel", "CLibXML2"],
+            dependencies: ["StandoffModel", "StandoffXML", "CLibXML2"],
             resources: [.copy("Resources/standoff.rng")]
         ),
         // `standoff validate`: well-formedness, schema and semantic rules, with diagnostics and reports.
@@ -51,6 +55,7 @@ let package = Package(
         // Paths to fixtures, the seed and the TEI schema; temporary directories; running the CLI.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "StandoffModelTests", dependencies: ["StandoffModel", "TestSupport"]),
+        .testTarget(name: "StandoffXMLTests", dependencies: ["StandoffXML", "TestSupport"]),
         .testTarget(
             name: "StandoffTEITests",
             dependencies: ["StandoffTEI", "StandoffModel", "CLibXML2", "TestSupport"]

@@ -125,12 +125,12 @@ struct AnnotationPreparer {
         guard let layer = layer?.value else {
             // The reader reports a list without a valid layer once and sends none of its
             // annotations; this guards pending annotations made any other way.
-            problem("invalid-id", "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: location)
+            problem(.invalidID, "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: location)
             return nil
         }
         let what = AnnotationLabel(id: id)
         guard let target = pending.target, target.count > 0 else {
-            problem("missing-attribute", "\(what) has no @target", hint: "point at its text with target=\"#string-range(p1,0,5)\"", location: location)
+            problem(.missingAttribute, "\(what) has no @target", hint: "point at its text with target=\"#string-range(p1,0,5)\"", location: location)
             return nil
         }
         guard let textRanges = ranges(of: target, in: chunk, what: what, at: location) else { return nil }
@@ -155,7 +155,7 @@ struct AnnotationPreparer {
         if let cert = pending.cert.map({ chunk.string($0) }) {
             certainty = Certainty(rawValue: cert)
             if certainty == nil {
-                problem("invalid-value", "\(what): @cert '\(cert)' is not high, medium, low or unknown", hint: "use one of high, medium, low, unknown", location: location)
+                problem(.invalidValue, "\(what): @cert '\(cert)' is not high, medium, low or unknown", hint: "use one of high, medium, low, unknown", location: location)
                 failed = true
             }
         }
@@ -166,7 +166,7 @@ struct AnnotationPreparer {
             let target = chunk.withBytes(link.target) { linkTarget($0) }
             guard let role, let target else {
                 let (roleName, targetName) = (chunk.string(link.role), chunk.string(link.target))
-                problem("malformed-pointer", "\(what): <ptr type=\"\(roleName)\" target=\"\(targetName)\"> is not a link to an id",
+                problem(.malformedPointer, "\(what): <ptr type=\"\(roleName)\" target=\"\(targetName)\"> is not a link to an id",
                         hint: "link with target=\"#ID\" to a register entry, category or annotation", location: location)
                 failed = true
                 continue
@@ -182,7 +182,7 @@ struct AnnotationPreparer {
             annotator = chunk.withBytes(respValue) { resps.value(for: $0, Self.pointerID) }
             if annotator == nil {
                 let resp = chunk.string(respValue)
-                problem("malformed-pointer", "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: location)
+                problem(.malformedPointer, "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: location)
                 failed = true
             }
         }
@@ -222,12 +222,12 @@ struct AnnotationPreparer {
             let taxonomy: Identifier
             switch resolve(token) {
             case .dangling:
-                problem("dangling-reference", "\(what): @ana '\(token)' points at nothing declared in this file",
+                problem(.danglingReference, "\(what): @ana '\(token)' points at nothing declared in this file",
                         hint: "declare the category in the layer's <taxonomy>, or correct the pointer", location: location)
                 failed = true
                 continue
             case .undeclared:
-                problem("undeclared-category", "\(what): @ana '\(token)' is not a declared category",
+                problem(.undeclaredCategory, "\(what): @ana '\(token)' is not a declared category",
                         hint: "declare it in <classDecl><taxonomy xml:id=\"\(layer.name)\"> or use a declared one", location: location)
                 failed = true
                 continue
@@ -240,7 +240,7 @@ struct AnnotationPreparer {
             } else if category == nil {
                 category = categoryID
             } else {
-                problem("invalid-value", "\(what) has two categories, '\(category!)' and '\(categoryID)'",
+                problem(.invalidValue, "\(what) has two categories, '\(category!)' and '\(categoryID)'",
                         hint: "give one category of the layer's taxonomy in @ana", location: location)
                 failed = true
             }
@@ -318,11 +318,11 @@ struct AnnotationPreparer {
         for token in targets {
             guard let pointer = StringRangePointer.parse(token) else {
                 if StringRangePointer.hasOversizedNumber(token) {
-                    problem("range-out-of-bounds", "\(what): '\(token)' holds a number too large to be an offset or a length",
+                    problem(.rangeOutOfBounds, "\(what): '\(token)' holds a number too large to be an offset or a length",
                             hint: "offsets and lengths count code points within one paragraph; check them with `standoff show`", location: location)
                     return nil
                 }
-                problem("malformed-range", "\(what): '\(token)' is not a #string-range(PARAGRAPH,OFFSET,LENGTH) pointer",
+                problem(.malformedRange, "\(what): '\(token)' is not a #string-range(PARAGRAPH,OFFSET,LENGTH) pointer",
                         hint: "point at text as #string-range(p1,0,5): paragraph id, offset and length in code points", location: location)
                 return nil
             }
@@ -334,23 +334,23 @@ struct AnnotationPreparer {
                 lastParagraph = (pointer.paragraph, found)
                 lastParagraphBytes = Array(pointer.paragraph.utf8)
             } else {
-                problem("missing-paragraph", "\(what): '\(token)' points at paragraph '\(pointer.paragraph)', which does not exist",
+                problem(.missingParagraph, "\(what): '\(token)' points at paragraph '\(pointer.paragraph)', which does not exist",
                         hint: "use the xml:id of a <p> in <text><body> (p1 … p\(document.paragraphIDs.count))", location: location)
                 return nil
             }
             let paragraph = document.text.paragraphs[index]
             guard pointer.length > 0 else {
-                problem("empty-range", "\(what): '\(token)' has length \(pointer.length)", hint: "an annotation must cover at least one character", location: location)
+                problem(.emptyRange, "\(what): '\(token)' has length \(pointer.length)", hint: "an annotation must cover at least one character", location: location)
                 return nil
             }
             guard pointer.offset >= 0 else {
-                problem("range-out-of-bounds", "\(what): '\(token)' has a negative offset",
+                problem(.rangeOutOfBounds, "\(what): '\(token)' has a negative offset",
                         hint: "offsets count code points from 0 within the paragraph; check them with `standoff show`", location: location)
                 return nil
             }
             // Compared by subtraction: offset + length can overflow for numbers read from a file.
             guard pointer.length <= paragraph.length, pointer.offset <= paragraph.length - pointer.length else {
-                problem("range-out-of-bounds", "\(what): '\(token)' reaches past the end of paragraph \(pointer.paragraph), which has \(paragraph.length) code points",
+                problem(.rangeOutOfBounds, "\(what): '\(token)' reaches past the end of paragraph \(pointer.paragraph), which has \(paragraph.length) code points",
                         hint: "offsets count code points from 0 within the paragraph; check them with `standoff show`", location: location)
                 return nil
             }
@@ -359,7 +359,7 @@ struct AnnotationPreparer {
         return result.count == 1 ? result : document.text.joiningPieces(result.sorted())
     }
 
-    private mutating func problem(_ code: String, _ message: String, hint: String, location: SourceLocation) {
+    private mutating func problem(_ code: TEIProblem.Code, _ message: String, hint: String, location: SourceLocation) {
         problems.append(TEIProblem(code: code, message: message, hint: hint, location: location))
     }
 
@@ -368,11 +368,11 @@ struct AnnotationPreparer {
     /// An `xml:id` read as an ``Identifier``, or a problem saying why it is missing or invalid.
     static func identifier(_ raw: String?, what: String, at location: SourceLocation, problems: inout [TEIProblem]) -> Identifier? {
         guard let raw else {
-            problems.append(TEIProblem(code: "missing-attribute", message: "\(what) has no xml:id", hint: "give it a unique xml:id", location: location))
+            problems.append(TEIProblem(code: .missingAttribute, message: "\(what) has no xml:id", hint: "give it a unique xml:id", location: location))
             return nil
         }
         guard let id = try? Identifier(raw) else {
-            problems.append(TEIProblem(code: "invalid-id", message: "\(what) id '\(raw)' is not a valid id",
+            problems.append(TEIProblem(code: .invalidID, message: "\(what) id '\(raw)' is not a valid id",
                                        hint: "ids start with a letter and use letters, digits, '-', '_' or '.'", location: location))
             return nil
         }
@@ -619,7 +619,7 @@ final class AnnotationAdder: @unchecked Sendable {
             for link in annotation.links {
                 guard case .id(let target) = link.target, document.kind(of: target) == nil else { continue }
                 problems.append(TEIProblem(
-                    code: "dangling-reference", message: "annotation '\(annotation.id)': \(link.role) link points at '\(target)', which is not declared",
+                    code: .danglingReference, message: "annotation '\(annotation.id)': \(link.role) link points at '\(target)', which is not declared",
                     hint: "declare it (`standoff register add`) or correct the pointer", location: locations[position]))
             }
         }

@@ -55,7 +55,7 @@ struct DocumentSkeleton: Sendable {
     mutating func make() -> Document? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard !paragraphs.isEmpty else {
-            problem("missing-text", "the file has no <text><body><p> with the annotated text",
+            problem(.missingText, "the file has no <text><body><p> with the annotated text",
                     hint: "a Standoff file holds its text as <text><body><p xml:id=\"p1\">…</p></body></text>; create one with `standoff init`", location: start)
             return nil
         }
@@ -64,12 +64,12 @@ struct DocumentSkeleton: Sendable {
         for (index, paragraph) in paragraphs.enumerated() {
             texts.append(paragraph.text)
             guard let raw = paragraph.id else {
-                problem("missing-attribute", "paragraph \(index + 1) has no xml:id", hint: "give every <p> an xml:id such as p\(index + 1)", location: paragraph.location)
+                problem(.missingAttribute, "paragraph \(index + 1) has no xml:id", hint: "give every <p> an xml:id such as p\(index + 1)", location: paragraph.location)
                 paragraphIDs.append(Identifier(stringLiteral: "_p\(index + 1)"))
                 continue
             }
             guard let id = try? Identifier(raw) else {
-                problem("invalid-id", "paragraph id '\(raw)' is not a valid id", hint: "use an id such as p\(index + 1)", location: paragraph.location)
+                problem(.invalidID, "paragraph id '\(raw)' is not a valid id", hint: "use an id such as p\(index + 1)", location: paragraph.location)
                 paragraphIDs.append(Identifier(stringLiteral: "_p\(index + 1)"))
                 continue
             }
@@ -79,7 +79,7 @@ struct DocumentSkeleton: Sendable {
         let text: SourceText
         do throws(ModelError) { text = try SourceText(paragraphs: texts) } catch {
             if case .newlineInParagraph(let index) = error {
-                problem("newline-in-paragraph", "paragraph \(paragraphIDs[index]) contains a line break",
+                problem(.newlineInParagraph, "paragraph \(paragraphIDs[index]) contains a line break",
                         hint: "each <p> holds one line of the source text; do not pretty-print inside <p>", location: paragraphs[index].location)
             }
             return nil
@@ -95,7 +95,7 @@ struct DocumentSkeleton: Sendable {
             return nil
         }
         if Set(paragraphIDs).count != paragraphIDs.count {
-            problem("duplicate-id", "two paragraphs share an id", hint: "give every <p> its own xml:id", location: start)
+            problem(.duplicateID, "two paragraphs share an id", hint: "give every <p> its own xml:id", location: start)
         }
         addTaxonomies(to: &document)
         addAnnotators(to: &document)
@@ -103,7 +103,7 @@ struct DocumentSkeleton: Sendable {
         return document
     }
 
-    private mutating func problem(_ code: String, _ message: String, hint: String, location: SourceLocation) {
+    private mutating func problem(_ code: TEIProblem.Code, _ message: String, hint: String, location: SourceLocation) {
         problems.append(TEIProblem(code: code, message: message, hint: hint, location: location))
     }
 

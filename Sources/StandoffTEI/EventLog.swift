@@ -1,3 +1,4 @@
+import StandoffXML
 import Foundation
 
 /// SAX events handed from the thread that parses a file to a thread that checks them, so that

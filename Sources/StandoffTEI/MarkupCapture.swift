@@ -1,3 +1,4 @@
+import StandoffXML
 /// Serialises a foreign subtree, event by event, back to markup, declaring every namespace it
 /// uses so that the markup stands on its own wherever it is written back.
 struct MarkupCapture {

@@ -1,3 +1,4 @@
+import StandoffXML
 /// SAX events as the parser reported them, kept to be replayed later or on another thread:
 /// names as the parser's interned pointers (valid while its dictionary lives), attribute values
 /// decoded and copied, text copied.

@@ -1,3 +1,4 @@
+import StandoffXML
 import CLibXML2
 import Foundation
 import StandoffModel

@@ -21,14 +21,58 @@ public struct TEIProblem: Hashable, Sendable, CustomStringConvertible {
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
     }
 
-    /// A stable short name, such as `xml-syntax` or `missing-paragraph`.
-    public var code: String
+    /// What kind of problem it is; each validation rule claims the codes it reports.
+    public enum Code: String, CaseIterable, Sendable, CustomStringConvertible {
+        /// The file is not well-formed XML (or could not be read).
+        case xmlSyntax = "xml-syntax"
+        /// The root element is not TEI's `<TEI>`.
+        case notTEI = "not-tei"
+        /// There is no `<text><body><p>` with the annotated text.
+        case missingText = "missing-text"
+        /// An element lacks an attribute Standoff needs (an `xml:id`, a layer's `@type`, a link's role).
+        case missingAttribute = "missing-attribute"
+        /// Markup where Standoff reads plain text or a fixed structure.
+        case unsupportedMarkup = "unsupported-markup"
+        /// An element or attribute of the TEI namespace that TEI P5 does not define.
+        case unknownTEIName = "unknown-tei-name"
+        /// A line break inside a `<p>`.
+        case newlineInParagraph = "newline-in-paragraph"
+        /// A pointer to a paragraph that does not exist.
+        case missingParagraph = "missing-paragraph"
+        /// A target that is not a `#string-range()` pointer.
+        case malformedRange = "malformed-range"
+        /// A pointer that is not of the form `#ID`.
+        case malformedPointer = "malformed-pointer"
+        /// A range of length 0 or less.
+        case emptyRange = "empty-range"
+        /// A range outside its paragraph, or one the model refuses (a paragraph break at an edge, overlapping pieces).
+        case rangeOutOfBounds = "range-out-of-bounds"
+        /// An id (or layer name) that is not a valid name.
+        case invalidID = "invalid-id"
+        /// A value the model refuses (a certainty, a date, …).
+        case invalidValue = "invalid-value"
+        /// A link to something that is not declared.
+        case danglingReference = "dangling-reference"
+        /// A category its layer's taxonomy does not declare.
+        case undeclaredCategory = "undeclared-category"
+        /// An id used twice.
+        case duplicateID = "duplicate-id"
+        /// A mismatch with Standoff's RELAX NG schema.
+        case schema = "schema"
+        /// A mismatch with the full TEI schema (`--tei-all`).
+        case teiAll = "tei-all"
+
+        public var description: String { rawValue }
+    }
+
+    /// What kind of problem this is.
+    public var code: Code
     public var severity: Severity
     public var message: String
     public var hint: String
     public var location: SourceLocation
 
-    public init(code: String, severity: Severity = .error, message: String, hint: String, location: SourceLocation) {
+    public init(code: Code, severity: Severity = .error, message: String, hint: String, location: SourceLocation) {
         self.code = code
         self.severity = severity
         self.message = message

@@ -1,3 +1,4 @@
+import StandoffXML
 import CLibXML2
 import Foundation
 import StandoffModel
@@ -46,7 +47,7 @@ public enum TEIReader {
         let parser = SAXParser(handler: builder)
         parser.parse(path: path)
         for failure in parser.failures {
-            builder.problem("xml-syntax", failure.message, hint: xmlHint(for: failure.message), line: failure.line, column: failure.column)
+            builder.problem(.xmlSyntax, failure.message, hint: xmlHint(for: failure.kind), line: failure.line, column: failure.column)
         }
         let result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
         let mustReadAgain = builder.mustReadAgain
@@ -69,13 +70,13 @@ public enum TEIReader {
         withExtendedLifetime(handler) { parser.parse(path: path, keepingNames: true) }
         log.close()
         for failure in parser.failures {
-            builder.problem("xml-syntax", failure.message, hint: xmlHint(for: failure.message), line: failure.line, column: failure.column)
+            builder.problem(.xmlSyntax, failure.message, hint: xmlHint(for: failure.kind), line: failure.line, column: failure.column)
         }
         var result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
         if builder.mustReadAgain { result = read(path: path, preparingEarly: false) }
         let schemaProblems = checked.wait()
         // The recorded events name elements by the parser's pointers: keep them valid until now.
-        if let names = parser.names { xmlDictFree(names) }
+        parser.releaseNames()
         // The builder still holds every annotation as read, and the parser and the handler hold
         // the builder; the caller needs only the result.
         BackgroundRelease.release((consume builder, consume parser, consume handler))
@@ -88,7 +89,7 @@ public enum TEIReader {
         let parser = SAXParser(handler: IgnoringHandler())
         parser.parse(path: path)
         let problems = parser.failures.map { failure in
-            TEIProblem(code: "xml-syntax", message: failure.message, hint: xmlHint(for: failure.message),
+            TEIProblem(code: .xmlSyntax, message: failure.message, hint: xmlHint(for: failure.kind),
                        location: SourceLocation(file: path, line: failure.line, column: failure.column))
         }
         return TEIReadResult(document: nil, problems: problems, locations: [:])
@@ -128,21 +129,17 @@ public enum TEIReader {
         }
     }
 
-    private static func xmlHint(for message: String) -> String {
-        if message.contains("cannot open") { return "check the path and that the file is readable" }
-        if message.contains("entity") { return "replace entity references with the characters they stand for; Standoff files use no DTD" }
-        if message.contains("file is empty") || message.contains("no root element") || message.contains("Start tag expected") {
-            return "the file is empty or not XML; create one with `standoff init`"
+    private static func xmlHint(for kind: XMLFailureKind) -> String {
+        switch kind {
+        case .unreadable: "check the path and that the file is readable"
+        case .entity: "replace entity references with the characters they stand for; Standoff files use no DTD"
+        case .notXML: "the file is empty or not XML; create one with `standoff init`"
+        case .truncated: "the file is truncated or a tag is not closed; restore it from a copy"
+        case .tooLong: "Standoff files hold no value this long; check that this is the file you meant"
+        case .tooDeep: "Standoff files nest about ten elements deep; check that this is the file you meant"
+        case .encoding: "save the file as UTF-8"
+        case .other: "fix the XML at this position; `xmllint --noout FILE` shows the same error"
         }
-        if message.contains("truncated") || message.contains("Premature end") || message.contains("EndTag") {
-            return "the file is truncated or a tag is not closed; restore it from a copy"
-        }
-        if message.contains("libxml2's limit") { return "Standoff files hold no value this long; check that this is the file you meant" }
-        if message.contains("nested more than") { return "Standoff files nest about ten elements deep; check that this is the file you meant" }
-        if message.contains("encoding") || message.contains("UTF-8") || message.contains("Char 0x") {
-            return "save the file as UTF-8"
-        }
-        return "fix the XML at this position; `xmllint --noout FILE` shows the same error"
     }
 }
 
@@ -461,7 +458,7 @@ final class TEIDocumentBuilder: SAXHandler {
         let (name, knownPlace) = child(tag.localName, of: parentPlace)
         let inTEI = isTEINamespace(tag.namespace)
         if let parent = stack.last, parent.isText {
-            problem("unsupported-markup", "element <\(name)> inside <\(parent.key.name)> is not supported: Standoff reads plain text there",
+            problem(.unsupportedMarkup, "element <\(name)> inside <\(parent.key.name)> is not supported: Standoff reads plain text there",
                     hint: "replace the markup with its text", location: location(position))
             // Keep the structure balanced: treat it as a text element of its own.
             stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
@@ -472,7 +469,7 @@ final class TEIDocumentBuilder: SAXHandler {
         guard let place = childPlace, let values, isKnownVariant(place, values) else {
             if stack.isEmpty {
                 let what = inTEI ? "<\(name)>" : "<\(name)> in namespace \(tag.namespace.map { String(cString: $0) } ?? "none")"
-                problem("not-tei", "the root element is \(what), not <TEI> in the TEI namespace",
+                problem(.notTEI, "the root element is \(what), not <TEI> in the TEI namespace",
                         hint: "Standoff reads TEI P5 files (namespace \(TEI.namespace)); create one with `standoff init`", location: location(position))
                 stack.append(Frame(place: .notTEI, key: ElementKey(name: ""), isText: true))
                 return
@@ -481,7 +478,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 // A link without its role would be kept as foreign markup, and the link lost.
                 let target = values?.string("target").map { " target=\"\($0)\"" } ?? ""
                 let owner = currentAnnotationOwner.map { "annotation '\($0)'" } ?? "an annotation"
-                problem("missing-attribute", "<\(name)\(target)> in \(owner) has no @type, which names the link's role",
+                problem(.missingAttribute, "<\(name)\(target)> in \(owner) has no @type, which names the link's role",
                         hint: "add type=\"ref\", \"speaker\", \"holder\" or \"target\" (or type=\"cue\" for a quotation's cue)", location: location(position))
             }
             if parentPlace.keepsForeignContent || (parentPlace.groupsParagraphs && inTEI && name == "head") {
@@ -491,7 +488,7 @@ final class TEIDocumentBuilder: SAXHandler {
                 capture!.start(tag)
                 captureTagStack = [(tag.prefix.map { String(cString: $0) }, name)]
             } else {
-                problem("unsupported-markup", "element <\(name)> is not supported inside <\(stack[stack.count - 1].key.name)>",
+                problem(.unsupportedMarkup, "element <\(name)> is not supported inside <\(stack[stack.count - 1].key.name)>",
                         hint: "Standoff reads the text as <text><body> with one plain <p> per paragraph (in <div>s or not)", location: location(position))
                 stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
             }
@@ -550,7 +547,7 @@ final class TEIDocumentBuilder: SAXHandler {
             keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description,
                        markup: MarkupCapture.escapeText(String(decoding: bytes, as: UTF8.self))))
         } else if frame.place == .text || frame.place.groupsParagraphs || frame.place == .tei {
-            problem("unsupported-markup", "text outside <p> in <\(frame.key.name)>",
+            problem(.unsupportedMarkup, "text outside <p> in <\(frame.key.name)>",
                     hint: "put all of the text inside <p> elements", line: 0, column: 0)
         }
     }
@@ -721,7 +718,7 @@ final class TEIDocumentBuilder: SAXHandler {
         let known = Self.knownChildren[parent].map { Array($0.keys).sorted() } ?? []
         let suggestion = NameSuggestion.closest(to: name, preferring: known, among: TEINames.elements)
         let parentName = stack[stack.count - 1].key.name
-        problem("unknown-tei-name", "<\(name)> in <\(parentName)> is not a TEI element: Standoff keeps it as markup it does not read, with everything inside it",
+        problem(.unknownTEIName, "<\(name)> in <\(parentName)> is not a TEI element: Standoff keeps it as markup it does not read, with everything inside it",
                 hint: (suggestion.map { "did you mean <\($0)>? Markup" } ?? "check the name against the TEI Guidelines; markup")
                     + " of another vocabulary goes in a namespace of its own (xmlns:x=\"…\")",
                 location: location(position))
@@ -738,7 +735,7 @@ final class TEIDocumentBuilder: SAXHandler {
         let inXMLNamespace = ["id", "lang", "base", "space"].contains(name) ? "xml:\(name)" : nil
         let suggestion = inXMLNamespace ?? NameSuggestion.closest(to: name, preferring: known, among: TEINames.attributes)
         let owner = currentAnnotationOwner.map { place == .annotation ? " '\($0)'" : " in annotation '\($0)'" } ?? ""
-        problem("unknown-tei-name", "@\(name) on <\(element)>\(owner) is not a TEI attribute: Standoff keeps it but does not read it",
+        problem(.unknownTEIName, "@\(name) on <\(element)>\(owner) is not a TEI attribute: Standoff keeps it but does not read it",
                 hint: (suggestion.map { "did you mean @\($0)? An" } ?? "check the name against the TEI Guidelines; an")
                     + " attribute of another vocabulary goes in a namespace of its own (xmlns:x=\"…\" and x:\(name)=\"…\")",
                 location: location(position))
@@ -772,11 +769,11 @@ final class TEIDocumentBuilder: SAXHandler {
             currentMotivation = currentLayerValue.map { Array(TEI.motivation(for: $0).utf8) } ?? []
             if preparesEarly, early == nil, headerEnded, textEnded, !declared.paragraphs.isEmpty, annotations.count == 0 { startPreparingEarly() }
             if currentLayer == nil {
-                problem("missing-attribute", "<listAnnotation> has no @type naming its layer",
+                problem(.missingAttribute, "<listAnnotation> has no @type naming its layer",
                         hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
                 unreadList = (problems.count - 1, 0)
             } else if currentLayerValue == nil, let type = currentLayer {
-                problem("invalid-id", "<listAnnotation type=\"\(type)\">: '\(type)' is not a layer name",
+                problem(.invalidID, "<listAnnotation type=\"\(type)\">: '\(type)' is not a layer name",
                         hint: "name the layer entity, quotation, stance, error, or a name of your own: a letter or _ first, then letters, digits, -, _ or .",
                         location: location(position))
                 unreadList = (problems.count - 1, 0)
@@ -873,12 +870,12 @@ final class TEIDocumentBuilder: SAXHandler {
 
     // MARK: Problems
 
-    func problem(_ code: String, _ message: String, hint: String, line: Int, column: Int, severity: TEIProblem.Severity = .error) {
+    func problem(_ code: TEIProblem.Code, _ message: String, hint: String, line: Int, column: Int, severity: TEIProblem.Severity = .error) {
         problems.append(TEIProblem(code: code, severity: severity, message: message, hint: hint,
                                    location: SourceLocation(file: file, line: line, column: column)))
     }
 
-    func problem(_ code: String, _ message: String, hint: String, location: SourceLocation) {
+    func problem(_ code: TEIProblem.Code, _ message: String, hint: String, location: SourceLocation) {
         problems.append(TEIProblem(code: code, message: message, hint: hint, location: location))
     }
 
@@ -890,13 +887,13 @@ final class TEIDocumentBuilder: SAXHandler {
 
     func finish(parseFailed: Bool) -> TEIReadResult {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        if parseFailed || !sawRoot || !problems.filter({ $0.code == "not-tei" }).isEmpty {
+        if parseFailed || !sawRoot || !problems.filter({ $0.code == .notTEI }).isEmpty {
             early?.adder.abandon()
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
         guard sawText, !declared.paragraphs.isEmpty else {
             early?.adder.abandon()
-            problem("missing-text", "the file has no <text><body><p> with the annotated text",
+            problem(.missingText, "the file has no <text><body><p> with the annotated text",
                     hint: "a Standoff file holds its text as <text><body><p xml:id=\"p1\">…</p></body></text>; create one with `standoff init`", location: start)
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
@@ -1008,15 +1005,15 @@ extension TEIProblem {
         self.init(code: Self.code(for: error), message: "\(context): \(error.description)", hint: error.hint, location: location)
     }
 
-    static func code(for error: ModelError) -> String {
+    static func code(for error: ModelError) -> Code {
         switch error {
-        case .duplicateID: "duplicate-id"
-        case .undeclaredCategory: "undeclared-category"
-        case .unresolvedLink, .unknownAnnotator: "dangling-reference"
-        case .emptyRange: "empty-range"
-        case .rangeOutOfBounds, .rangeEdgeOnParagraphBreak, .overlappingRanges: "range-out-of-bounds"
-        case .invalidIdentifier, .invalidLayerName, .invalidLinkRole: "invalid-id"
-        default: "invalid-value"
+        case .duplicateID: .duplicateID
+        case .undeclaredCategory: .undeclaredCategory
+        case .unresolvedLink, .unknownAnnotator: .danglingReference
+        case .emptyRange: .emptyRange
+        case .rangeOutOfBounds, .rangeEdgeOnParagraphBreak, .overlappingRanges: .rangeOutOfBounds
+        case .invalidIdentifier, .invalidLayerName, .invalidLinkRole: .invalidID
+        default: .invalidValue
         }
     }
 }

@@ -1,3 +1,4 @@
+import StandoffXML
 import CLibXML2
 import Foundation
 
@@ -104,7 +105,7 @@ public final class TEISchema: @unchecked Sendable {
 
     /// Checks the file at `path`; every mismatch is a problem with code `schema`, at its line.
     /// Validations with one schema run one at a time; give each thread its own schema to run in parallel.
-    public func validate(path: String, code: String = "schema") -> [TEIProblem] {
+    public func validate(path: String, code: TEIProblem.Code = .schema) -> [TEIProblem] {
         lock.lock()
         defer { lock.unlock() }
         guard let feed = RelaxNGFeed(schema: schema, shapes: shapeKey) else {
@@ -122,7 +123,7 @@ public final class TEISchema: @unchecked Sendable {
 
     /// Checks the events another thread records in `log` while it parses `file` (see
     /// ``TEIReader/read(path:checkingAgainst:)``); returns when the log is closed.
-    func validate(_ log: EventLog, file: String, code: String = "schema") -> [TEIProblem] {
+    func validate(_ log: EventLog, file: String, code: TEIProblem.Code = .schema) -> [TEIProblem] {
         lock.lock()
         defer { lock.unlock() }
         guard let feed = RelaxNGFeed(schema: schema, shapes: shapeKey) else {
@@ -135,7 +136,7 @@ public final class TEISchema: @unchecked Sendable {
     }
 
     /// The feed's findings as problems with code `code`, at their lines.
-    private func problems(of feed: RelaxNGFeed, file path: String, code: String) -> [TEIProblem] {
+    private func problems(of feed: RelaxNGFeed, file path: String, code: TEIProblem.Code) -> [TEIProblem] {
         var problems = feed.messages.map { message in
             TEIProblem(code: code, message: "\(name): \(message.text)", hint: Self.hint(for: message.text),
                        location: SourceLocation(file: path, line: message.line, column: message.column))

@@ -12,6 +12,13 @@ public protocol ValidationRule: Sendable {
     /// What the rule checks, in one sentence.
     var summary: String { get }
     func check(_ context: ValidationContext) -> [Diagnostic]
+    /// The codes of the reader's and the schemas' problems this rule reports: every code is
+    /// claimed by a rule (a test checks it), so no problem found is left out of a report.
+    var claimedProblemCodes: Set<TEIProblem.Code> { get }
+}
+
+extension ValidationRule {
+    public var claimedProblemCodes: Set<TEIProblem.Code> { [] }
 }
 
 extension ValidationRule {
@@ -26,10 +33,12 @@ extension ValidationRule {
 /// missing paragraph, a duplicate id, …), turned into diagnostics with the rule's code.
 public protocol ReaderProblemRule: ValidationRule {
     /// The reader's problem codes this rule reports.
-    var readerCodes: Set<String> { get }
+    var readerCodes: Set<TEIProblem.Code> { get }
 }
 
 extension ReaderProblemRule {
+    public var claimedProblemCodes: Set<TEIProblem.Code> { readerCodes }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.read.problems.filter { readerCodes.contains($0.code) }.map { diagnostic($0.message, hint: $0.hint, at: $0.location) }
     }

@@ -71,7 +71,7 @@ public struct Validator: Sendable {
             }
         }
         if wantsTEIAll, let teiAll = options.teiAll {
-            DispatchQueue.global().async(group: group) { results.setTEIAll(teiAll.validate(path: file, code: "tei-all")) }
+            DispatchQueue.global().async(group: group) { results.setTEIAll(teiAll.validate(path: file, code: .teiAll)) }
         }
         group.wait()
         let read = results.takeRead()
@@ -86,7 +86,7 @@ public struct Validator: Sendable {
             results.setSchema(full + results.schema.filter { faultLines.contains($0.location.line) })
         }
         // A file that is not well-formed gets one diagnosis, not the schema's echo of it.
-        let malformed = read.problems.contains { $0.code == "xml-syntax" }
+        let malformed = read.problems.contains { $0.code == .xmlSyntax }
         let context = ValidationContext(
             file: file, read: consume read,
             schemaProblems: malformed ? [] : results.schema,
@@ -139,7 +139,7 @@ public struct Validator: Sendable {
     }
 
     private static func schemaLoadProblem(_ error: TEISchemaError, file: String) -> TEIProblem {
-        TEIProblem(code: "schema", message: error.message, hint: error.hint, location: SourceLocation(file: file, line: 0, column: 0))
+        TEIProblem(code: .schema, message: error.message, hint: error.hint, location: SourceLocation(file: file, line: 0, column: 0))
     }
 
     /// Validates many files in parallel on all cores; `progress` is called after each file.

@@ -29,7 +29,7 @@ struct LargeFileReadingTests {
         let expected = (0..<count).filter { !faulty.contains($0) }.map { "x\($0)" }
         #expect(read.count == expected.count)
         #expect(read == expected, "annotations are not in file order")
-        #expect(result.problems.map(\.code) == ["missing-paragraph", "undeclared-category", "duplicate-id"])
+        #expect(result.problems.map(\.code.rawValue) == ["missing-paragraph", "undeclared-category", "duplicate-id"])
         let lines = xml.components(separatedBy: "\n")
         #expect(result.problems.map(\.location.line) == [
             lines.firstIndex { $0.contains(#"xml:id="x100""#) }! + 1,
@@ -91,7 +91,7 @@ struct ParagraphPointerTests {
         let covered = prepared.map { $0.annotation.map { document.text[$0.ranges[0]] } }
         #expect(covered == ["bbb", "aaa", "ccc", "ddd", nil, nil, nil])
         // p3 and p0 do not exist; p4 is not the id at position 3 (p04 is).
-        #expect(prepared[4...].map { $0.problems.map(\.code) } == [["missing-paragraph"], ["missing-paragraph"], ["missing-paragraph"]])
+        #expect(prepared[4...].map { $0.problems.map(\.code.rawValue) } == [["missing-paragraph"], ["missing-paragraph"], ["missing-paragraph"]])
     }
 }
 
@@ -131,7 +131,7 @@ struct EarlyPreparationTests {
         #expect(document.position(ofAnnotation: "ent1")! > document.position(ofAnnotation: "sta1")!)
 
         let brokenRead = TEIReader.read(path: brokenPath)
-        #expect(brokenRead.problems.map(\.code) == ["dangling-reference"])
+        #expect(brokenRead.problems.map(\.code.rawValue) == ["dangling-reference"])
         #expect(brokenRead.problems.first?.message.contains("points at 'nothing-here', which is not declared") == true)
     }
 
@@ -156,7 +156,7 @@ struct EarlyPreparationTests {
             // last, the annotations handed over early were let go, and the file is read again.
             for result in [TEIReader.read(path: path), TEIReader.read(path: path, checkingAgainst: schema).read] {
                 let document = try #require(result.document)
-                outcomes.append((document.annotations.map(\.id.rawValue), result.problems.map { "\($0.code): \($0.message)" }))
+                outcomes.append((document.annotations.map(\.id.rawValue), result.problems.map { "\($0.code.rawValue): \($0.message)" }))
             }
         }
         // With the registers first or last: the same annotations, and the same single problem.

@@ -79,7 +79,7 @@ struct OtherToolsTests {
             try Data(minimal.replacingOccurrences(of: paragraphs, with: body).utf8).write(to: URL(fileURLWithPath: path))
             let result = TEIReader.read(path: path)
             #expect(result.document == nil)
-            let problem = try #require(result.errors.first { $0.code == "missing-text" }, "\(name): \(result.problems)")
+            let problem = try #require(result.errors.first { $0.code.rawValue == "missing-text" }, "\(name): \(result.problems)")
             #expect(problem.message.contains("no <text><body><p>"))
             #expect(throws: TEIReadError.self) { try TEIReader.load(path: path) }
         }
@@ -100,7 +100,7 @@ struct OtherToolsTests {
             .replacingOccurrences(of: "#string-range(p1,0,3)", with: target)
         try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
         let problems = TEIReader.read(path: path).problems
-        let problem = try #require(problems.first { $0.code == code }, "\(problems)")
+        let problem = try #require(problems.first { $0.code.rawValue == code }, "\(problems)")
         #expect(problem.message.contains(message), "\(problem.message)")
         #expect(problem.message.contains(target))
         #expect(problem.location.line == 18)

@@ -26,7 +26,7 @@ struct ReadErrorTests {
     ])
     func semanticErrorsPointAtTheAnnotation(fixture: String, code: String, lineNeedle: String, message: String) throws {
         let found = problems(fixture)
-        let problem = try #require(found.first { $0.code == code }, "no \(code) in \(found)")
+        let problem = try #require(found.first { $0.code.rawValue == code }, "no \(code) in \(found)")
         #expect(problem.message.contains(message), "\(problem.message)")
         #expect(problem.location.file == Repository.fixture(fixture))
         #expect(problem.location.line == line(of: lineNeedle, in: fixture))
@@ -37,7 +37,7 @@ struct ReadErrorTests {
 
     @Test func truncatedXMLReportsWhereItStops() throws {
         let problem = try #require(problems("truncated.xml").first)
-        #expect(problem.code == "xml-syntax")
+        #expect(problem.code.rawValue == "xml-syntax")
         #expect(problem.location.line == 5)
         #expect(problem.message.contains("ends inside <title> (opened on line 5)"))
         #expect(problem.hint.contains("truncated"))
@@ -45,13 +45,13 @@ struct ReadErrorTests {
 
     @Test func anEmptyFileIsNotADocument() throws {
         let problem = try #require(problems("empty.xml").first)
-        #expect(problem.code == "xml-syntax")
+        #expect(problem.code.rawValue == "xml-syntax")
         #expect(problem.message.contains("empty"))
     }
 
     @Test func xmlThatIsNotTEIIsRefused() throws {
         let problem = try #require(problems("not-tei.xml").first)
-        #expect(problem.code == "not-tei")
+        #expect(problem.code.rawValue == "not-tei")
         #expect(problem.message.contains("<html>"))
         #expect(problem.location.line == 3)
     }
@@ -88,7 +88,7 @@ struct ReadErrorTests {
         bytes += Array("</teiHeader></TEI>\n".utf8)
         #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         let problem = try #require(TEIReader.read(path: path).problems.first)
-        #expect(problem.code == "xml-syntax")
+        #expect(problem.code.rawValue == "xml-syntax")
         #expect(problem.location.line == 3)
         #expect(problem.hint.contains("UTF-8"))
     }
@@ -102,7 +102,7 @@ struct ReadErrorTests {
         // The annotations begin after the text, so the skeleton is first made while parsing (and
         // fails there), then again at the end: the problem is reported once.
         let problems = TEIReader.read(path: path).problems
-        #expect(problems.map(\.code) == ["newline-in-paragraph"])
+        #expect(problems.map(\.code.rawValue) == ["newline-in-paragraph"])
         let problem = try #require(problems.first)
         #expect(problem.hint.contains("pretty-print"))
     }
@@ -119,7 +119,7 @@ struct ReadErrorTests {
         let path = directory.file("list.tei.xml")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let result = TEIReader.read(path: path)
-        #expect(result.problems.map(\.code) == [code], "\(result.problems)")
+        #expect(result.problems.map(\.code.rawValue) == [code], "\(result.problems)")
         #expect(result.problems.first?.message == message)
         #expect(result.problems.first?.location.line == text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(start) }! + 1)
         #expect(result.unreadAnnotations == 1)

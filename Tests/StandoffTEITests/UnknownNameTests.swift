@@ -20,11 +20,11 @@ struct UnknownNameTests {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let line = text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
         let result = TEIReader.read(path: path)
-        #expect(!result.problems.contains { $0.code == "xml-syntax" }, "the changed file must still be well-formed")
+        #expect(!result.problems.contains { $0.code.rawValue == "xml-syntax" }, "the changed file must still be well-formed")
         return (path, line, result, directory)
     }
 
-    func unknownNames(_ result: TEIReadResult) -> [TEIProblem] { result.problems.filter { $0.code == "unknown-tei-name" } }
+    func unknownNames(_ result: TEIReadResult) -> [TEIProblem] { result.problems.filter { $0.code.rawValue == "unknown-tei-name" } }
 
     @Test func aMisspeltListIsReportedWithWhatItWasMeantToBe() throws {
         let (path, line, result, _) = try read(replacing: #"<listAnnotation type="quotation">"#, with: #"<listAnnotaton type="quotation">"#,

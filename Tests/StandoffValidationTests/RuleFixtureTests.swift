@@ -93,6 +93,14 @@ struct RuleFixtureTests {
         #expect(Set(RuleCatalogue.all.map(\.code)) == covered)
     }
 
+    @Test func everyProblemCodeTheReaderCanReportIsClaimedByOneRule() {
+        // An unclaimed code would vanish from `validate`'s output.
+        let claims = RuleCatalogue.all.flatMap { rule in rule.claimedProblemCodes.map { ($0, rule.code) } }
+        #expect(Set(claims.map(\.0)) == Set(TEIProblem.Code.allCases), "unclaimed: \(Set(TEIProblem.Code.allCases).subtracting(claims.map(\.0)))")
+        let twice = Dictionary(grouping: claims, by: \.0).filter { $0.value.count > 1 }
+        #expect(twice.isEmpty, "claimed by more than one rule: \(twice)")
+    }
+
     @Test func theCleanFixtureAndTheShippedCorpusAreClean() {
         for path in [Repository.fixture("rules/clean.tei.xml"), Repository.fixture("minimal.tei.xml"),
                      Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path] {

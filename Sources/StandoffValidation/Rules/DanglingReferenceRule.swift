@@ -8,7 +8,7 @@ public struct DanglingReferenceRule: ReaderProblemRule {
     public let name = "dangling-reference"
     public let severity = DiagnosticSeverity.error
     public let summary = "Every pointer to an id (ptr/@target, @ana, @resp, @corresp) names an id declared in the file."
-    public let readerCodes: Set<String> = ["dangling-reference"]
+    public let readerCodes: Set<TEIProblem.Code> = [.danglingReference]
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var found = context.read.problems.filter { readerCodes.contains($0.code) }.map { diagnostic($0.message, hint: $0.hint, at: $0.location) }

@@ -1,3 +1,5 @@
+import StandoffTEI
+
 /// Every xml:id is unique in the file.
 public struct DuplicateIDRule: ReaderProblemRule {
     public init() {}
@@ -5,5 +7,5 @@ public struct DuplicateIDRule: ReaderProblemRule {
     public let name = "duplicate-id"
     public let severity = DiagnosticSeverity.error
     public let summary = "Every xml:id is unique in the file."
-    public let readerCodes: Set<String> = ["duplicate-id"]
+    public let readerCodes: Set<TEIProblem.Code> = [.duplicateID]
 }

@@ -1,3 +1,5 @@
+import StandoffTEI
+
 /// Every range covers at least one character.
 public struct EmptyRangeRule: ReaderProblemRule {
     public init() {}
@@ -5,5 +7,5 @@ public struct EmptyRangeRule: ReaderProblemRule {
     public let name = "empty-range"
     public let severity = DiagnosticSeverity.error
     public let summary = "Every range covers at least one character."
-    public let readerCodes: Set<String> = ["empty-range"]
+    public let readerCodes: Set<TEIProblem.Code> = [.emptyRange]
 }

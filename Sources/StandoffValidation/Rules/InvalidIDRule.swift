@@ -1,3 +1,5 @@
+import StandoffTEI
+
 /// Every xml:id is a valid id: a letter or _ first, then letters, digits, -, _ or .
 public struct InvalidIDRule: ReaderProblemRule {
     public init() {}
@@ -5,5 +7,5 @@ public struct InvalidIDRule: ReaderProblemRule {
     public let name = "invalid-id"
     public let severity = DiagnosticSeverity.error
     public let summary = "Every xml:id is a valid id: a letter or _ first, then letters, digits, -, _ or ."
-    public let readerCodes: Set<String> = ["invalid-id"]
+    public let readerCodes: Set<TEIProblem.Code> = [.invalidID]
 }

@@ -1,3 +1,5 @@
+import StandoffTEI
+
 /// Attribute values are among those allowed (@cert, one category per annotation, …).
 public struct InvalidValueRule: ReaderProblemRule {
     public init() {}
@@ -5,5 +7,5 @@ public struct InvalidValueRule: ReaderProblemRule {
     public let name = "invalid-value"
     public let severity = DiagnosticSeverity.error
     public let summary = "Attribute values are among those allowed (@cert, one category per annotation, …)."
-    public let readerCodes: Set<String> = ["invalid-value"]
+    public let readerCodes: Set<TEIProblem.Code> = [.invalidValue]
 }

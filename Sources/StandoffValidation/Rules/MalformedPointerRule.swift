@@ -1,3 +1,5 @@
+import StandoffTEI
+
 /// Targets are well-formed #string-range(PARAGRAPH,OFFSET,LENGTH) pointers and links are #ID pointers.
 public struct MalformedPointerRule: ReaderProblemRule {
     public init() {}
@@ -5,5 +7,5 @@ public struct MalformedPointerRule: ReaderProblemRule {
     public let name = "malformed-pointer"
     public let severity = DiagnosticSeverity.error
     public let summary = "Targets are well-formed #string-range(PARAGRAPH,OFFSET,LENGTH) pointers and links are #ID pointers."
-    public let readerCodes: Set<String> = ["malformed-range", "malformed-pointer"]
+    public let readerCodes: Set<TEIProblem.Code> = [.malformedRange, .malformedPointer]
 }

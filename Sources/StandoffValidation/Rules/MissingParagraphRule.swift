@@ -1,3 +1,5 @@
+import StandoffTEI
+
 /// Every string-range() pointer names a paragraph that exists.
 public struct MissingParagraphRule: ReaderProblemRule {
     public init() {}
@@ -5,5 +7,5 @@ public struct MissingParagraphRule: ReaderProblemRule {
     public let name = "missing-paragraph"
     public let severity = DiagnosticSeverity.error
     public let summary = "Every string-range() pointer names a paragraph that exists."
-    public let readerCodes: Set<String> = ["missing-paragraph"]
+    public let readerCodes: Set<TEIProblem.Code> = [.missingParagraph]
 }

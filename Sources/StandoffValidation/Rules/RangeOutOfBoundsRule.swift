@@ -1,3 +1,5 @@
+import StandoffTEI
+
 /// Every string-range() offset and length lies within its paragraph, and an annotation's ranges do not overlap.
 public struct RangeOutOfBoundsRule: ReaderProblemRule {
     public init() {}
@@ -5,5 +7,5 @@ public struct RangeOutOfBoundsRule: ReaderProblemRule {
     public let name = "range-out-of-bounds"
     public let severity = DiagnosticSeverity.error
     public let summary = "Every string-range() offset and length lies within its paragraph, and an annotation's ranges do not overlap."
-    public let readerCodes: Set<String> = ["range-out-of-bounds"]
+    public let readerCodes: Set<TEIProblem.Code> = [.rangeOutOfBounds]
 }

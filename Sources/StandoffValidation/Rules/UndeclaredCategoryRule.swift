@@ -1,3 +1,5 @@
+import StandoffTEI
+
 /// Every category in @ana is declared in the layer's taxonomy.
 public struct UndeclaredCategoryRule: ReaderProblemRule {
     public init() {}
@@ -5,5 +7,5 @@ public struct UndeclaredCategoryRule: ReaderProblemRule {
     public let name = "undeclared-category"
     public let severity = DiagnosticSeverity.error
     public let summary = "Every category in @ana is declared in the layer's taxonomy."
-    public let readerCodes: Set<String> = ["undeclared-category"]
+    public let readerCodes: Set<TEIProblem.Code> = [.undeclaredCategory]
 }

@@ -1,3 +1,5 @@
+import StandoffTEI
+
 /// The file is well-formed XML: complete, UTF-8 or declared encoding, no entity declarations.
 public struct XMLSyntaxRule: ReaderProblemRule {
     public init() {}
@@ -5,5 +7,5 @@ public struct XMLSyntaxRule: ReaderProblemRule {
     public let name = "xml-syntax"
     public let severity = DiagnosticSeverity.error
     public let summary = "The file is well-formed XML: complete, UTF-8 or declared encoding, no entity declarations."
-    public let readerCodes: Set<String> = ["xml-syntax"]
+    public let readerCodes: Set<TEIProblem.Code> = [.xmlSyntax]
 }

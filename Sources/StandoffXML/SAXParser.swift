@@ -1,127 +1,25 @@
 import CLibXML2
 import Foundation
 
-/// Receives the events of a ``SAXParser``. Names and values are only valid during the call.
-protocol SAXHandler: AnyObject {
-    func startElement(_ tag: StartTag, at location: (line: Int, column: Int))
-    func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?)
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
-    func comment(_ text: UnsafePointer<UInt8>)
-    func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?)
-    /// A `<!DOCTYPE>` (without entity declarations: those stop the parse).
-    func documentType(name: String, publicID: String?, systemID: String?)
-}
-
-extension SAXHandler {
-    func documentType(name: String, publicID: String?, systemID: String?) {}
-}
-
-/// A start tag as libxml2's SAX2 reports it, with allocation-free attribute access.
-struct StartTag {
-    let localName: UnsafePointer<UInt8>
-    let prefix: UnsafePointer<UInt8>?
-    let namespace: UnsafePointer<UInt8>?
-    let namespaceCount: Int
-    /// `prefix, uri` pairs of the namespaces this tag declares.
-    let namespaces: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
-    let attributeCount: Int
-    /// `localname, prefix, URI, value, end` quintuples.
-    let attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
-
-    func isNamed(_ name: StaticString) -> Bool { SAXParser.equal(localName, name) }
-
-    var name: String { String(cString: localName) }
-
-    /// The value of the attribute `name` in no namespace (or in `namespace`).
-    func attribute(_ name: StaticString, namespace: StaticString? = nil) -> String? {
-        guard let attributes else { return nil }
-        for index in 0..<attributeCount {
-            let base = index * 5
-            guard let local = attributes[base], SAXParser.equal(local, name) else { continue }
-            let uri = attributes[base + 2]
-            if let namespace {
-                guard let uri, SAXParser.equal(uri, namespace) else { continue }
-            } else if uri != nil { continue }
-            return value(at: base)
-        }
-        return nil
-    }
-
-    func value(at base: Int) -> String {
-        Self.withDecodedValue(start: attributes![base + 3]!, end: attributes![base + 4]!) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Calls `body` with the bytes of an attribute value (see ``decodedValue(start:end:)``).
-    static func withDecodedValue<R>(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard end.pointee == 0 else { return body(UnsafeBufferPointer(start: start, count: end - start)) }
-        return decodedValue(start: start, end: end).withUnsafeBufferPointer(body)
-    }
-
-    /// The bytes of an attribute value as SAX2 reports it. Where the value held an entity
-    /// reference, libxml2 has copied it (the copy ends in NUL) and kept each `&` as `&#38;`
-    /// (for its tree builder to re-parse); everything else is already replaced.
-    static func decodedValue(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> [UInt8] {
-        let raw = UnsafeBufferPointer(start: start, count: end - start)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.count)
-        var index = 0
-        let reference = Array("&#38;".utf8)
-        while index < raw.count {
-            if raw[index] == UInt8(ascii: "&"), index + reference.count <= raw.count,
-               raw[index..<(index + reference.count)].elementsEqual(reference) {
-                bytes.append(UInt8(ascii: "&"))
-                index += reference.count
-            } else {
-                bytes.append(raw[index])
-                index += 1
-            }
-        }
-        return bytes
-    }
-
-    /// Every attribute as (prefix, namespace, local name, value).
-    var allAttributes: [(prefix: String?, namespace: String?, localName: String, value: String)] {
-        (0..<attributeCount).map(attribute(at:))
-    }
-
-    /// The attribute at `index` as (prefix, namespace, local name, value).
-    func attribute(at index: Int) -> (prefix: String?, namespace: String?, localName: String, value: String) {
-        let base = index * 5
-        return (
-            attributes![base + 1].map { String(cString: $0) },
-            attributes![base + 2].map { String(cString: $0) },
-            String(cString: attributes![base]!),
-            value(at: base)
-        )
-    }
-
-    /// The namespaces this tag declares, as (prefix, uri).
-    var declaredNamespaces: [(prefix: String?, uri: String)] {
-        (0..<namespaceCount).map { index in
-            (namespaces![index * 2].map { String(cString: $0) }, namespaces![index * 2 + 1].map { String(cString: $0) } ?? "")
-        }
-    }
-}
-
-/// XML's whitespace (space, tab, line feed, carriage return).
-enum XMLWhitespace {
-    static func isBlank<Bytes: Sequence>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
-        !bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
-    }
-}
-
 /// Streams an XML file through libxml2's SAX2 push parser in fixed-size chunks.
 ///
 /// Hardened for untrusted input: no network, no DTD loading, no entity declarations at all (an
 /// internal subset that declares entities stops the parse with an error, which defeats external
 /// entity reads and entity-expansion bombs), and libxml2's default limits on depth and on text
 /// and attribute length.
-final class SAXParser {
-    struct Failure {
-        var message: String
-        var line: Int
-        var column: Int
-        var isFatal: Bool
+public final class SAXParser {
+    /// A fault in the file: libxml2's (recognised by its error code) or the hardening's.
+    public struct Failure: Sendable {
+        public var message: String
+        public var line: Int
+        public var column: Int
+        public var isFatal: Bool
+        /// What kind of fault it is, for a hint on what to do.
+        public var kind: XMLFailureKind
+        /// libxml2's error code (`xmlParserErrors`), for a fault libxml2 reported.
+        var libxml2Code: Int32? = nil
+        /// Whether libxml2 had consumed the whole input when it reported the fault.
+        var atEndOfInput = false
     }
 
     /// Read on every event. A strong `let`: calls through it count no references, whereas an
@@ -132,34 +30,46 @@ final class SAXParser {
     // touches a property while another access to it is under way. The runtime's dynamic
     // exclusivity checks cost a fifth of the time of a large file otherwise.
     private var context: xmlParserCtxtPtr?
-    private(set) var failures: [Failure] = []
+    public private(set) var failures: [Failure] = []
     @exclusivity(unchecked) private var stopped = false
     /// Elements open at the moment, with the line each started on, to explain an early end.
     /// (The parser's interned names stay valid for the whole parse.)
     @exclusivity(unchecked) private var openElements: [(name: UnsafePointer<UInt8>, line: Int)] = []
     @exclusivity(unchecked) private var bytesRead = 0
+    /// ``bytesRead`` when the last start tag or text came.
+    @exclusivity(unchecked) private var bytesAtLastEvent = 0
+    /// libxml2's limit on the length of a name, a text node or an attribute value (without XML_PARSE_HUGE).
+    static let libxml2LengthLimit = 10_000_000
     /// libxml2's own default nesting limit, which its push parser does not apply itself.
-    static let maximumDepth = 256
+    public static let maximumDepth = 256
 
-    init(handler: SAXHandler) { self.handler = handler }
+    public init(handler: SAXHandler) { self.handler = handler }
 
     /// The parser's name dictionary, kept alive after the parse when asked (``parse(path:chunkSize:keepingNames:)``):
-    /// recorded events name elements by its pointers. Free it with `xmlDictFree` when done.
-    private(set) var names: xmlDictPtr?
+    /// recorded events name elements by its pointers. Let go by ``releaseNames()`` or with the parser.
+    private var names: xmlDictPtr?
+
+    /// Lets go of the names kept after the parse; pointers to them are invalid from now on.
+    public func releaseNames() {
+        if let names { xmlDictFree(names) }
+        names = nil
+    }
+
+    deinit { releaseNames() }
 
     /// Parses the file at `path`. Failures (I/O and XML) are in ``failures`` afterwards. With
     /// `keepingNames`, the names the parser interned stay valid after it (see ``names``).
-    func parse(path: String, chunkSize: Int = 1 << 16, keepingNames: Bool = false) {
+    public func parse(path: String, chunkSize: Int = 1 << 16, keepingNames: Bool = false) {
         xmlInitParser()
         guard let file = fopen(path, "rb") else {
-            failures.append(Failure(message: "cannot open the file (\(String(cString: strerror(errno))))", line: 0, column: 0, isFatal: true))
+            failures.append(Failure(message: "cannot open the file (\(String(cString: strerror(errno))))", line: 0, column: 0, isFatal: true, kind: .unreadable))
             return
         }
         defer { fclose(file) }
         var sax = SAXParser.handlerTable
         let me = Unmanaged.passUnretained(self).toOpaque()
         guard let context = xmlCreatePushParserCtxt(&sax, me, nil, 0, path) else {
-            failures.append(Failure(message: "libxml2 could not create a parser", line: 0, column: 0, isFatal: true))
+            failures.append(Failure(message: "libxml2 could not create a parser", line: 0, column: 0, isFatal: true, kind: .other))
             return
         }
         self.context = context
@@ -174,7 +84,7 @@ final class SAXParser {
             let count = fread(&buffer, 1, chunkSize, file)
             if count == 0 {
                 if ferror(file) != 0 {
-                    failures.append(Failure(message: "read error (\(String(cString: strerror(errno))))", line: 0, column: 0, isFatal: true))
+                    failures.append(Failure(message: "read error (\(String(cString: strerror(errno))))", line: 0, column: 0, isFatal: true, kind: .unreadable))
                 }
                 let before = failures.count
                 _ = xmlParseChunk(context, nil, 0, 1)
@@ -187,33 +97,37 @@ final class SAXParser {
     }
 
     /// libxml2's message on one line, with its cryptic limits explained.
-    static func readable(_ raw: String) -> String {
+    static func readable(_ raw: String, kind: XMLFailureKind) -> String {
         let oneLine = raw.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        if oneLine.contains("Huge input lookup") || oneLine.contains("too long") || oneLine.contains("length too long") {
-            return "a name, text or attribute value is longer than libxml2's limit of 10,000,000 bytes (\(oneLine))"
+        switch kind {
+        case .tooLong: return "a name, text or attribute value is longer than libxml2's limit of 10,000,000 bytes (\(oneLine))"
+        default: return oneLine
         }
-        if oneLine.contains("Excessive depth") { return "elements are nested more than \(maximumDepth) deep (\(oneLine))" }
-        return oneLine
     }
 
     /// libxml2's push parser reports "Extra content at the end of the document" when the input
     /// ends too soon; say instead that the file is empty or where it stops.
     private func explainEarlyEnd(since index: Int) {
-        guard index < failures.count, !failures[index...].isEmpty else { return }
+        // A fault libxml2 finds only once the input is used up (an attribute or tag left open,
+        // "Extra content at the end") means the file stops early; others keep their message.
+        guard index < failures.count,
+              failures[index].libxml2Code == Int32(XML_ERR_DOCUMENT_END.rawValue) || failures[index].atEndOfInput else { return }
         if bytesRead == 0 {
-            failures[index] = Failure(message: "the file is empty", line: 1, column: 1, isFatal: true)
+            failures[index] = Failure(message: "the file is empty", line: 1, column: 1, isFatal: true, kind: .notXML)
         } else if let open = openElements.last {
             failures[index].message = "the file ends inside <\(String(cString: open.name))> (opened on line \(open.line)): it is truncated or the element is not closed"
+            failures[index].kind = .truncated
         } else if !sawRootElement {
             failures[index].message = "the file has no root element: it is not an XML document"
+            failures[index].kind = .notXML
         }
     }
 
     @exclusivity(unchecked) private var sawRootElement = false
 
     /// Stops the parse from inside a callback.
-    func stop(_ message: String) {
-        failures.append(Failure(message: message, line: currentLine, column: currentColumn, isFatal: true))
+    func stop(_ message: String, kind: XMLFailureKind) {
+        failures.append(Failure(message: message, line: currentLine, column: currentColumn, isFatal: true, kind: kind))
         stopped = true
         if let context { xmlStopParser(context) }
     }
@@ -221,7 +135,8 @@ final class SAXParser {
     var currentLine: Int { context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }
     var currentColumn: Int { context.map { Int(xmlSAX2GetColumnNumber($0)) } ?? 0 }
 
-    static func equal(_ pointer: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
+    /// Whether the NUL-terminated name at `pointer` is `name`.
+    @inlinable public static func equal(_ pointer: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
         name.withUTF8Buffer { expected in
             var index = 0
             while index < expected.count {
@@ -254,10 +169,11 @@ final class SAXParser {
                     namespaces: namespaces, attributeCount: Int(attributeCount), attributes: attributes)
                 parser.sawRootElement = true
                 guard parser.openElements.count < SAXParser.maximumDepth else {
-                    parser.stop("elements are nested more than \(SAXParser.maximumDepth) deep")
+                    parser.stop("elements are nested more than \(SAXParser.maximumDepth) deep", kind: .tooDeep)
                     return
                 }
                 let line = parser.currentLine
+                parser.bytesAtLastEvent = parser.bytesRead
                 parser.openElements.append((localName, line))
                 parser.handler.startElement(tag, at: (line, parser.currentColumn))
             }
@@ -272,6 +188,7 @@ final class SAXParser {
         sax.characters = { context, bytes, length in
             SAXParser.withSession(context) { parser in
                 guard !parser.stopped, let bytes else { return }
+                parser.bytesAtLastEvent = parser.bytesRead
                 parser.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
             }
         }
@@ -295,7 +212,7 @@ final class SAXParser {
         sax.entityDecl = { context, name, _, _, _, _ in
             let parser = SAXParser.session(context)
             let entity = name.map { String(cString: $0) } ?? "?"
-            parser.stop("the document declares the entity '\(entity)'; entity declarations are refused (they can read local files or expand without bound)")
+            parser.stop("the document declares the entity '\(entity)'; entity declarations are refused (they can read local files or expand without bound)", kind: .entity)
         }
         sax.getEntity = { _, name in
             name.flatMap { xmlGetPredefinedEntity($0) }
@@ -305,17 +222,23 @@ final class SAXParser {
         sax.reference = { context, name in
             let parser = SAXParser.session(context)
             let entity = name.map { String(cString: $0) } ?? "?"
-            parser.stop("reference to the undeclared entity '&\(entity);'")
+            parser.stop("reference to the undeclared entity '&\(entity);'", kind: .entity)
         }
         sax.serror = { context, error in
             guard let error else { return }
             let parser = SAXParser.session(context)
             let level = error.pointee.level
             guard level != XML_ERR_NONE, level != XML_ERR_WARNING else { return }
-            let message = SAXParser.readable(error.pointee.message.map { String(cString: $0) } ?? "XML error")
+            // libxml2 2.9 reports a value past its length limit and a value left open with one
+            // code: what tells them apart is how far the parse went without an event.
+            let pastLimit = parser.bytesRead - parser.bytesAtLastEvent > SAXParser.libxml2LengthLimit
+            let kind = XMLFailureKind(libxml2Code: error.pointee.code, pastLengthLimit: pastLimit)
+            let message = SAXParser.readable(error.pointee.message.map { String(cString: $0) } ?? "XML error", kind: kind)
             parser.failures.append(Failure(
                 message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2),
-                isFatal: level == XML_ERR_FATAL))
+                isFatal: level == XML_ERR_FATAL, kind: kind, libxml2Code: error.pointee.code,
+                // A few bytes of slack: a character cut in two at the end is held back unparsed.
+                atEndOfInput: parser.context.map { Int(xmlByteConsumed($0)) >= parser.bytesRead - 4 } ?? false))
             if level == XML_ERR_FATAL { parser.stopped = true }
         }
         return sax

@@ -54,49 +54,56 @@ public struct Validator: Sendable {
         // Well-formedness alone (`--rule xml-syntax`) needs no document: the file is only parsed.
         let wantsDocument = rules.contains { !($0 is XMLSyntaxRule) }
         let wantsTEIAll = options.teiAll != nil && rules.contains { $0 is TEIAllRule }
-        let results = ParallelResults()
+        // The full TEI schema takes seconds: it runs beside the reading when it is asked for.
+        let teiAllResult = TEIAllResult()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            guard wantsDocument else { return results.setRead(TEIReader.checkWellFormedness(path: file)) }
-            // With the schema, the file is parsed once: the schema checks the reader's events
-            // on a thread of its own.
-            guard wantsSchema else { return results.setRead(TEIReader.read(path: file)) }
+        if wantsTEIAll, let teiAll = options.teiAll {
+            DispatchQueue.global().async(group: group) { teiAllResult.set(teiAll.validate(path: file, code: .teiAll)) }
+        }
+        var read: TEIReadResult
+        var schemaProblems: [TEIProblem] = []
+        if !wantsDocument {
+            read = TEIReader.checkWellFormedness(path: file)
+        } else if !wantsSchema {
+            read = TEIReader.read(path: file)
+        } else {
+            // A large file is parsed once: the schema checks the reader's events on a thread of its own.
             do throws(TEISchemaError) {
-                let (read, problems) = TEIReader.read(path: file, checkingAgainst: try TEISchema.standoffStreaming())
-                results.setRead(read)
-                results.setSchema(problems)
+                (read, schemaProblems) = TEIReader.read(path: file, checkingAgainst: try TEISchema.standoffStreaming())
             } catch {
-                results.setRead(TEIReader.read(path: file))
-                results.setSchema([Self.schemaLoadProblem(error, file: file)])
+                read = TEIReader.read(path: file)
+                schemaProblems = [Self.schemaLoadProblem(error, file: file)]
             }
         }
-        if wantsTEIAll, let teiAll = options.teiAll {
-            DispatchQueue.global().async(group: group) { results.setTEIAll(teiAll.validate(path: file, code: .teiAll)) }
-        }
         group.wait()
-        let read = results.takeRead()
         // The streaming schema refuses foreign elements among the children of <standOff> and
         // <listAnnotation>; where the file has foreign markup, the full schema decides. Where
         // both find a fault on a line, the streaming schema's message is kept beside the full
         // one (it is often the clearer: "Did not expect element listPerson there"), and the
         // one-message-per-line choice below picks between them.
-        if wantsSchema, !results.schema.isEmpty, read.hasForeignMarkup {
+        if wantsSchema, !schemaProblems.isEmpty, read.hasForeignMarkup {
             let full = Self.checkSchema(file, with: TEISchema.standoff)
             let faultLines = Set(full.map(\.location.line))
-            results.setSchema(full + results.schema.filter { faultLines.contains($0.location.line) })
+            schemaProblems = full + schemaProblems.filter { faultLines.contains($0.location.line) }
         }
         // A file that is not well-formed gets one diagnosis, not the schema's echo of it.
         let malformed = read.problems.contains { $0.code == .xmlSyntax }
         let context = ValidationContext(
             file: file, read: consume read,
-            schemaProblems: malformed ? [] : results.schema,
-            teiAllProblems: malformed ? [] : results.teiAll)
+            schemaProblems: malformed ? [] : schemaProblems,
+            teiAllProblems: malformed ? [] : teiAllResult.problems)
         // Rules are independent: run them side by side, and keep their order in the report.
-        let findings = ReportSlots<[Diagnostic]>(count: rules.count)
-        let rules = self.rules
-        DispatchQueue.concurrentPerform(iterations: rules.count) { index in findings.set(index, rules[index].check(context)) }
+        // Side by side only for a large document: for a small one, threads cost more than they save.
+        var diagnostics: [Diagnostic]
+        if (context.document?.annotations.count ?? 0) < Self.parallelRulesThreshold {
+            diagnostics = rules.flatMap { $0.check(context) }
+        } else {
+            let findings = ReportSlots<[Diagnostic]>(count: rules.count)
+            let rules = self.rules
+            DispatchQueue.concurrentPerform(iterations: rules.count) { index in findings.set(index, rules[index].check(context)) }
+            diagnostics = findings.all.flatMap { $0 }
+        }
         BackgroundRelease.release(consume context)
-        var diagnostics = findings.all.flatMap { $0 }
         // Where a specific rule explains a line, the schema's generic message there is noise.
         let isSchema = { (d: Diagnostic) in d.code == "SO002" || d.code == "SO003" }
         let explained = Set(diagnostics.filter { !isSchema($0) && $0.severity == .error }.map(\.line))
@@ -120,6 +127,9 @@ public struct Validator: Sendable {
         }
         return FileReport(file: file, diagnostics: Array(Set(diagnostics)).sorted())
     }
+
+    /// Documents with at least this many annotations have their rules run side by side.
+    static let parallelRulesThreshold = 20_000
 
     /// libxml2's messages that only echo a fault reported elsewhere (see ``validate(file:)``).
     private static let echoPhrases = ["has extra content", "failed to validate", "Internal error"]
@@ -154,22 +164,13 @@ public struct Validator: Sendable {
 }
 
 /// Results of the passes over one file, filled from several threads.
-private final class ParallelResults: @unchecked Sendable {
+/// The full TEI schema's findings, set by the thread that checked them.
+private final class TEIAllResult: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var read: TEIReadResult?
-    private(set) var schema: [TEIProblem] = []
-    private(set) var teiAll: [TEIProblem] = []
+    private var found: [TEIProblem] = []
 
-    func setRead(_ value: TEIReadResult) { lock.withLock { read = value } }
-    /// The reader's result, which this no longer holds.
-    func takeRead() -> TEIReadResult {
-        lock.withLock {
-            defer { read = nil }
-            return read!
-        }
-    }
-    func setSchema(_ value: [TEIProblem]) { lock.withLock { schema = value } }
-    func setTEIAll(_ value: [TEIProblem]) { lock.withLock { teiAll = value } }
+    func set(_ value: [TEIProblem]) { lock.withLock { found = value } }
+    var problems: [TEIProblem] { lock.withLock { found } }
 }
 
 /// Results filled in from several threads, each into its own slot.

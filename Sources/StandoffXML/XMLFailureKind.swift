@@ -30,7 +30,7 @@ public enum XMLFailureKind: Sendable, Hashable {
         case XML_ERR_UNDECLARED_ENTITY, XML_WAR_UNDECLARED_ENTITY: self = .entity
         case XML_ERR_INVALID_CHAR, XML_ERR_INVALID_ENCODING, XML_ERR_UNKNOWN_ENCODING, XML_ERR_UNSUPPORTED_ENCODING:
             self = .encoding
-        case XML_ERR_TAG_NOT_FINISHED, XML_ERR_LTSLASH_REQUIRED, XML_ERR_GT_REQUIRED: self = .truncated
+        case XML_ERR_TAG_NOT_FINISHED, XML_ERR_LTSLASH_REQUIRED: self = .truncated
         // libxml2 2.9 raises its length limits ("Huge input lookup") as internal errors.
         case XML_ERR_INTERNAL_ERROR, XML_ERR_NAME_TOO_LONG: self = .tooLong
         default: self = .other

@@ -113,7 +113,13 @@ struct SchemaStreamingTests {
         #expect(xml.utf8.count > 1_500_000)
 
         let separate = try TEISchema.standoffStreaming().validate(path: path)
-        let (read, together) = TEIReader.read(path: path, checkingAgainst: try TEISchema.standoffStreaming())
+        // Recorded and checked on a thread of its own, as a large file is (a small file is read,
+        // then checked, on the calling thread: the same findings, see below).
+        let (read, together) = TEIReader.read(path: path, checkingAgainst: try TEISchema.standoffStreaming(), concurrency: .withHelpers)
+        let (readAlone, checkedAfter) = TEIReader.read(path: path, checkingAgainst: try TEISchema.standoffStreaming(), concurrency: .callingThreadOnly)
+        #expect(checkedAfter.map(\.message) == together.map(\.message))
+        #expect(readAlone.problems.map(\.message) == read.problems.map(\.message))
+        #expect(readAlone.document?.annotations.map(\.id) == read.document?.annotations.map(\.id))
         #expect(together.map(\.location.line) == separate.map(\.location.line))
         #expect(together.map(\.message) == separate.map(\.message))
         let lineOf = { (text: String) in xml.components(separatedBy: "\n").firstIndex { $0.contains(text) }! + 1 }
@@ -132,11 +138,13 @@ struct SchemaStreamingTests {
         let directory = TemporaryDirectory()
         let path = directory.file("truncated.tei.xml")
         try xml.write(toFile: path, atomically: true, encoding: .utf8)
-        let (read, _) = TEIReader.read(path: path, checkingAgainst: try TEISchema.standoffStreaming())
-        #expect(read.problems.contains { $0.code.rawValue == "xml-syntax" && $0.message.contains("truncated") })
-        let (missing, problems) = TEIReader.read(path: directory.file("absent.tei.xml"), checkingAgainst: try TEISchema.standoffStreaming())
-        #expect(missing.problems.map(\.code.rawValue) == ["xml-syntax"])
-        #expect(problems.isEmpty)
+        for concurrency in [TEIReader.Concurrency.withHelpers, .callingThreadOnly] {
+            let (read, _) = TEIReader.read(path: path, checkingAgainst: try TEISchema.standoffStreaming(), concurrency: concurrency)
+            #expect(read.problems.contains { $0.code.rawValue == "xml-syntax" && $0.message.contains("truncated") })
+            let (missing, problems) = TEIReader.read(path: directory.file("absent.tei.xml"), checkingAgainst: try TEISchema.standoffStreaming(), concurrency: concurrency)
+            #expect(missing.problems.map(\.code.rawValue) == ["xml-syntax"])
+            #expect(problems.isEmpty)
+        }
     }
 
     @Test func problemsPastLine65535KeepTheirLine() throws {

@@ -1,3 +1,5 @@
+import StandoffModel
+
 /// A place in a file: path, 1-based line and column.
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var file: String
@@ -106,4 +108,23 @@ public struct TEIWriteError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(path): error: \(message)\n  hint: \(hint)" }
+}
+
+extension TEIProblem {
+    /// A model error met while reading, as a problem: `context: error`, with the error's hint.
+    init(_ error: ModelError, context: String, location: SourceLocation) {
+        self.init(code: Self.code(for: error), message: "\(context): \(error.description)", hint: error.hint, location: location)
+    }
+
+    static func code(for error: ModelError) -> Code {
+        switch error {
+        case .duplicateID: .duplicateID
+        case .undeclaredCategory: .undeclaredCategory
+        case .unresolvedLink, .unknownAnnotator: .danglingReference
+        case .emptyRange: .emptyRange
+        case .rangeOutOfBounds, .rangeEdgeOnParagraphBreak, .overlappingRanges: .rangeOutOfBounds
+        case .invalidIdentifier, .invalidLayerName, .invalidLinkRole: .invalidID
+        default: .invalidValue
+        }
+    }
 }

@@ -1,0 +1,214 @@
+import Foundation
+import StandoffModel
+import StandoffXML
+
+/// What the reader does with each known element, and how it reports names TEI does not define.
+extension TEIDocumentBuilder {
+    // MARK: Known elements
+
+    /// Some element names are known only in the form Standoff writes (an `idno` of a known type).
+    func isKnownVariant(_ place: Place, _ values: KnownValues) -> Bool {
+        switch place {
+        case .sourceIdno, .entryIdno:
+            let type = values.string("type")
+            return type == "sha256" || type == "filename" || type == "wikidata"
+        case .note:
+            return ["quote", "correction", "comment", "feature"].contains(values.string("type") ?? "")
+        case .ptr, .ref:
+            return values.position("type") != nil
+        case .publicationP:
+            let parent = stack[stack.count - 1]
+            return parent.childCounts.count(of: "p") == 0 && parent.lastKnownChild == nil
+        default:
+            return true
+        }
+    }
+
+    /// The element's key within its parent (see ``ElementKey``).
+    func elementKey(_ name: String, place: Place, xmlID: String?, values: KnownValues) -> ElementKey {
+        if let xmlID, place.isKeyedByID { return ElementKey(name: name, qualifier: xmlID) }
+        if place == .listAnnotation { return ElementKey(name: name, qualifier: values.string("type") ?? "") }
+        guard !stack.isEmpty else { return ElementKey(name: name) }
+        let count = stack[stack.count - 1].childCounts.add(name)
+        return ElementKey(name: name, qualifier: count == 1 ? nil : String(count))
+    }
+
+    /// Keeps the attributes of the element just opened that Standoff does not read.
+    func keepForeignAttributes(of values: KnownValues, place: Place, at position: (line: Int, column: Int)) {
+        var anchor: String?
+        if values.hasForeign {
+            for index in 0..<values.tag.attributeCount where attributeSlot(values.tag, index, place: place) < 0 {
+                let attribute = values.tag.attribute(at: index)
+                if attribute.namespace == nil, !TEINames.attributes.contains(attribute.localName) {
+                    reportUnknownAttribute(attribute.localName, of: stack[stack.count - 1].key.name, place: place, at: position)
+                }
+                anchor = anchor ?? self.anchor()
+                keep(.init(prefix: attribute.prefix, namespace: attribute.namespace, localName: attribute.localName, value: attribute.value), at: anchor!)
+            }
+        }
+        // The motivation Standoff writes for the layer is implied; any other is kept.
+        if place == .annotation, currentLayerValue != nil, values.position("motivation") != nil,
+           !values.has("motivation", equalTo: currentMotivation), let motivation = values.string("motivation") {
+            keep(.init(prefix: nil, namespace: nil, localName: "motivation", value: motivation), at: anchor ?? self.anchor())
+        }
+    }
+
+    // MARK: Names TEI does not define
+
+    /// An element of the TEI namespace that TEI does not define (a misspelt name): kept as
+    /// markup Standoff does not read, so whatever it holds would be silently left out.
+    func reportUnknownElement(_ name: String, in parent: Place, at position: (line: Int, column: Int)) {
+        let known = Self.knownChildren[parent].map { Array($0.keys).sorted() } ?? []
+        let suggestion = NameSuggestion.closest(to: name, preferring: known, among: TEINames.elements)
+        let parentName = stack[stack.count - 1].key.name
+        problem(.unknownTEIName, "<\(name)> in <\(parentName)> is not a TEI element: Standoff keeps it as markup it does not read, with everything inside it",
+                hint: (suggestion.map { "did you mean <\($0)>? Markup" } ?? "check the name against the TEI Guidelines; markup")
+                    + " of another vocabulary goes in a namespace of its own (xmlns:x=\"…\")",
+                location: location(position))
+        unreadElement = (problems.count - 1, 0)
+    }
+
+    /// An attribute without a namespace that TEI does not define (a misspelt name): kept, but
+    /// not read, so what it says (a certainty, an annotator) would be silently left out.
+    func reportUnknownAttribute(_ name: String, of element: String, place: Place, at position: (line: Int, column: Int)) {
+        let known = Self.knownAttributeSlots[place.rawValue].map { attribute in
+            (attribute.inXMLNamespace ? "xml:" : "") + String(describing: attribute.name)
+        }
+        // `id="…"` for `xml:id="…"` (and the other attributes of the XML namespace) is a common slip.
+        let inXMLNamespace = ["id", "lang", "base", "space"].contains(name) ? "xml:\(name)" : nil
+        let suggestion = inXMLNamespace ?? NameSuggestion.closest(to: name, preferring: known, among: TEINames.attributes)
+        let owner = currentAnnotationOwner.map { place == .annotation ? " '\($0)'" : " in annotation '\($0)'" } ?? ""
+        problem(.unknownTEIName, "@\(name) on <\(element)>\(owner) is not a TEI attribute: Standoff keeps it but does not read it",
+                hint: (suggestion.map { "did you mean @\($0)? An" } ?? "check the name against the TEI Guidelines; an")
+                    + " attribute of another vocabulary goes in a namespace of its own (xmlns:x=\"…\" and x:\(name)=\"…\")",
+                location: location(position))
+    }
+
+    func handleKnownStart(place: Place, values: KnownValues, xmlID: String?, at position: (line: Int, column: Int)) {
+        switch place {
+        case .tei:
+            sawRoot = true
+            declared.documentID = xmlID
+            declared.language = values.string("lang", inXMLNamespace: true)
+        case .text: sawText = true
+        case .div:
+            preserved.paragraphContainers.append(.init(beforeParagraph: declared.paragraphs.count, opening: stack[stack.count - 1].key.description))
+        case .respStmt:
+            pendingAnnotator = DocumentSkeleton.PendingAnnotator(id: xmlID, location: location(position))
+        case .taxonomy:
+            declared.taxonomies.append(DocumentSkeleton.PendingTaxonomy(id: xmlID, location: location(position)))
+        case .category:
+            declared.taxonomies[declared.taxonomies.count - 1].categories.append((xmlID, "", location(position)))
+        case .headerChange, .annotationChange:
+            pendingChange = (values.string("when"), values.string("who"), values.string("type"))
+        case .paragraph:
+            pendingParagraph = (xmlID, location(position))
+        case .person: declared.entries.append(DocumentSkeleton.PendingEntry(kind: .person, id: xmlID, location: location(position)))
+        case .org: declared.entries.append(DocumentSkeleton.PendingEntry(kind: .organisation, id: xmlID, location: location(position)))
+        case .place: declared.entries.append(DocumentSkeleton.PendingEntry(kind: .place, id: xmlID, location: location(position)))
+        case .listAnnotation:
+            currentLayer = values.string("type")
+            currentLayerValue = currentLayer.flatMap { try? Layer($0) }
+            currentMotivation = currentLayerValue.map { Array(TEI.motivation(for: $0).utf8) } ?? []
+            if preparesEarly, early == nil, headerEnded, textEnded, !declared.paragraphs.isEmpty, annotations.count == 0 { startPreparingEarly() }
+            if currentLayer == nil {
+                problem(.missingAttribute, "<listAnnotation> has no @type naming its layer",
+                        hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
+                unreadList = (problems.count - 1, 0)
+            } else if currentLayerValue == nil, let type = currentLayer {
+                problem(.invalidID, "<listAnnotation type=\"\(type)\">: '\(type)' is not a layer name",
+                        hint: "name the layer entity, quotation, stance, error, or a name of your own: a letter or _ first, then letters, digits, -, _ or .",
+                        location: location(position))
+                unreadList = (problems.count - 1, 0)
+            }
+        case .annotation:
+            // In a list without a layer, annotations are counted, not read: one message says so.
+            if unreadList != nil {
+                unreadList!.annotations += 1
+                break
+            }
+            annotations.append(layer: currentLayer ?? "", id: xmlID, line: position.line, column: position.column) { annotation, chunk in
+                annotation.target = values.store("target", in: &chunk)
+                annotation.ana = values.store("ana", in: &chunk)
+                annotation.resp = values.store("resp", in: &chunk)
+                annotation.cert = values.store("cert", in: &chunk)
+            }
+            if annotations.chunks.count - 1 > earlyChunksHandedOver, let pipeline = early?.pipeline {
+                // The chunk before the one just begun is complete: prepare it while parsing on,
+                // and let it go here (see ``mustReadAgain``).
+                pipeline.add(annotations.chunks[earlyChunksHandedOver])
+                annotations.release(chunk: earlyChunksHandedOver)
+                earlyChunksHandedOver += 1
+            }
+        case .ptr where unreadList == nil:
+            annotations.updateLast { chunk in
+                let target = values.store("target", in: &chunk) ?? .empty
+                if values.has("type", equalTo: Self.cue) {
+                    chunk.addCue(target: target)
+                } else {
+                    chunk.addLink(role: values.store("type", in: &chunk) ?? .empty, target: target)
+                }
+            }
+        default: break
+        }
+        if place.holdsText {
+            pendingTextElement = (values.string("type"), values.string("n"))
+        }
+        if place == .sourceIdno, values.string("type") == "sha256" { sourceHashLocation = location(position) }
+    }
+
+    func handleText(_ text: String, place: Place) {
+        let (type, n) = pendingTextElement
+        switch place {
+        case .title: declared.title = text
+        case .publicationP: publicationStatement = text
+        case .resp: pendingAnnotator?.resp = text
+        case .respName: pendingAnnotator?.name = text
+        case .sourceIdno:
+            if type == "sha256" { declared.sourceSHA256 = text } else if type == "filename" { declared.sourceFileName = text }
+        case .taxonomyDesc: declared.taxonomies[declared.taxonomies.count - 1].description = text
+        case .catDesc:
+            let t = declared.taxonomies.count - 1
+            declared.taxonomies[t].categories[declared.taxonomies[t].categories.count - 1].description = text
+        case .headerChange:
+            revisions.append((pendingChange?.when, pendingChange?.who, text))
+        case .annotationChange where unreadList == nil:
+            annotations.updateLast { [pendingChange] in $0.setChange(when: pendingChange?.when, method: pendingChange?.type) }
+        case .paragraph:
+            declared.paragraphs.append((pendingParagraph?.id, text, pendingParagraph?.location ?? SourceLocation(file: file, line: 0, column: 0)))
+        case .entryName:
+            declared.entries[declared.entries.count - 1].names.append((type, text))
+        case .entryIdno:
+            declared.entries[declared.entries.count - 1].wikidata = text
+        case .ref where unreadList == nil:
+            annotations.updateLast { $0.addUnknownLink(type: $0.store(type ?? "")) }
+        case .note where unreadList == nil:
+            annotations.updateLast { chunk in
+                chunk.addNote(type: type.map { chunk.store($0) }, n: n.map { chunk.store($0) }, text: chunk.store(text))
+            }
+        default: break
+        }
+    }
+
+    func handleKnownEnd(place: Place) {
+        if place == .respStmt, let annotator = pendingAnnotator {
+            declared.annotators.append(annotator)
+            pendingAnnotator = nil
+        }
+        if place == .listAnnotation {
+            currentLayer = nil
+            currentLayerValue = nil
+            unreadAnnotations += unreadList?.annotations ?? 0
+            if let unread = unreadList, unread.annotations > 0 {
+                problems[unread.problem].message += unread.annotations == 1
+                    ? " (the annotation in it is not read)" : " (the \(unread.annotations) annotations in it are not read)"
+            }
+            unreadList = nil
+        }
+        if place == .annotation { currentAnnotationOwner = nil }
+        if place == .div { preserved.paragraphContainers.append(.init(beforeParagraph: declared.paragraphs.count, opening: nil)) }
+        if place == .teiHeader { headerEnded = true }
+        if place == .text { textEnded = true }
+    }
+
+}

@@ -1,0 +1,249 @@
+import Foundation
+import StandoffModel
+import StandoffXML
+
+/// Turns SAX events into a ``Document``, collecting problems with their locations.
+final class TEIDocumentBuilder: SAXHandler {
+    let file: String
+    // Properties read and written on every SAX event are marked @exclusivity(unchecked): an
+    // instance serves one parse on one thread, the parser calls back in sequence, and no
+    // callback touches a property while another access to it is under way. The runtime's
+    // dynamic exclusivity checks cost a fifth of the time of a large file otherwise.
+    @exclusivity(unchecked) var problems: [TEIProblem] = []
+    var locations: [Identifier: SourceLocation] = [:]
+    var annotationLocations: [SourceLocation] = []
+    @exclusivity(unchecked) var stack: [Frame] = []
+    @exclusivity(unchecked) var capture: MarkupCapture?
+    var captureAnchor: (anchor: String, after: String?) = ("", nil)
+    var captureTagStack: [(prefix: String?, localName: String)] = []
+    @exclusivity(unchecked) var textBuffer: [UInt8] = []
+    @exclusivity(unchecked) var collectingText = false
+    var sawRoot = false
+    var sawText = false
+
+    // What the file declares, in file order: what the document skeleton is made from, and more.
+    @exclusivity(unchecked) var declared: DocumentSkeleton
+    var publicationStatement = ""
+    var sourceHashLocation: SourceLocation?
+    var pendingAnnotator: DocumentSkeleton.PendingAnnotator?
+    var revisions: [(when: String?, who: String?, text: String)] = []
+    var pendingChange: (when: String?, who: String?, type: String?)?
+    @exclusivity(unchecked) var pendingParagraph: (id: String?, location: SourceLocation)?
+    @exclusivity(unchecked) var annotations = PendingAnnotations()
+    @exclusivity(unchecked) var currentLayer: String?
+    /// ``currentLayer`` parsed, once per `<listAnnotation>`.
+    @exclusivity(unchecked) var currentLayerValue: Layer?
+    var preserved = PreservedContent()
+    @exclusivity(unchecked) var pendingTextElement: (type: String?, n: String?) = (nil, nil)
+    /// The xml:id of the annotation being read, which owns what is kept inside it.
+    @exclusivity(unchecked) var currentAnnotationOwner: String?
+    /// While a `<listAnnotation>` without a valid layer is open: its problem, and how many
+    /// annotations it holds (not read; told in the problem's message once the list ends).
+    @exclusivity(unchecked) var unreadList: (problem: Int, annotations: Int)?
+    /// Annotations left unread so far, in such lists and in elements TEI does not define.
+    var unreadAnnotations = 0
+    /// While an element TEI does not define is kept unread: its problem, and how many
+    /// annotations it holds (told in the problem's message once the element ends).
+    @exclusivity(unchecked) var unreadElement: (problem: Int, annotations: Int)?
+    /// The motivation written for the current layer, which is not kept as foreign content.
+    @exclusivity(unchecked) var currentMotivation: [UInt8] = []
+    var dates = TEIDate.Parser()
+    var headerEnded = false
+    var textEnded = false
+    /// Begun when the first `<listAnnotation>` began: the pipeline preparing the annotations
+    /// chunk by chunk as the parse goes on, the adder making the skeleton from what was declared
+    /// then and adding the annotations to it, and how many of each declaration there were.
+    var early: (pipeline: PreparationPipeline, adder: AnnotationAdder, counts: [Int])?
+    @exclusivity(unchecked) var earlyChunksHandedOver = 0
+    /// Helper threads a large file is read with: one for each core but the reading one.
+    static var helpers: Int { ProcessInfo.processInfo.activeProcessorCount - 1 }
+    /// Helper threads this read may use (none for a small file).
+    let helpers: Int
+    /// Whether the work may begin while parsing (``startPreparingEarly()``).
+    let preparesEarly: Bool
+    /// Set by ``finish(parseFailed:)`` when the work begun while parsing had to be dropped (a
+    /// declaration came after the first `<listAnnotation>`) after the annotations it was given
+    /// were let go, to keep memory low: the file must then be read again, without early work.
+    /// Standoff writes no such file; others rarely do.
+    var mustReadAgain = false
+
+    init(file: String, preparesEarly: Bool, helpers: Int) {
+        self.file = file
+        self.preparesEarly = preparesEarly
+        self.helpers = helpers
+        declared = DocumentSkeleton(file: file)
+    }
+
+
+    // MARK: SAX events
+
+    func startElement(_ tag: StartTag, at position: (line: Int, column: Int)) {
+        if stack.first?.place == .notTEI {
+            // Not a TEI document: the root was reported; nothing inside it is worth a message.
+            stack.append(Frame(place: .notTEI, key: ElementKey(name: ""), isText: true))
+            return
+        }
+        if capture != nil {
+            capture!.start(tag)
+            captureTagStack.append((tag.prefix.map { String(cString: $0) }, tag.name))
+            if unreadElement != nil, tag.isNamed("annotation"), isTEINamespace(tag.namespace) { unreadElement!.annotations += 1 }
+            return
+        }
+        let parentPlace = stack.last?.place ?? .document
+        let (name, knownPlace) = child(tag.localName, of: parentPlace)
+        let inTEI = isTEINamespace(tag.namespace)
+        if let parent = stack.last, parent.isText {
+            problem(.unsupportedMarkup, "element <\(name)> inside <\(parent.key.name)> is not supported: Standoff reads plain text there",
+                    hint: "replace the markup with its text", location: location(position))
+            // Keep the structure balanced: treat it as a text element of its own.
+            stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
+            return
+        }
+        let childPlace = inTEI ? knownPlace : nil
+        let values = childPlace.map { knownValues(tag, place: $0) }
+        guard let place = childPlace, let values, isKnownVariant(place, values) else {
+            if stack.isEmpty {
+                let what = inTEI ? "<\(name)>" : "<\(name)> in namespace \(tag.namespace.map { String(cString: $0) } ?? "none")"
+                problem(.notTEI, "the root element is \(what), not <TEI> in the TEI namespace",
+                        hint: "Standoff reads TEI P5 files (namespace \(TEI.namespace)); create one with `standoff init`", location: location(position))
+                stack.append(Frame(place: .notTEI, key: ElementKey(name: ""), isText: true))
+                return
+            }
+            if childPlace == .ptr || childPlace == .ref, values?.position("type") == nil {
+                // A link without its role would be kept as foreign markup, and the link lost.
+                let target = values?.string("target").map { " target=\"\($0)\"" } ?? ""
+                let owner = currentAnnotationOwner.map { "annotation '\($0)'" } ?? "an annotation"
+                problem(.missingAttribute, "<\(name)\(target)> in \(owner) has no @type, which names the link's role",
+                        hint: "add type=\"ref\", \"speaker\", \"holder\" or \"target\" (or type=\"cue\" for a quotation's cue)", location: location(position))
+            }
+            if parentPlace.keepsForeignContent || (parentPlace.groupsParagraphs && inTEI && name == "head") {
+                if inTEI, !TEINames.elements.contains(name) { reportUnknownElement(name, in: parentPlace, at: position) }
+                captureAnchor = (anchor(), stack[stack.count - 1].lastKnownChild?.description)
+                capture = MarkupCapture()
+                capture!.start(tag)
+                captureTagStack = [(tag.prefix.map { String(cString: $0) }, name)]
+            } else {
+                problem(.unsupportedMarkup, "element <\(name)> is not supported inside <\(stack[stack.count - 1].key.name)>",
+                        hint: "Standoff reads the text as <text><body> with one plain <p> per paragraph (in <div>s or not)", location: location(position))
+                stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
+            }
+            return
+        }
+        let needsID = place == .tei || place.isKeyedByID
+        let xmlID = needsID ? values.string("id", inXMLNamespace: true) : nil
+        let key = elementKey(name, place: place, xmlID: xmlID, values: values)
+        if place == .annotation { currentAnnotationOwner = xmlID }
+        let isText = place.holdsText
+        stack.append(Frame(place: place, key: key, isText: isText))
+        keepForeignAttributes(of: values, place: place, at: position)
+        handleKnownStart(place: place, values: values, xmlID: xmlID, at: position)
+        if isText {
+            collectingText = true
+            textBuffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
+        if capture != nil {
+            let tag = captureTagStack.removeLast()
+            capture!.end(tag)
+            if capture!.depth == 0 {
+                keep(.init(anchor: captureAnchor.anchor, after: captureAnchor.after, markup: capture!.markup))
+                capture = nil
+                unreadAnnotations += unreadElement?.annotations ?? 0
+                if let unread = unreadElement, unread.annotations > 0 {
+                    problems[unread.problem].message += " (\(unread.annotations) annotation\(unread.annotations == 1 ? "" : "s"))"
+                }
+                unreadElement = nil
+            }
+            return
+        }
+        guard let frame = stack.popLast() else { return }
+        guard frame.isKnown else { return }
+        if frame.isText {
+            collectingText = false
+            let text = String(decoding: textBuffer, as: UTF8.self)
+            handleText(text, place: frame.place)
+        }
+        handleKnownEnd(place: frame.place)
+        if !stack.isEmpty { stack[stack.count - 1].lastKnownChild = frame.key }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if capture != nil { capture!.text(bytes); return }
+        if collectingText {
+            textBuffer.append(contentsOf: bytes)
+            return
+        }
+        // Text between known elements: indentation, or foreign text to keep.
+        guard !XMLWhitespace.isBlank(bytes),
+              let frame = stack.last, frame.isKnown else { return }
+        if frame.place.keepsForeignContent {
+            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description,
+                       markup: MarkupCapture.escapeText(String(decoding: bytes, as: UTF8.self))))
+        } else if frame.place == .text || frame.place.groupsParagraphs || frame.place == .tei {
+            problem(.unsupportedMarkup, "text outside <p> in <\(frame.key.name)>",
+                    hint: "put all of the text inside <p> elements", line: 0, column: 0)
+        }
+    }
+
+    func comment(_ text: UnsafePointer<UInt8>) {
+        if capture != nil { capture!.comment(String(cString: text)); return }
+        let markup = "<!--" + String(cString: text) + "-->"
+        if let frame = stack.last, !frame.isText, frame.isKnown, frame.place.keepsForeignContent || frame.place.groupsParagraphs {
+            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: markup))
+        } else if stack.isEmpty {
+            keepOutsideRoot(markup)
+        }
+    }
+
+    func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?) {
+        if capture != nil { capture!.processingInstruction(String(cString: target), data.map { String(cString: $0) }); return }
+        let data = data.map { " " + String(cString: $0) } ?? ""
+        let markup = "<?" + String(cString: target) + data + "?>"
+        if let frame = stack.last, !frame.isText, frame.isKnown, frame.place.keepsForeignContent || frame.place.groupsParagraphs {
+            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: markup))
+        } else if stack.isEmpty {
+            keepOutsideRoot(markup)
+        }
+    }
+
+    func documentType(name: String, publicID: String?, systemID: String?) {
+        var markup = "<!DOCTYPE " + name
+        if let publicID { markup += " PUBLIC \"\(publicID)\" \"\(systemID ?? "")\"" } else if let systemID { markup += " SYSTEM \"\(systemID)\"" }
+        keepOutsideRoot(markup + ">")
+    }
+
+    /// Keeps a comment, processing instruction or document type before or after the root
+    /// element (an `<?xml-model?>` naming the schema, a licence comment).
+    func keepOutsideRoot(_ markup: String) {
+        preserved.nodes.append(.init(anchor: PreservedContent.outsideRoot, after: sawRoot ? "TEI" : nil, markup: markup))
+    }
+
+    /// The parser interns names, so a pointer stands for its name during a parse: names, places
+    /// and attributes are looked up by pointer, in short lists (a file uses a few dozen names;
+    /// the lists are bounded in case a parser does not intern).
+    @exclusivity(unchecked) var childCache: [[(pointer: UnsafePointer<UInt8>, name: String, place: Place?)]] = Array(repeating: [], count: Place.allCases.count)
+    @exclusivity(unchecked) var attributeCache: [[(name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, slot: Int)]] = Array(repeating: [], count: Place.allCases.count)
+    @exclusivity(unchecked) var teiNamespace: UnsafePointer<UInt8>?
+    static let cacheLimit = 64
+    /// The `@type` of a `<ptr>` that marks a quotation's cue rather than a link.
+    static let cue = Array("cue".utf8)
+
+
+    // MARK: Problems
+
+    func problem(_ code: TEIProblem.Code, _ message: String, hint: String, line: Int, column: Int, severity: TEIProblem.Severity = .error) {
+        problems.append(TEIProblem(code: code, severity: severity, message: message, hint: hint,
+                                   location: SourceLocation(file: file, line: line, column: column)))
+    }
+
+    func problem(_ code: TEIProblem.Code, _ message: String, hint: String, location: SourceLocation) {
+        problems.append(TEIProblem(code: code, message: message, hint: hint, location: location))
+    }
+
+    func problem(_ error: ModelError, at location: SourceLocation, context: String) {
+        problems.append(TEIProblem(error, context: context, location: location))
+    }
+
+}

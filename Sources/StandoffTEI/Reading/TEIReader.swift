@@ -1,0 +1,178 @@
+import StandoffXML
+import CLibXML2
+import Foundation
+import StandoffModel
+
+/// What reading a TEI file produced: the document if it could be built, every problem found,
+/// and where each declared id stands in the file.
+public struct TEIReadResult: Sendable {
+    public var document: Document?
+    public var problems: [TEIProblem]
+    /// The start tag of each register entry, category, annotator and paragraph, by id
+    /// (annotations: ``annotationLocations``; ``location(of:)`` looks in both).
+    public var locations: [Identifier: SourceLocation]
+    /// The start tag of each annotation of ``document``, in the order of its `annotations`.
+    public var annotationLocations: [SourceLocation] = []
+    /// Where the header records the text's SHA-256.
+    public var sourceHashLocation: SourceLocation? = nil
+    /// Whether the file holds markup Standoff does not model (kept in ``Document/preserved``).
+    public var hasForeignMarkup = false
+    /// Annotations left unread with the element that holds them: in a `<listAnnotation>`
+    /// without a layer, or inside an element TEI does not define (each reported once there).
+    public var unreadAnnotations = 0
+
+    public var errors: [TEIProblem] { problems.filter { $0.severity == .error } }
+
+    /// Where the element that declares `id` starts.
+    public func location(of id: Identifier) -> SourceLocation? {
+        if let position = document?.position(ofAnnotation: id), position < annotationLocations.count {
+            return annotationLocations[position]
+        }
+        return locations[id]
+    }
+}
+
+/// Reads Standoff's TEI stand-off files (see docs/FORMAT.md) in one streaming pass.
+///
+/// Elements and attributes Standoff does not know, in the header and in `<standOff>`, are kept
+/// in ``Document/preserved`` and written back by ``TEIWriter``.
+public enum TEIReader {
+    /// How a file is read: on the calling thread alone, or with helper threads (preparing
+    /// annotations while the parse goes on, checking the schema beside it).
+    enum Concurrency {
+        /// Helpers for files of ``largeFileSize`` and more, none for smaller ones.
+        case automatic
+        case callingThreadOnly
+        case withHelpers
+
+        /// Below this size a file is read on the calling thread alone: starting helpers would
+        /// cost more than they save, and a validator reading many files keeps one thread a file.
+        static let largeFileSize = 4 << 20
+
+        func usesHelpers(for path: String) -> Bool {
+            switch self {
+            case .callingThreadOnly: return false
+            case .withHelpers: return true
+            case .automatic:
+                var status = stat()
+                return stat(path, &status) == 0 && Int(status.st_size) >= Self.largeFileSize
+            }
+        }
+    }
+
+    /// Reads a file and reports every problem instead of stopping at the first.
+    public static func read(path: String) -> TEIReadResult {
+        read(path: path, concurrency: .automatic)
+    }
+
+    static func read(path: String, concurrency: Concurrency, preparingEarly: Bool = true) -> TEIReadResult {
+        let helped = concurrency.usesHelpers(for: path)
+        let builder = TEIDocumentBuilder(file: path, preparesEarly: preparingEarly && helped, helpers: helped ? TEIDocumentBuilder.helpers : 0)
+        let parser = SAXParser(handler: builder)
+        parser.parse(path: path)
+        for failure in parser.failures {
+            builder.problem(.xmlSyntax, failure.message, hint: xmlHint(for: failure.kind), line: failure.line, column: failure.column)
+        }
+        let result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
+        let mustReadAgain = builder.mustReadAgain
+        // The builder still holds every annotation as read; the caller needs only the result.
+        if helped { BackgroundRelease.release((consume builder, consume parser)) }
+        return mustReadAgain ? read(path: path, concurrency: concurrency, preparingEarly: false) : result
+    }
+
+    /// Reads a file and checks it against `schema`. A large file is parsed once for both: the
+    /// events are recorded as they come and checked on a thread of their own (see ``EventLog``)
+    /// while this one builds the document. A small one is read, then checked, on this thread.
+    public static func read(path: String, checkingAgainst schema: TEISchema) -> (read: TEIReadResult, schemaProblems: [TEIProblem]) {
+        read(path: path, checkingAgainst: schema, concurrency: .automatic)
+    }
+
+    static func read(path: String, checkingAgainst schema: TEISchema, concurrency: Concurrency) -> (read: TEIReadResult, schemaProblems: [TEIProblem]) {
+        guard concurrency.usesHelpers(for: path) else {
+            let read = read(path: path, concurrency: .callingThreadOnly)
+            // A file that cannot be opened is reported once, by the reader.
+            guard !read.problems.contains(where: { $0.code == .xmlSyntax && $0.location.line == 0 }) else { return (read, []) }
+            return (read, schema.validate(path: path))
+        }
+        let builder = TEIDocumentBuilder(file: path, preparesEarly: true, helpers: TEIDocumentBuilder.helpers)
+        let log = EventLog()
+        let checked = CheckedProblems()
+        let checking = Thread { checked.finish(schema.validate(log, file: path)) }
+        checking.start()
+        let handler = log.record(builder)
+        let parser = SAXParser(handler: handler)
+        withExtendedLifetime(handler) { parser.parse(path: path, keepingNames: true) }
+        log.close()
+        for failure in parser.failures {
+            builder.problem(.xmlSyntax, failure.message, hint: xmlHint(for: failure.kind), line: failure.line, column: failure.column)
+        }
+        var result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
+        if builder.mustReadAgain { result = read(path: path, concurrency: .withHelpers, preparingEarly: false) }
+        let schemaProblems = checked.wait()
+        // The recorded events name elements by the parser's pointers: keep them valid until now.
+        parser.releaseNames()
+        // The builder still holds every annotation as read, and the parser and the handler hold
+        // the builder; the caller needs only the result.
+        BackgroundRelease.release((consume builder, consume parser, consume handler))
+        return (result, schemaProblems)
+    }
+
+    /// Checks only that a file is well-formed XML, with the same hardening and messages as
+    /// ``read(path:)``, without building a document: well-formedness at the parser's own speed.
+    public static func checkWellFormedness(path: String) -> TEIReadResult {
+        let parser = SAXParser(handler: IgnoringHandler())
+        parser.parse(path: path)
+        let problems = parser.failures.map { failure in
+            TEIProblem(code: .xmlSyntax, message: failure.message, hint: xmlHint(for: failure.kind),
+                       location: SourceLocation(file: path, line: failure.line, column: failure.column))
+        }
+        return TEIReadResult(document: nil, problems: problems, locations: [:])
+    }
+
+    /// Receives SAX events and does nothing with them.
+    private final class IgnoringHandler: SAXHandler {
+        func startElement(_ tag: StartTag, at location: (line: Int, column: Int)) {}
+        func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {}
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+        func comment(_ text: UnsafePointer<UInt8>) {}
+        func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?) {}
+    }
+
+    /// Reads a file for editing: any error stops it, so that nothing is lost on write.
+    public static func load(path: String) throws(TEIReadError) -> Document {
+        let result = read(path: path)
+        guard result.errors.isEmpty, let document = result.document else {
+            throw TEIReadError(problems: result.errors.isEmpty ? result.problems : result.errors)
+        }
+        return document
+    }
+
+    /// The schema thread's problems, handed over once it is done.
+    private final class CheckedProblems: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var problems: [TEIProblem] = []
+
+        func finish(_ found: [TEIProblem]) {
+            problems = found
+            done.signal()
+        }
+
+        func wait() -> [TEIProblem] {
+            done.wait()
+            return problems
+        }
+    }
+
+    private static func xmlHint(for kind: XMLFailureKind) -> String {
+        switch kind {
+        case .unreadable: "check the path and that the file is readable"
+        case .entity: "replace entity references with the characters they stand for; Standoff files use no DTD"
+        case .notXML: "the file is empty or not XML; create one with `standoff init`"
+        case .truncated: "the file is truncated or a tag is not closed; restore it from a copy"
+        case .tooLong: "Standoff files hold no value this long; check that this is the file you meant"
+        case .tooDeep: "Standoff files nest about ten elements deep; check that this is the file you meant"
+        case .encoding: "save the file as UTF-8"
+        case .other: "fix the XML at this position; `xmllint --noout FILE` shows the same error"
+        }
+    }
+}

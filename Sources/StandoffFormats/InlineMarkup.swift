@@ -10,14 +10,14 @@ public struct InlineMarkup {
     public var style: Style
     public init(style: Style) { self.style = style }
 
-    /// ANSI colour per layer; custom layers share one.
+    /// The ANSI escape for the layer's colour (see ``LayerDescription/colour``).
     public static func colour(for layer: Layer) -> String {
-        switch layer {
-        case .entity: "\u{1B}[36m"      // cyan
-        case .quotation: "\u{1B}[32m"   // green
-        case .stance: "\u{1B}[35m"      // magenta
-        case .error: "\u{1B}[31;4m"     // red, underlined
-        default: "\u{1B}[33m"           // yellow
+        switch layer.details.colour {
+        case .cyan: "\u{1B}[36m"
+        case .green: "\u{1B}[32m"
+        case .magenta: "\u{1B}[35m"
+        case .redUnderlined: "\u{1B}[31;4m"
+        case .yellow: "\u{1B}[33m"
         }
     }
 

@@ -20,6 +20,7 @@ public struct Layer: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Errors in the source text, each with its correction.
     public static let error = Layer(builtIn: "error")
 
+    /// The built-in layers in their canonical order (see ``LayerDescription/builtIn``).
     public static let builtIn: [Layer] = [.entity, .quotation, .stance, .error]
 
     public var isBuiltIn: Bool { Layer.builtIn.contains(self) }
@@ -28,15 +29,7 @@ public struct Layer: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var taxonomyID: Identifier { try! Identifier(name) }
 
     /// The prefix of generated annotation ids (`ent1`, `quo1`, `sta1`, `err1`, …).
-    public var idPrefix: String {
-        switch self {
-        case .entity: "ent"
-        case .quotation: "quo"
-        case .stance: "sta"
-        case .error: "err"
-        default: name
-        }
-    }
+    public var idPrefix: String { details.idPrefix }
 
     /// Built-in layers in their fixed order, then custom layers by name.
     public static func < (lhs: Layer, rhs: Layer) -> Bool {

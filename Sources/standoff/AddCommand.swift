@@ -12,10 +12,7 @@ struct AddCommand: ParsableCommand {
             discontinuous span).
 
             Layers and their options:
-              entity     --category PER|ORG|GPE|LOC|NORP|FAC|EVENT|DATE|MISC  --ref ENTRY
-              quotation  --category direct|partial|indirect|scare  --speaker ENTRY|unknown  --cue TEXT
-              stance     --polarity favor|against|neutral|mixed  --holder ENTRY  --target ID
-              error      --category spelling|spacing|punctuation|…  --correction TEXT  --severity minor|major|critical
+            \(LayerHelp.optionLines)
             Any other layer name is a custom layer; its categories must be declared with `standoff taxonomy add`.
 
             Examples:
@@ -26,7 +23,7 @@ struct AddCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The layer: entity, quotation, stance, error, or a custom layer name.")
+    @Argument(help: ArgumentHelp("The layer: \(LayerHelp.names), or a custom layer name."))
     var layer: Layer
 
     @Argument(help: "The TEI file to annotate (changed in place, atomically).", completion: .file())

@@ -6,16 +6,8 @@ enum TEI {
     static let namespace = "http://www.tei-c.org/ns/1.0"
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
-    /// The W3C Web Annotation motivation written for each layer.
-    static func motivation(for layer: Layer) -> String {
-        switch layer {
-        case .entity: "identifying"
-        case .quotation: "describing"
-        case .stance: "assessing"
-        case .error: "editing"
-        default: "tagging"
-        }
-    }
+    /// The W3C Web Annotation motivation written for each layer (see ``LayerDescription``).
+    static func motivation(for layer: Layer) -> String { layer.details.motivation }
 
     /// The register list element, entry element and name element for each kind of entry.
     static func elements(for kind: EntryKind) -> (list: String, entry: String, name: String) {

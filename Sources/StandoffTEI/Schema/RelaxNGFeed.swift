@@ -9,10 +9,12 @@ import StandoffModel
 /// libxml2's own streaming reader does the same, but it registers every `xml:id` in a string
 /// dictionary that, in libxml2 2.9, stops growing at a few thousand buckets: on a file with
 /// hundreds of thousands of ids its time becomes quadratic. Here the nodes libxml2 needs are
-/// built by hand in a stack-ordered arena: an element, its attributes and, for the few elements
-/// whose content model cannot be checked event by event (libxml2 asks for them whole), their
-/// subtree. Memory is returned when the element ends, so it stays bounded by the depth of the
-/// document and the size of the largest such subtree.
+/// made with its public tree API (`xmlNewDocNode`, `xmlNewNsProp`, `xmlAddChild`) along the
+/// path of open elements: an element and its attributes and, for the few elements whose content
+/// model cannot be checked event by event (libxml2 asks for them whole), their subtree. Each is
+/// freed (`xmlFreeNode`) when its element ends, so memory stays bounded by the depth of the
+/// document and the size of the largest such subtree. Lines are kept beside the nodes, for
+/// messages (a node's own line field stops at 65,535).
 final class RelaxNGFeed: SAXHandler {
     struct Message {
         var text: String
@@ -26,18 +28,19 @@ final class RelaxNGFeed: SAXHandler {
     // exclusivity checks cost a fifth of the time of a large file otherwise.
     private let context: xmlRelaxNGValidCtxtPtr
     private let document: xmlDocPtr
-    @exclusivity(unchecked) private var arena = StackArena()
-    @exclusivity(unchecked) private var namespaces: [UnsafePointer<UInt8>: UnsafeMutablePointer<xmlNs>] = [:]
+    /// One namespace per URI, held by a node of its own (`xmlNewNs` on it), freed with the feed.
+    private let namespaceHolder: xmlNodePtr
+    @exclusivity(unchecked) private var namespaces: [UnsafePointer<UInt8>: xmlNsPtr] = [:]
     /// The namespace looked up last: elements and their attributes mostly share one.
-    @exclusivity(unchecked) private var lastNamespace: (uri: UnsafePointer<UInt8>?, namespace: UnsafeMutablePointer<xmlNs>?) = (nil, nil)
+    @exclusivity(unchecked) private var lastNamespace: (uri: UnsafePointer<UInt8>?, namespace: xmlNsPtr?) = (nil, nil)
+    /// The line of each node of the subtree validated whole, for libxml2's messages about them.
+    @exclusivity(unchecked) private var nodeLines: [UnsafeMutableRawPointer: Int] = [:]
 
     private struct OpenElement {
         /// The node libxml2 sees; `nil` for an element inside a subtree validated whole, which
         /// is recorded instead and built only if its shape is new (see ``Recording``).
         var node: xmlNodePtr?
         var name: UnsafePointer<UInt8>
-        /// The arena before this element was built.
-        var mark: StackArena.Mark
         var line: Int
         var column: Int
     }
@@ -100,19 +103,23 @@ final class RelaxNGFeed: SAXHandler {
             xmlRelaxNGFreeValidCtxt(context)
             return nil
         }
+        guard let holder = xmlNewDocNode(document, nil, "namespaces", nil) else {
+            xmlFreeDoc(document)
+            xmlRelaxNGFreeValidCtxt(context)
+            return nil
+        }
         self.context = context
         self.document = document
+        namespaceHolder = holder
         xmlRelaxNGSetValidStructuredErrors(context, RelaxNGFeed.callback, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit {
         xmlRelaxNGFreeValidCtxt(context)
+        // The open elements' nodes hang from the outermost one.
+        if let outermost = open.lazy.compactMap(\.node).first { free(outermost) }
+        xmlFreeNode(namespaceHolder)
         xmlFreeDoc(document)
-        for namespace in namespaces.values {
-            UnsafeMutablePointer(mutating: namespace.pointee.href).deallocate()
-            namespace.deallocate()
-        }
-        arena.deallocateAll()
         recording.deallocate()
         wholeRootTag.deallocate()
         keyBuffer.deallocate()
@@ -123,9 +130,8 @@ final class RelaxNGFeed: SAXHandler {
     func startElement(_ tag: StartTag, at position: (line: Int, column: Int)) {
         flushText()
         line = position.line
-        let mark = arena.mark
         if let quiet = quietFrom, open.count >= quiet {
-            open.append(OpenElement(node: nil, name: tag.localName, mark: mark, line: position.line, column: position.column))
+            open.append(OpenElement(node: nil, name: tag.localName, line: position.line, column: position.column))
             return
         }
         if wholeElementDepth != nil {
@@ -133,13 +139,14 @@ final class RelaxNGFeed: SAXHandler {
             // nodes are built only if the shape is new.
             shapes?.appendStart(tag, in: &keyBuffer)
             recording.start(tag, line: position.line, column: position.column)
-            open.append(OpenElement(node: nil, name: tag.localName, mark: mark, line: position.line, column: position.column))
+            open.append(OpenElement(node: nil, name: tag.localName, line: position.line, column: position.column))
             return
         }
         let parentName = open.last?.name
         let bare = remembersShapes && validatedWhole.contains { $0.parent == parentName && $0.name == tag.localName }
         let node = bare ? newElement(tag) : makeElement(tag)
-        if let parent = open.last?.node { node.pointee.parent = parent }
+        // Along the path of open elements: libxml2 looks at a pushed element's ancestors.
+        if let parent = open.last?.node { xmlAddChild(parent, node) }
         (reportLine, reportColumn) = (position.line, position.column)
         let result = xmlRelaxNGValidatePushElement(context, document, node)
         if result == 0 {
@@ -157,17 +164,15 @@ final class RelaxNGFeed: SAXHandler {
             failed = true
             quietFrom = open.count
         }
-        open.append(OpenElement(node: node, name: tag.localName, mark: mark, line: position.line, column: position.column))
+        open.append(OpenElement(node: node, name: tag.localName, line: position.line, column: position.column))
     }
 
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
         flushText()
         guard let element = open.popLast() else { return }
+        defer { if let node = element.node { free(node) } }
         if let quiet = quietFrom {
-            if open.count >= quiet {
-                arena.release(to: element.mark)
-                return
-            }
+            if open.count >= quiet { return }
             // The parent of the refused element ends: libxml2 hears from it again.
             quietFrom = nil
         }
@@ -198,6 +203,7 @@ final class RelaxNGFeed: SAXHandler {
                 let valid = xmlRelaxNGValidateFullElement(context, document, root) == 1
                 if !valid { failed = true }
                 if valid, messages.count == messagesBefore, let key, validShapes.count < 10_000 { validShapes.insert(key) }
+                nodeLines.removeAll(keepingCapacity: true)
             }
             wholeStartLine = nil
             wholeElementDepth = nil
@@ -205,7 +211,6 @@ final class RelaxNGFeed: SAXHandler {
             (reportLine, reportColumn) = (element.line, element.column)
             if xmlRelaxNGValidatePopElement(context, document, node) != 1 { failed = true }
         }
-        arena.release(to: element.mark)
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -237,77 +242,34 @@ final class RelaxNGFeed: SAXHandler {
 
     /// An element node without its attributes.
     private func newElement(_ tag: StartTag) -> xmlNodePtr {
-        let node = newNode(type: XML_ELEMENT_NODE, name: tag.localName)
-        node.pointee.ns = namespace(tag.namespace)
+        let node = xmlNewDocNode(document, namespace(tag.namespace), tag.localName, nil)!
+        if wholeStartLine != nil || wholeElementDepth != nil { nodeLines[UnsafeMutableRawPointer(node)] = line }
         return node
     }
 
     private func addAttributes(of tag: StartTag, to node: xmlNodePtr) {
-        var previous: xmlAttrPtr?
         for index in 0..<tag.attributeCount {
             let base = index * 5
             guard let fields = tag.attributes, let name = fields[base], let start = fields[base + 3], let end = fields[base + 4] else { continue }
-            previous = StartTag.withDecodedValue(start: start, end: end) {
-                newAttribute(name: name, namespace: fields[base + 2], value: $0, of: node, after: previous)
+            let attribute = StartTag.withDecodedValue(start: start, end: end) { value in
+                withNulTerminated(value) { xmlNewNsProp(node, namespace(fields[base + 2]), name, $0) }
             }
+            if let attribute, wholeStartLine != nil || wholeElementDepth != nil { nodeLines[UnsafeMutableRawPointer(attribute)] = line }
         }
     }
 
-    /// A new attribute of `node`, after `previous` (or first).
-    private func newAttribute(name: UnsafePointer<UInt8>, namespace uri: UnsafePointer<UInt8>?, value: UnsafeBufferPointer<UInt8>,
-                              of node: xmlNodePtr, after previous: xmlAttrPtr?) -> xmlAttrPtr {
-        let attribute = arena.allocate(xmlAttr.self)
-        attribute.initialize(to: xmlAttr())
-        attribute.pointee.type = XML_ATTRIBUTE_NODE
-        attribute.pointee.name = name
-        attribute.pointee.ns = namespace(uri)
-        attribute.pointee.parent = node
-        attribute.pointee.doc = document
-        attribute.pointee.psvi = UnsafeMutableRawPointer(bitPattern: line)
-        let text = newText(value)
-        text.pointee.parent = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)
-        attribute.pointee.children = text
-        attribute.pointee.last = text
-        if let previous {
-            previous.pointee.next = attribute
-            attribute.pointee.prev = previous
-        } else {
-            node.pointee.properties = attribute
-        }
-        return attribute
+    /// Calls `body` with a NUL-terminated copy of `bytes` (libxml2's text functions want one).
+    private func withNulTerminated<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafePointer<UInt8>) -> R) -> R {
+        cdata.removeAll(keepingCapacity: true)
+        cdata.append(contentsOf: bytes)
+        cdata.append(0)
+        return cdata.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 
-    private func newNode(type: xmlElementType, name: UnsafePointer<UInt8>) -> xmlNodePtr {
-        let node = arena.allocate(xmlNode.self)
-        node.initialize(to: xmlNode())
-        node.pointee.type = type
-        node.pointee.name = name
-        node.pointee.doc = document
-        node.pointee.line = UInt16(clamping: line)
-        // The line, for messages past line 65535 (which `line` cannot hold).
-        node.pointee.psvi = UnsafeMutableRawPointer(bitPattern: line)
-        return node
-    }
-
-    /// A text node holding a NUL-terminated copy of `bytes`.
-    private func newText(_ bytes: UnsafeBufferPointer<UInt8>) -> xmlNodePtr {
-        let node = newNode(type: XML_TEXT_NODE, name: Self.textName)
-        let content = arena.allocateBytes(bytes.count + 1)
-        if let source = bytes.baseAddress { content.update(from: source, count: bytes.count) }
-        content[bytes.count] = 0
-        node.pointee.content = content
-        return node
-    }
-
-    private func append(_ child: xmlNodePtr, to parent: xmlNodePtr) {
-        child.pointee.parent = parent
-        if let last = parent.pointee.last {
-            last.pointee.next = child
-            child.pointee.prev = last
-        } else {
-            parent.pointee.children = child
-        }
-        parent.pointee.last = child
+    /// Frees an element that has ended, with whatever was built under it.
+    private func free(_ node: xmlNodePtr) {
+        xmlUnlinkNode(node)
+        xmlFreeNode(node)
     }
 
     private func flushText() {
@@ -331,28 +293,28 @@ final class RelaxNGFeed: SAXHandler {
             start: { tag, line, _ in
                 self.line = line
                 let node = self.makeElement(tag)
-                self.append(node, to: parents[parents.count - 1])
+                xmlAddChild(parents[parents.count - 1], node)
                 parents.append(node)
             },
-            text: { bytes in self.append(self.newText(bytes), to: parents[parents.count - 1]) },
+            text: { bytes in
+                let text = xmlNewDocTextLen(self.document, bytes.baseAddress, Int32(bytes.count))!
+                // Text next to text is merged into it (and the new node freed).
+                if let added = xmlAddChild(parents[parents.count - 1], text) { self.nodeLines[UnsafeMutableRawPointer(added)] = self.line }
+            },
             end: { _, _ in parents.removeLast() })
     }
 
     /// One `xmlNs` per namespace URI (the parser interns URIs, so the pointer is the key).
-    private func namespace(_ uri: UnsafePointer<UInt8>?) -> UnsafeMutablePointer<xmlNs>? {
+    private func namespace(_ uri: UnsafePointer<UInt8>?) -> xmlNsPtr? {
         guard let uri else { return nil }
         if uri == lastNamespace.uri { return lastNamespace.namespace }
         if let known = namespaces[uri] {
             lastNamespace = (uri, known)
             return known
         }
-        let namespace = UnsafeMutablePointer<xmlNs>.allocate(capacity: 1)
-        namespace.initialize(to: xmlNs())
-        namespace.pointee.type = XML_NAMESPACE_DECL
-        let length = strlen(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self))
-        let href = UnsafeMutablePointer<UInt8>.allocate(capacity: length + 1)
-        href.initialize(from: uri, count: length + 1)
-        namespace.pointee.href = UnsafePointer(href)
+        // Prefixes only tell namespaces apart here: libxml2 validates by URI.
+        let prefix = "ns\(namespaces.count)"
+        let namespace = xmlNewNs(namespaceHolder, uri, prefix)
         namespaces[uri] = namespace
         return namespace
     }
@@ -370,12 +332,8 @@ final class RelaxNGFeed: SAXHandler {
         var line = feed.reportLine
         var column = feed.reportColumn
         // Inside a subtree validated whole, the node in the message is one of its nodes, alive,
-        // with its line in psvi. (Elsewhere libxml2 may name a node whose memory is reused.)
-        if let first = feed.wholeStartLine, let node = error.pointee.node?.assumingMemoryBound(to: xmlNode.self),
-           [XML_ELEMENT_NODE, XML_TEXT_NODE, XML_ATTRIBUTE_NODE].contains(node.pointee.type) {
-            let recorded = Int(bitPattern: node.pointee.type == XML_ATTRIBUTE_NODE
-                ? UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlAttr.self).pointee.psvi
-                : node.pointee.psvi)
+        // with its line noted beside it. (Elsewhere libxml2 may name a node already freed.)
+        if let first = feed.wholeStartLine, let node = error.pointee.node, let recorded = feed.nodeLines[node] {
             if recorded > line, recorded >= first, recorded <= feed.line {
                 line = recorded
                 column = 1

@@ -34,15 +34,9 @@ public struct Document: Sendable {
         var position = -1
     }
 
-    /// Where each layer's annotations stand in ``annotations``, layers in the order of their first
-    /// annotation: rules and exports that look at one layer need not visit the others.
-    private var layerPositions: [(layer: Layer, positions: [Int])] = []
-    /// Every annotation's ranges side by side, in the order of ``annotations``.
-    public private(set) var rangeTable = RangeTable()
-    /// Positions in ``annotations`` of the annotations whose recorded text (``Annotation/snapshot``)
-    /// is not the text now at their ranges: the text drifted, or the ranges are wrong. Checked as
-    /// each annotation is added, when its text is at hand.
-    public private(set) var driftedPositions: [Int] = []
+    /// Indexes over ``annotations`` for checks and exports that look at many at once, kept up
+    /// to date by every edit.
+    public private(set) var index = AnnotationIndex()
 
     /// The taxonomy of each declared category.
     private var categoryTaxonomy: [Identifier: Identifier] = [:]
@@ -106,12 +100,10 @@ public struct Document: Sendable {
     }
 
     /// The layers that have annotations, in canonical order.
-    public var layers: [Layer] { layerPositions.map(\.layer).sorted() }
+    public var layers: [Layer] { index.layers }
 
     /// The positions in ``annotations`` of the annotations of `layer`, in order.
-    public func positions(of layer: Layer) -> [Int] {
-        layerPositions.first { $0.layer == layer }?.positions ?? []
-    }
+    public func positions(of layer: Layer) -> [Int] { index.positions(of: layer) }
 
     /// Annotations in canonical order: by layer, then start offset, then id.
     public func sortedAnnotations(in layer: Layer? = nil) -> [Annotation] {
@@ -202,7 +194,7 @@ public struct Document: Sendable {
     public mutating func reserveCapacity(forAnnotations count: Int) {
         annotations.reserveCapacity(annotations.count + count)
         declared.reserveCapacity(declared.count + count)
-        rangeTable.reserveCapacity(count)
+        index.reserveCapacity(count)
     }
 
     /// Adds an annotation after checking it against the document, and returns it as stored
@@ -241,9 +233,8 @@ public struct Document: Sendable {
             }
         }
         try declare(annotation.id, as: .annotation, position: annotations.count)
-        if snapshotGiven, !text.matches(annotation.snapshot, at: annotation.ranges) { driftedPositions.append(annotations.count) }
-        note(annotation.layer, at: annotations.count)
-        rangeTable.append(annotation.ranges)
+        let drifted = snapshotGiven && !text.matches(annotation.snapshot, at: annotation.ranges)
+        index.add(annotation, at: annotations.count, drifted: drifted)
         annotations.append(annotation)
         return annotation
     }
@@ -261,35 +252,18 @@ public struct Document: Sendable {
     /// Removes an annotation that no other annotation links to, and returns it.
     @discardableResult
     public mutating func removeAnnotation(_ id: Identifier) throws(ModelError) -> Annotation {
-        guard let index = position(ofAnnotation: id) else { throw .annotationNotFound(id) }
+        guard let position = position(ofAnnotation: id) else { throw .annotationNotFound(id) }
         let referrers = annotations.filter { $0.links.contains { $0.target == .id(id) } }.map(\.id)
         guard referrers.isEmpty else { throw .stillReferenced(id, by: referrers) }
-        let removed = annotations.remove(at: index)
+        let removed = annotations.remove(at: position)
         preserved.removeAll(ownedBy: id)
         declared[id] = nil
-        for position in index..<annotations.count { declared[annotations[position].id]?.position = position }
-        driftedPositions = driftedPositions.compactMap { $0 == index ? nil : $0 > index ? $0 - 1 : $0 }
-        layerPositions = []
-        rangeTable = RangeTable()
-        for (position, annotation) in annotations.enumerated() {
-            note(annotation.layer, at: position)
-            rangeTable.append(annotation.ranges)
-        }
+        for later in position..<annotations.count { declared[annotations[later].id]?.position = later }
+        index.remove(at: position, leaving: annotations)
         return removed
     }
 
     // MARK: Invariants
-
-    private mutating func note(_ layer: Layer, at position: Int) {
-        // A document has a handful of layers, and neighbouring annotations mostly share one.
-        if let last = layerPositions.indices.last, layerPositions[last].layer == layer {
-            layerPositions[last].positions.append(position)
-        } else if let slot = layerPositions.firstIndex(where: { $0.layer == layer }) {
-            layerPositions[slot].positions.append(position)
-        } else {
-            layerPositions.append((layer, [position]))
-        }
-    }
 
     private mutating func declare(_ id: Identifier, as kind: DeclaredKind, position: Int = -1) throws(ModelError) {
         if let existing = declared.updateValue(Declaration(kind: kind, position: position), forKey: id) {
@@ -317,35 +291,6 @@ public struct Document: Sendable {
         }
         for (a, b) in zip(sorted, sorted.dropFirst()) where a.overlaps(b) { throw .overlappingRanges(a, b) }
         return sorted
-    }
-}
-
-/// The ranges of a document's annotations side by side, in the order of
-/// ``Document/annotations``: checks that look at every annotation's ranges read them from one
-/// array instead of visiting each annotation (a large file has hundreds of thousands).
-public struct RangeTable: Sendable {
-    /// All ranges, annotation after annotation.
-    public private(set) var ranges: [TextRange] = []
-    /// Where the ranges of the annotation at each position begin in ``ranges``; one more entry
-    /// at the end, so that annotation `i`'s ranges are `ranges[starts[i]..<starts[i + 1]]`.
-    public private(set) var starts: [Int] = [0]
-
-    public init() {}
-
-    /// The number of annotations.
-    public var count: Int { starts.count - 1 }
-
-    /// The ranges of the annotation at `position`.
-    public subscript(position: Int) -> ArraySlice<TextRange> { ranges[starts[position]..<starts[position + 1]] }
-
-    mutating func append(_ annotationRanges: [TextRange]) {
-        ranges.append(contentsOf: annotationRanges)
-        starts.append(ranges.count)
-    }
-
-    mutating func reserveCapacity(_ count: Int) {
-        ranges.reserveCapacity(ranges.count + count)
-        starts.reserveCapacity(starts.count + count)
     }
 }
 

@@ -10,7 +10,7 @@ enum SpanGroups {
     /// the document's ``RangeTable``, so annotations are not visited.
     static func groups(in document: Document, at positions: some Collection<Int>) -> [[Int]] {
         // First range as start × 2³² + end (offsets are far below 2³²), then position.
-        let table = document.rangeTable
+        let table = document.index.ranges
         let (ranges, starts) = (table.ranges, table.starts)
         var keyed: [(span: UInt64, index: Int)] = []
         keyed.reserveCapacity(positions.count)

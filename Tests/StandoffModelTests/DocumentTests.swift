@@ -183,12 +183,12 @@ struct DocumentTests {
         #expect(throws: ModelError.self) {
             try document.add(Annotation(id: "ent2", layer: .entity, category: "PER", ranges: [TextRange(0, 3)], snapshot: ["nope"]))
         }
-        #expect(document.driftedPositions == [1, 3])
+        #expect(document.index.driftedPositions == [1, 3])
         #expect(document.annotation("ent3")?.snapshot == ["met"])
         try document.removeAnnotation("ent1")
-        #expect(document.driftedPositions == [0, 2])
+        #expect(document.index.driftedPositions == [0, 2])
         try document.removeAnnotation("ent2")
-        #expect(document.driftedPositions == [1])
+        #expect(document.index.driftedPositions == [1])
         #expect(document.annotations[1].id == "err1")
     }
 
@@ -198,16 +198,16 @@ struct DocumentTests {
         // Discontinuous, given out of order: stored sorted.
         try document.add(Annotation(id: "err1", layer: .error, ranges: [TextRange(8, 13), TextRange(4, 7)]))
         try document.add(Annotation(id: "ent2", layer: .entity, category: "PER", ranges: [TextRange(8, 13)]))
-        #expect(document.rangeTable.count == 3)
-        #expect(document.rangeTable.starts == [0, 1, 3, 4])
+        #expect(document.index.ranges.count == 3)
+        #expect(document.index.ranges.starts == [0, 1, 3, 4])
         for position in document.annotations.indices {
-            #expect(Array(document.rangeTable[position]) == document.annotations[position].ranges)
+            #expect(Array(document.index.ranges[position]) == document.annotations[position].ranges)
         }
-        #expect(try Array(document.rangeTable[1]) == [TextRange(4, 7), TextRange(8, 13)])
+        #expect(try Array(document.index.ranges[1]) == [TextRange(4, 7), TextRange(8, 13)])
         try document.removeAnnotation("err1")
-        #expect(document.rangeTable.count == 2)
-        #expect(try document.rangeTable.ranges == [TextRange(0, 3), TextRange(8, 13)])
-        #expect(Array(document.rangeTable[1]) == document.annotation("ent2")?.ranges)
+        #expect(document.index.ranges.count == 2)
+        #expect(try document.index.ranges.ranges == [TextRange(0, 3), TextRange(8, 13)])
+        #expect(Array(document.index.ranges[1]) == document.annotation("ent2")?.ranges)
     }
 }
 

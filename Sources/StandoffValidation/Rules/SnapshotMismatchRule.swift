@@ -11,7 +11,7 @@ public struct SnapshotMismatchRule: ValidationRule {
         var found: [Diagnostic] = []
         let text = document.text
         // The document compared each annotation's recorded text as it was added.
-        for position in document.driftedPositions {
+        for position in document.index.driftedPositions {
             let annotation = document.annotations[position]
             let now = annotation.ranges.map { text[$0] }
             found.append(diagnostic(

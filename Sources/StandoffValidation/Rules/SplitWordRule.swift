@@ -16,7 +16,7 @@ public struct SplitWordRule: ValidationRule {
         let runTogether = document.positions(of: .error).filter { document.annotations[$0].category == "spacing" }.flatMap { document.annotations[$0].ranges }
         var found: [Diagnostic] = []
         // The ranges from the document's table: an annotation itself is looked at only to report.
-        let table = document.rangeTable
+        let table = document.index.ranges
         let (ranges, starts) = (table.ranges, table.starts)
         for position in 0..<table.count {
             for range in ranges[starts[position]..<starts[position + 1]] {

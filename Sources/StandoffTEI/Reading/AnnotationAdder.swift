@@ -1,26 +1,28 @@
 import Foundation
 import StandoffModel
 
-/// Adds the annotations a ``PreparationPipeline`` prepares to the document, in file order, and
-/// then checks the links that pointed ahead. It runs on the caller's thread (``run()``), or on a
-/// thread of its own while the file is still parsed, after making the document skeleton there
-/// (``start(making:)``, then ``finish()``).
+/// Hands the annotations a ``PreparationPipeline`` prepares to a ``TEIAnnotationConsumer``, in
+/// file order, keeping the problems preparing found. It runs on the caller's thread (``run()``),
+/// or on a thread of its own while the file is still parsed, after making the document skeleton
+/// there (``start(making:)``, then ``finish()``).
 final class AnnotationAdder: @unchecked Sendable {
-    private var document: Document?
+    private var declarations: Document?
     private let pipeline: PreparationPipeline
-    private var problems: [TEIProblem] = []
-    private var locations: [SourceLocation] = []
+    private let consumer: TEIAnnotationConsumer
+    /// The problems preparing found (the consumer keeps its own).
+    private(set) var problems: [TEIProblem] = []
     private let expected: Int
     private let done = DispatchSemaphore(value: 0)
     /// The skeleton ``start(making:)`` made, with its problems and the locations of its ids.
     private(set) var skeleton: DocumentSkeleton?
 
-    /// An adder of what `pipeline` prepares to `document` (or to the document
-    /// ``start(making:)`` makes), which makes room for `count` annotations first (an estimate
-    /// will do: the tables then grow less often).
-    init(adding pipeline: PreparationPipeline, to document: Document? = nil, expecting count: Int = 0) {
-        self.document = document
+    /// An adder of what `pipeline` prepares against `declarations` (or against the document
+    /// ``start(making:)`` makes) to `consumer`, told to expect `count` annotations (an estimate
+    /// will do).
+    init(adding pipeline: PreparationPipeline, to consumer: TEIAnnotationConsumer, declarations: Document? = nil, expecting count: Int = 0) {
+        self.declarations = declarations
         self.pipeline = pipeline
+        self.consumer = consumer
         expected = count
     }
 
@@ -31,7 +33,7 @@ final class AnnotationAdder: @unchecked Sendable {
         Thread {
             var skeleton = skeleton
             if let document = skeleton.make() {
-                self.document = document
+                self.declarations = document
                 self.pipeline.begin(with: document)
                 self.run()
             } else {
@@ -42,11 +44,10 @@ final class AnnotationAdder: @unchecked Sendable {
         }.start()
     }
 
-    /// Waits for the thread ``start(making:)`` began, and gives what it made; `nil` if the
-    /// document could not be made.
-    func finish() -> (document: Document, problems: [TEIProblem], locations: [SourceLocation])? {
+    /// Waits for the thread ``start(making:)`` began; `false` if the document could not be made.
+    func finish() -> Bool {
         done.wait()
-        return document == nil ? nil : result
+        return declarations != nil
     }
 
     /// Stops the thread ``start(making:)`` began and drops its work.
@@ -55,42 +56,17 @@ final class AnnotationAdder: @unchecked Sendable {
         done.wait()
     }
 
-    /// Adds everything the pipeline gives, then checks links to ids that were not declared
-    /// when the annotation was prepared (annotations further on, or nothing).
+    /// Gives the consumer the declarations, everything the pipeline prepares, and the end.
     func run() {
-        guard var document else { return }
-        self.document = nil  // one owner while adding, so that nothing is copied
-        defer { self.document = document }
-        if expected > 0 {
-            document.reserveCapacity(forAnnotations: expected)
-            locations.reserveCapacity(expected)
-        }
-        var linkingAhead: [Int] = []
+        guard let declarations else { return }
+        consumer.begin(with: declarations, expecting: expected)
         while let chunk = pipeline.takeNext() {
             for prepared in chunk {
                 if !prepared.problems.isEmpty { problems += prepared.problems }
                 guard let annotation = prepared.annotation else { continue }
-                do throws(ModelError) {
-                    try document.add(annotation, checkingLinks: false)
-                    if prepared.linksAhead { linkingAhead.append(locations.count) }
-                    locations.append(prepared.location)
-                } catch {
-                    problems.append(TEIProblem(error, context: AnnotationLabel(id: annotation.id).description, location: prepared.location))
-                }
+                consumer.consume(AnnotationRecord(annotation: annotation, location: prepared.location, pointsAhead: prepared.linksAhead))
             }
         }
-        for position in linkingAhead {
-            let annotation = document.annotations[position]
-            for link in annotation.links {
-                guard case .id(let target) = link.target, document.kind(of: target) == nil else { continue }
-                problems.append(TEIProblem(
-                    code: .danglingReference, message: "annotation '\(annotation.id)': \(link.role) link points at '\(target)', which is not declared",
-                    hint: "declare it (`standoff register add`) or correct the pointer", location: locations[position]))
-            }
-        }
+        consumer.end()
     }
-
-    /// The document with the annotations, the problems found adding them, and each added
-    /// annotation's location, in the document's order. Only after ``run()``.
-    var result: (document: Document, problems: [TEIProblem], locations: [SourceLocation]) { (document!, problems, locations) }
 }

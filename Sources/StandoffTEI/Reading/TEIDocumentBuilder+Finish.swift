@@ -2,7 +2,9 @@ import Foundation
 import StandoffModel
 import StandoffXML
 
-/// The document made from what was read, once the parse is over (or begun early, for a large file).
+/// The outcome of a read, once the parse is over: the declarations made into a skeleton, the
+/// annotations handed to the consumer (begun early, for a large file), and the document if the
+/// consumer built one.
 extension TEIDocumentBuilder {
     // MARK: Building the document
 
@@ -19,9 +21,9 @@ extension TEIDocumentBuilder {
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
         }
         var skeleton = declared
-        let added: (document: Document, problems: [TEIProblem], locations: [SourceLocation])
+        let preparing: [TEIProblem]
         if let early = finishEarly() {
-            (added, skeleton) = early
+            (preparing, skeleton) = early
         } else if early != nil, earlyChunksHandedOver > 0 {
             mustReadAgain = true
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
@@ -31,18 +33,23 @@ extension TEIDocumentBuilder {
                 return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: !preserved.nodes.isEmpty)
             }
             let adder = AnnotationAdder(adding: PreparationPipeline(annotations, in: made, file: file, helpers: helpers),
-                                        to: made, expecting: annotations.count)
+                                        to: consumer, declarations: made, expecting: annotations.count)
             adder.run()
-            added = adder.result
+            preparing = adder.problems
         }
         problems += skeleton.problems
         // Room first: a large file declares tens of thousands of paragraphs, and growing the
         // table step by step rehashed it each time.
         locations.reserveCapacity(locations.count + skeleton.locations.count)
         locations.merge(skeleton.locations) { _, made in made }
-        var document = added.document
-        problems += added.problems
-        annotationLocations = added.locations
+        let collector = consumer as? DocumentCollector
+        // Preparing and adding each found problems in file order: one list, in file order.
+        problems += Self.merged(preparing, collector?.problems ?? [])
+        guard let collector, var document = collector.document else {
+            return TEIReadResult(document: nil, problems: problems, locations: locations, sourceHashLocation: sourceHashLocation,
+                                 hasForeignMarkup: !preserved.nodes.isEmpty, unreadAnnotations: unreadAnnotations)
+        }
+        annotationLocations = collector.locations
         addRevisions(to: &document)
         let used = Set(preserved.nodes.map(\.anchor)).union(preserved.attributes.keys)
         preserved.owners = preserved.owners.filter { used.contains($0.key) }
@@ -52,9 +59,22 @@ extension TEIDocumentBuilder {
                              unreadAnnotations: unreadAnnotations)
     }
 
+    /// Two lists of problems, each in file order, as one in file order.
+    static func merged(_ a: [TEIProblem], _ b: [TEIProblem]) -> [TEIProblem] {
+        guard !a.isEmpty, !b.isEmpty else { return a + b }
+        var result: [TEIProblem] = []
+        result.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count, j < b.count {
+            let (x, y) = (a[i].location, b[j].location)
+            if (y.line, y.column) < (x.line, x.column) { result.append(b[j]); j += 1 } else { result.append(a[i]); i += 1 }
+        }
+        return result + a[i...] + b[j...]
+    }
+
     /// What the work begun while parsing made, if it stands: nothing the skeleton was made from
     /// came after it, and it could be made. Otherwise the work is stopped, to be done again.
-    func finishEarly() -> (added: (document: Document, problems: [TEIProblem], locations: [SourceLocation]), skeleton: DocumentSkeleton)? {
+    func finishEarly() -> (preparing: [TEIProblem], skeleton: DocumentSkeleton)? {
         guard let early else { return nil }
         guard declared.counts == early.counts else {
             early.adder.abandon()
@@ -62,8 +82,8 @@ extension TEIDocumentBuilder {
         }
         for chunk in annotations.chunks[earlyChunksHandedOver...] { early.pipeline.add(chunk) }
         early.pipeline.close()
-        guard let added = early.adder.finish(), let skeleton = early.adder.skeleton else { return nil }
-        return (added, skeleton)
+        guard early.adder.finish(), let skeleton = early.adder.skeleton else { return nil }
+        return (early.adder.problems, skeleton)
     }
 
     /// Begins, at the first `<listAnnotation>` (the header and the text are complete), to make
@@ -72,7 +92,7 @@ extension TEIDocumentBuilder {
     /// the result if nothing the skeleton was made from came after.
     func startPreparingEarly() {
         let pipeline = PreparationPipeline(file: file, helpers: helpers)
-        let adder = AnnotationAdder(adding: pipeline, expecting: estimatedAnnotationCount)
+        let adder = AnnotationAdder(adding: pipeline, to: consumer, expecting: estimatedAnnotationCount)
         adder.start(making: declared)
         early = (pipeline, adder, declared.counts)
     }

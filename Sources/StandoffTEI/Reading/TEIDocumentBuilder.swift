@@ -52,7 +52,7 @@ final class TEIDocumentBuilder: SAXHandler {
     var textEnded = false
     /// Begun when the first `<listAnnotation>` began: the pipeline preparing the annotations
     /// chunk by chunk as the parse goes on, the adder making the skeleton from what was declared
-    /// then and adding the annotations to it, and how many of each declaration there were.
+    /// then and handing the annotations to the consumer, and how many of each declaration there were.
     var early: (pipeline: PreparationPipeline, adder: AnnotationAdder, counts: [Int])?
     @exclusivity(unchecked) var earlyChunksHandedOver = 0
     /// Helper threads a large file is read with: one for each core but the reading one.
@@ -67,10 +67,14 @@ final class TEIDocumentBuilder: SAXHandler {
     /// Standoff writes no such file; others rarely do.
     var mustReadAgain = false
 
-    init(file: String, preparesEarly: Bool, helpers: Int) {
+    /// Where the annotations go, in file order, as they are prepared.
+    let consumer: TEIAnnotationConsumer
+
+    init(file: String, preparesEarly: Bool, helpers: Int, consumer: TEIAnnotationConsumer) {
         self.file = file
         self.preparesEarly = preparesEarly
         self.helpers = helpers
+        self.consumer = consumer
         declared = DocumentSkeleton(file: file)
     }
 

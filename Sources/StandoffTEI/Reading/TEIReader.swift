@@ -65,9 +65,21 @@ public enum TEIReader {
         read(path: path, concurrency: .automatic)
     }
 
-    static func read(path: String, concurrency: Concurrency, preparingEarly: Bool = true) -> TEIReadResult {
+    static func read(path: String, concurrency: Concurrency) -> TEIReadResult {
+        read(path: path, into: DocumentCollector(), concurrency: concurrency)
+    }
+
+    /// Reads a file and hands its annotations to `consumer` in file order as they are prepared,
+    /// without building a ``Document``: what stays in memory is the text and the declarations,
+    /// and whatever the consumer keeps. The result has the problems found (and no document).
+    public static func stream(path: String, into consumer: TEIAnnotationConsumer) -> TEIReadResult {
+        read(path: path, into: consumer, concurrency: .automatic)
+    }
+
+    static func read(path: String, into consumer: TEIAnnotationConsumer, concurrency: Concurrency, preparingEarly: Bool = true) -> TEIReadResult {
         let helped = concurrency.usesHelpers(for: path)
-        let builder = TEIDocumentBuilder(file: path, preparesEarly: preparingEarly && helped, helpers: helped ? TEIDocumentBuilder.helpers : 0)
+        let builder = TEIDocumentBuilder(file: path, preparesEarly: preparingEarly && helped, helpers: helped ? TEIDocumentBuilder.helpers : 0,
+                                         consumer: consumer)
         let parser = SAXParser(handler: builder)
         parser.parse(path: path)
         for failure in parser.failures {
@@ -77,7 +89,7 @@ public enum TEIReader {
         let mustReadAgain = builder.mustReadAgain
         // The builder still holds every annotation as read; the caller needs only the result.
         if helped { BackgroundRelease.release((consume builder, consume parser)) }
-        return mustReadAgain ? read(path: path, concurrency: concurrency, preparingEarly: false) : result
+        return mustReadAgain ? read(path: path, into: consumer, concurrency: concurrency, preparingEarly: false) : result
     }
 
     /// Reads a file and checks it against `schema`. A large file is parsed once for both: the
@@ -94,7 +106,7 @@ public enum TEIReader {
             guard !read.problems.contains(where: { $0.code == .xmlSyntax && $0.location.line == 0 }) else { return (read, []) }
             return (read, schema.validate(path: path))
         }
-        let builder = TEIDocumentBuilder(file: path, preparesEarly: true, helpers: TEIDocumentBuilder.helpers)
+        let builder = TEIDocumentBuilder(file: path, preparesEarly: true, helpers: TEIDocumentBuilder.helpers, consumer: DocumentCollector())
         let log = EventLog()
         let checked = CheckedProblems()
         let checking = Thread { checked.finish(schema.validate(log, file: path)) }
@@ -107,7 +119,7 @@ public enum TEIReader {
             builder.problem(.xmlSyntax, failure.message, hint: xmlHint(for: failure.kind), line: failure.line, column: failure.column)
         }
         var result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
-        if builder.mustReadAgain { result = read(path: path, concurrency: .withHelpers, preparingEarly: false) }
+        if builder.mustReadAgain { result = read(path: path, into: DocumentCollector(), concurrency: .withHelpers, preparingEarly: false) }
         let schemaProblems = checked.wait()
         // The recorded events name elements by the parser's pointers: keep them valid until now.
         parser.releaseNames()

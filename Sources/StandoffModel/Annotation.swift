@@ -22,9 +22,9 @@ public struct Annotation: Hashable, Sendable, Identifiable {
         var provenance: Provenance
         var cue: [TextRange]
         var correction: String?
-        var severity: Severity?
+        var severity: ErrorSeverity?
 
-        init(id: Identifier, layer: Layer, category: Identifier?, ranges: [TextRange], snapshot: [String], links: [Link], features: [String: String], notes: [String], provenance: Provenance, cue: [TextRange], correction: String?, severity: Severity?) {
+        init(id: Identifier, layer: Layer, category: Identifier?, ranges: [TextRange], snapshot: [String], links: [Link], features: [String: String], notes: [String], provenance: Provenance, cue: [TextRange], correction: String?, severity: ErrorSeverity?) {
             self.id = id
             self.layer = layer
             self.category = category
@@ -95,7 +95,7 @@ public struct Annotation: Hashable, Sendable, Identifiable {
         set { uniqueStorage().correction = newValue }
     }
     /// How much an error matters, for the error layer.
-    public var severity: Severity? {
+    public var severity: ErrorSeverity? {
         get { storage.severity }
         set { uniqueStorage().severity = newValue }
     }
@@ -104,7 +104,7 @@ public struct Annotation: Hashable, Sendable, Identifiable {
         id: Identifier, layer: Layer, category: Identifier? = nil, ranges: [TextRange],
         snapshot: [String] = [], links: [Link] = [], features: [String: String] = [:], notes: [String] = [],
         provenance: Provenance = Provenance(), cue: [TextRange] = [], correction: String? = nil,
-        severity: Severity? = nil
+        severity: ErrorSeverity? = nil
     ) {
         storage = Storage(
             id: id, layer: layer, category: category, ranges: ranges, snapshot: snapshot, links: links, features: features,

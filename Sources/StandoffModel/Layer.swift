@@ -47,7 +47,7 @@ public enum Polarity: String, CaseIterable, Sendable {
 }
 
 /// How much an error in the source text matters; declared in the `severity` taxonomy.
-public enum Severity: String, CaseIterable, Sendable {
+public enum ErrorSeverity: String, CaseIterable, Sendable {
     case minor, major, critical
 }
 

@@ -16,13 +16,9 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(file):\(line):\(column)" }
 }
 
-/// One thing wrong with a file: what, where, and what to do.
+/// One thing wrong with a file: what, where, and what to do. How serious it is, the validation
+/// rule that claims its code decides (see `TEIProblem.Code`).
 public struct TEIProblem: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Comparable {
-        case error, warning
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
-    }
-
     /// What kind of problem it is; each validation rule claims the codes it reports.
     public enum Code: String, CaseIterable, Sendable, CustomStringConvertible {
         /// The file is not well-formed XML (or could not be read).
@@ -69,21 +65,19 @@ public struct TEIProblem: Hashable, Sendable, CustomStringConvertible {
 
     /// What kind of problem this is.
     public var code: Code
-    public var severity: Severity
     public var message: String
     public var hint: String
     public var location: SourceLocation
 
-    public init(code: Code, severity: Severity = .error, message: String, hint: String, location: SourceLocation) {
+    public init(code: Code, message: String, hint: String, location: SourceLocation) {
         self.code = code
-        self.severity = severity
         self.message = message
         self.hint = hint
         self.location = location
     }
 
     /// `file:line:col: error: message (hint)`.
-    public var description: String { "\(location): \(severity.rawValue): \(message)\n  hint: \(hint)" }
+    public var description: String { "\(location): error: \(message)\n  hint: \(hint)" }
 }
 
 /// Reading a TEI file failed; `problems` holds every error found, each with its location.

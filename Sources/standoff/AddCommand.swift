@@ -56,7 +56,7 @@ struct AddCommand: ParsableCommand {
     var correction: String?
 
     @Option(help: "Error: minor, major or critical.")
-    var severity: Severity?
+    var severity: ErrorSeverity?
 
     @Option(help: "A comment (repeatable).")
     var note: [String] = []
@@ -215,6 +215,6 @@ struct ProvenanceOptions: ParsableArguments {
 }
 
 extension Polarity: ExpressibleByArgument {}
-extension Severity: ExpressibleByArgument {}
+extension ErrorSeverity: ExpressibleByArgument {}
 extension Certainty: ExpressibleByArgument {}
 extension AnnotationMethod: ExpressibleByArgument {}

@@ -18,7 +18,7 @@ struct OtherToolsTests {
 
     @Test func paragraphsInsideDivisionsAreParagraphs() throws {
         let result = TEIReader.read(path: fixture)
-        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.problems.isEmpty, "\(result.problems)")
         let document = try #require(result.document)
         #expect(document.paragraphIDs.map(\.rawValue) == ["p1", "p2", "p3"])
         #expect(document.text.string == "Kim met Trump.\nThey talked.\nNothing came of it.")
@@ -79,7 +79,7 @@ struct OtherToolsTests {
             try Data(minimal.replacingOccurrences(of: paragraphs, with: body).utf8).write(to: URL(fileURLWithPath: path))
             let result = TEIReader.read(path: path)
             #expect(result.document == nil)
-            let problem = try #require(result.errors.first { $0.code.rawValue == "missing-text" }, "\(name): \(result.problems)")
+            let problem = try #require(result.problems.first { $0.code.rawValue == "missing-text" }, "\(name): \(result.problems)")
             #expect(problem.message.contains("no <text><body><p>"))
             #expect(throws: TEIReadError.self) { try TEIReader.load(path: path) }
         }

@@ -43,7 +43,7 @@ struct AnnotationPreparer {
     /// Its name as bytes, for the fast path of ``ranges(of:what:at:)``.
     private var lastParagraphBytes: [UInt8] = []
     /// `@ana` values that resolved cleanly, and what to: a file uses a few dozen.
-    private var resolvedAna = Remembered<(category: Identifier?, severity: Severity?)>()
+    private var resolvedAna = Remembered<(category: Identifier?, severity: ErrorSeverity?)>()
     /// Paragraph ids already looked up, with their positions.
     private var paragraphPositions: [String: Int] = [:]
     private var dates = TEIDate.Parser()
@@ -94,7 +94,7 @@ struct AnnotationPreparer {
             cue = parsed
         }
         var category: Identifier?
-        var severity: Severity?
+        var severity: ErrorSeverity?
         var failed = false
         chunk.withBytes(pending.ana ?? .empty) { ana in
             if let known = resolvedAna.lookUp(ana) {
@@ -169,7 +169,7 @@ struct AnnotationPreparer {
 
     /// Resolves the tokens of `@ana` to the layer's category and an error's severity.
     private mutating func resolveAna(_ ana: String, layer: Layer, what: AnnotationLabel, at location: SourceLocation,
-                                     category: inout Identifier?, severity: inout Severity?, failed: inout Bool) {
+                                     category: inout Identifier?, severity: inout ErrorSeverity?, failed: inout Bool) {
         for token in Self.tokens(ana) {
             let categoryID: Identifier
             let taxonomy: Identifier
@@ -188,7 +188,7 @@ struct AnnotationPreparer {
                 categoryID = id
                 taxonomy = declaring
             }
-            if taxonomy == Taxonomy.severityID, let value = Severity(rawValue: categoryID.rawValue) {
+            if taxonomy == Taxonomy.severityID, let value = ErrorSeverity(rawValue: categoryID.rawValue) {
                 severity = value
             } else if category == nil {
                 category = categoryID

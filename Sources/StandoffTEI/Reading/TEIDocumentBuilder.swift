@@ -237,9 +237,8 @@ final class TEIDocumentBuilder: SAXHandler {
 
     // MARK: Problems
 
-    func problem(_ code: TEIProblem.Code, _ message: String, hint: String, line: Int, column: Int, severity: TEIProblem.Severity = .error) {
-        problems.append(TEIProblem(code: code, severity: severity, message: message, hint: hint,
-                                   location: SourceLocation(file: file, line: line, column: column)))
+    func problem(_ code: TEIProblem.Code, _ message: String, hint: String, line: Int, column: Int) {
+        problems.append(TEIProblem(code: code, message: message, hint: hint, location: SourceLocation(file: file, line: line, column: column)))
     }
 
     func problem(_ code: TEIProblem.Code, _ message: String, hint: String, location: SourceLocation) {

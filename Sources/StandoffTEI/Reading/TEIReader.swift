@@ -21,7 +21,6 @@ public struct TEIReadResult: Sendable {
     /// without a layer, or inside an element TEI does not define (each reported once there).
     public var unreadAnnotations = 0
 
-    public var errors: [TEIProblem] { problems.filter { $0.severity == .error } }
 
     /// Where the element that declares `id` starts.
     public func location(of id: Identifier) -> SourceLocation? {
@@ -153,8 +152,8 @@ public enum TEIReader {
     /// Reads a file for editing: any error stops it, so that nothing is lost on write.
     public static func load(path: String) throws(TEIReadError) -> Document {
         let result = read(path: path)
-        guard result.errors.isEmpty, let document = result.document else {
-            throw TEIReadError(problems: result.errors.isEmpty ? result.problems : result.errors)
+        guard result.problems.isEmpty, let document = result.document else {
+            throw TEIReadError(problems: result.problems)
         }
         return document
     }

@@ -63,8 +63,17 @@ public struct TEIProblem: Hashable, Sendable, CustomStringConvertible {
         public var description: String { rawValue }
     }
 
+    /// How much a message says about its fault: schema messages may only say what was expected
+    /// at a place, or echo, at an ancestor, a fault reported at its descendant. A report keeps
+    /// the most specific message for a place.
+    public enum Specificity: Int, Sendable, Comparable {
+        case precise, expectation, echo
+        public static func < (lhs: Specificity, rhs: Specificity) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
     /// What kind of problem this is.
     public var code: Code
+    public var specificity: Specificity = .precise
     public var message: String
     public var hint: String
     public var location: SourceLocation

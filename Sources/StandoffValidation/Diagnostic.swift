@@ -20,6 +20,11 @@ public struct Diagnostic: Codable, Hashable, Sendable {
     public var rule: String
     public var message: String
     public var hint: String
+    /// How much the message says about its fault (a schema's echo of a fault at a descendant
+    /// says least); the report keeps the most specific message for a place. Not written out.
+    public var specificity: TEIProblem.Specificity = .precise
+
+    private enum CodingKeys: String, CodingKey { case file, line, column, severity, code, rule, message, hint }
 
     public init(file: String, line: Int, column: Int, severity: DiagnosticSeverity, code: String, rule: String, message: String, hint: String) {
         self.file = file

@@ -22,6 +22,13 @@ extension ValidationRule {
 }
 
 extension ValidationRule {
+    /// A finding of this rule for a problem the reader or a schema found, with its words.
+    public func diagnostic(for problem: TEIProblem) -> Diagnostic {
+        var found = diagnostic(problem.message, hint: problem.hint, at: problem.location)
+        found.specificity = problem.specificity
+        return found
+    }
+
     /// A finding of this rule at `location`.
     public func diagnostic(_ message: String, hint: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(file: location.file, line: location.line, column: location.column, severity: severity,
@@ -40,7 +47,7 @@ extension ReaderProblemRule {
     public var claimedProblemCodes: Set<TEIProblem.Code> { readerCodes }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.read.problems.filter { readerCodes.contains($0.code) }.map { diagnostic($0.message, hint: $0.hint, at: $0.location) }
+        context.read.problems.filter { readerCodes.contains($0.code) }.map(diagnostic(for:))
     }
 }
 

@@ -112,7 +112,7 @@ public struct Validator: Sendable {
         // standOff has extra content", "failed to validate attributes", or its own "Internal
         // error: no state") at or before its line; when a more precise error lies at or after
         // such a line, the message is an echo.
-        let isEcho = { (d: Diagnostic) in Self.isEcho(d.message) }
+        let isEcho = { (d: Diagnostic) in d.specificity == .echo }
         let lastPreciseLine = diagnostics.filter { $0.severity == .error && !(isSchema($0) && isEcho($0)) }.map(\.line).max()
         diagnostics.removeAll { d in isSchema(d) && isEcho(d) && lastPreciseLine.map { $0 >= d.line } == true }
         // One schema message per line: libxml2 adds follow-on messages for the same element
@@ -120,7 +120,7 @@ public struct Validator: Sendable {
         // motivation"); keep the one that names the fault.
         var schemaLines: Set<Int> = []
         diagnostics = diagnostics.sorted { a, b in
-            (a.line, Self.vagueness(of: a)) < (b.line, Self.vagueness(of: b)) || ((a.line, Self.vagueness(of: a)) == (b.line, Self.vagueness(of: b)) && a < b)
+            (a.line, a.specificity) < (b.line, b.specificity) || ((a.line, a.specificity) == (b.line, b.specificity) && a < b)
         }.filter { d in !isSchema(d) || schemaLines.insert(d.line * 2 + (d.code == "SO002" ? 0 : 1)).inserted }
         if options.strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning { diagnostics[index].severity = .error }
@@ -130,19 +130,6 @@ public struct Validator: Sendable {
 
     /// Documents with at least this many annotations have their rules run side by side.
     static let parallelRulesThreshold = 20_000
-
-    /// libxml2's messages that only echo a fault reported elsewhere (see ``validate(file:)``).
-    private static let echoPhrases = ["has extra content", "failed to validate", "Internal error"]
-
-    private static func isEcho(_ message: String) -> Bool { echoPhrases.contains { message.contains($0) } }
-
-    /// How little a schema message says about the fault: 0 names it, 2 only echoes it.
-    private static func vagueness(of diagnostic: Diagnostic) -> Int {
-        let message = diagnostic.message
-        if isEcho(message) { return 2 }
-        if message.contains("got nothing") || message.contains("Expecting") { return 1 }
-        return 0
-    }
 
     private static func checkSchema(_ file: String, with schema: () throws(TEISchemaError) -> TEISchema) -> [TEIProblem] {
         do throws(TEISchemaError) { return try schema().validate(path: file) } catch { return [schemaLoadProblem(error, file: file)] }

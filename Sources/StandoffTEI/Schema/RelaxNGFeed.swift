@@ -20,6 +20,8 @@ final class RelaxNGFeed: SAXHandler {
         var text: String
         var line: Int
         var column: Int
+        /// libxml2's RELAX NG error code (`xmlRelaxNGValidErr`).
+        var code: Int32
     }
 
     // Properties read and written on every SAX event are marked @exclusivity(unchecked): an
@@ -339,6 +341,6 @@ final class RelaxNGFeed: SAXHandler {
                 column = 1
             }
         }
-        feed.messages.append(Message(text: text, line: line, column: max(column, 1)))
+        feed.messages.append(Message(text: text, line: line, column: max(column, 1), code: error.pointee.code))
     }
 }

@@ -138,21 +138,16 @@ public final class TEISchema: @unchecked Sendable {
     /// The feed's findings as problems with code `code`, at their lines.
     private func problems(of feed: RelaxNGFeed, file path: String, code: TEIProblem.Code) -> [TEIProblem] {
         var problems = feed.messages.map { message in
-            TEIProblem(code: code, message: "\(name): \(message.text)", hint: Self.hint(for: message.text),
-                       location: SourceLocation(file: path, line: message.line, column: message.column))
+            var problem = TEIProblem(code: code, message: "\(name): \(message.text)", hint: SchemaMessage.hint(forCode: message.code),
+                                     location: SourceLocation(file: path, line: message.line, column: message.column))
+            problem.specificity = SchemaMessage.specificity(ofCode: message.code)
+            return problem
         }
         if feed.failed && problems.isEmpty {
             problems.append(TEIProblem(code: code, message: "\(name): the document does not match the schema", hint: "compare it with docs/FORMAT.md",
                                        location: SourceLocation(file: path, line: 1, column: 1)))
         }
         return problems
-    }
-
-    private static func hint(for message: String) -> String {
-        if message.contains("extra content") { return "this element is not expected here; see docs/FORMAT.md for what goes where" }
-        if message.contains("attribute") || message.contains("Attribute") { return "check the attribute's name and value against docs/FORMAT.md" }
-        if message.contains("Datatype") || message.contains("value") { return "the value does not have the expected form; see docs/FORMAT.md" }
-        return "see docs/FORMAT.md for the structure Standoff expects"
     }
 }
 

@@ -10,6 +10,6 @@ public struct SchemaRule: ValidationRule {
     public let summary = "The file matches Standoff's RELAX NG schema for its TEI encoding (standoff.rng)."
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.schemaProblems.map { diagnostic($0.message, hint: $0.hint, at: $0.location) }
+        context.schemaProblems.map(diagnostic(for:))
     }
 }

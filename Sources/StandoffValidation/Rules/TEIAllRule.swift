@@ -10,6 +10,6 @@ public struct TEIAllRule: ValidationRule {
     public let summary = "With --tei-all PATH, the file also matches the full TEI schema given (such as tei_all.rng)."
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.teiAllProblems.map { diagnostic($0.message, hint: $0.hint, at: $0.location) }
+        context.teiAllProblems.map(diagnostic(for:))
     }
 }

@@ -139,10 +139,19 @@ public struct Validator: Sendable {
         TEIProblem(code: .schema, message: error.message, hint: error.hint, location: SourceLocation(file: file, line: 0, column: 0))
     }
 
-    /// Validates many files in parallel on all cores; `progress` is called after each file.
+    /// Validates many files on all cores; `progress` is called after each file. Small files are
+    /// checked side by side, one thread each; large ones one after another, each with the
+    /// reader's helper threads: the threads at work never outnumber the cores by more than the
+    /// few one large file uses.
     public func validate(files: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [FileReport] {
         let reports = ReportSlots<FileReport>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        let large = files.indices.filter { TEIReader.readsWithHelpers(files[$0]) }
+        let small = Array(Set(files.indices).subtracting(large)).sorted()
+        DispatchQueue.concurrentPerform(iterations: small.count) { slot in
+            reports.set(small[slot], validate(file: files[small[slot]]))
+            progress?(reports.completed, files.count)
+        }
+        for index in large {
             reports.set(index, validate(file: files[index]))
             progress?(reports.completed, files.count)
         }
@@ -150,7 +159,6 @@ public struct Validator: Sendable {
     }
 }
 
-/// Results of the passes over one file, filled from several threads.
 /// The full TEI schema's findings, set by the thread that checked them.
 private final class TEIAllResult: @unchecked Sendable {
     private let lock = NSLock()

@@ -59,6 +59,10 @@ public enum TEIReader {
         }
     }
 
+    /// Whether reading the file at `path` starts helper threads of its own (files of 4 MB and
+    /// more); a smaller one is read on the calling thread alone.
+    public static func readsWithHelpers(_ path: String) -> Bool { Concurrency.automatic.usesHelpers(for: path) }
+
     /// Reads a file and reports every problem instead of stopping at the first.
     public static func read(path: String) -> TEIReadResult {
         read(path: path, concurrency: .automatic)

@@ -150,7 +150,7 @@ extension TEIDocumentBuilder {
             .person: [id], .org: [id], .place: [id],
             .entryName: plain("type"),
             .listAnnotation: plain("type"),
-            .annotation: [id] + plain("target", "motivation", "ana", "resp", "cert"),
+            .annotation: [id] + PendingAnnotation.attributes.map { KnownAttribute(name: $0, inXMLNamespace: false) },
             .ptr: plain("type", "target"), .ref: plain("type"), .note: plain("type", "n"),
         ]
     }()

@@ -28,6 +28,21 @@ struct PendingAnnotation: Sendable {
     var column: Int
 }
 
+extension PendingAnnotation {
+    /// The attributes of `<annotation>` the reader reads, besides `xml:id` (any other is kept as
+    /// foreign markup and written back as it was). `motivation` is compared with the layer's
+    /// and kept only where it differs (see ``TEIDocumentBuilder``); the others are kept here.
+    static let attributes: [StaticString] = ["target", "motivation", "ana", "resp", "cert"]
+
+    /// Keeps the values of ``attributes`` from the start tag in `chunk`.
+    mutating func keepAttributes(of values: TEIDocumentBuilder.KnownValues, in chunk: inout PendingChunk) {
+        target = values.store("target", in: &chunk)
+        ana = values.store("ana", in: &chunk)
+        resp = values.store("resp", in: &chunk)
+        cert = values.store("cert", in: &chunk)
+    }
+}
+
 /// Up to ``PendingAnnotations/chunkSize`` pending annotations, with the bytes of their values
 /// and the lists of their children: one unit of work for ``PreparationPipeline``.
 struct PendingChunk: Sendable {

@@ -128,10 +128,7 @@ extension TEIDocumentBuilder {
                 break
             }
             annotations.append(layer: currentLayer ?? "", id: xmlID, line: position.line, column: position.column) { annotation, chunk in
-                annotation.target = values.store("target", in: &chunk)
-                annotation.ana = values.store("ana", in: &chunk)
-                annotation.resp = values.store("resp", in: &chunk)
-                annotation.cert = values.store("cert", in: &chunk)
+                annotation.keepAttributes(of: values, in: &chunk)
             }
             if annotations.chunks.count - 1 > earlyChunksHandedOver, let pipeline = early?.pipeline {
                 // The chunk before the one just begun is complete: prepare it while parsing on,

@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// Keeps what a statistics pass would: counts per category, and each record's id and line.
-private final class CountingConsumer: TEIAnnotationConsumer, @unchecked Sendable {
+private final class CountingConsumer: TEIAnnotationConsumer {
     var begins = 0
     var ends = 0
     var paragraphs = 0

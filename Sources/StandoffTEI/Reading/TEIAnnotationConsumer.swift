@@ -16,11 +16,12 @@ public struct AnnotationRecord: Sendable {
 /// ``Document`` from the records; a consumer that only counts or converts keeps what it needs
 /// of each record and lets it go, so its memory does not grow with the number of annotations.
 ///
-/// Calls come from one thread at a time, not always the caller's. ``begin(with:expecting:)`` may
+/// Calls come from one thread at a time, not always the caller's (for a large file, from the
+/// thread that adds prepared annotations while the parse goes on), one after another. ``begin(with:expecting:)`` may
 /// come a second time: the file is then read again from the start (a taxonomy, annotator,
 /// paragraph or register entry declared after the first `<listAnnotation>`), and what came
 /// before it is void.
-public protocol TEIAnnotationConsumer: AnyObject, Sendable {
+public protocol TEIAnnotationConsumer: AnyObject {
     /// The declarations (the text, taxonomies, annotators and registers: a document without
     /// annotations), before any record; `count` estimates how many records will come.
     func begin(with declarations: Document, expecting count: Int)
@@ -32,7 +33,7 @@ public protocol TEIAnnotationConsumer: AnyObject, Sendable {
 /// Builds the editable ``Document`` from the reader's records, checking each annotation against
 /// the document's invariants (unique ids, declared categories and annotators) and, at the end,
 /// the links that pointed ahead.
-final class DocumentCollector: TEIAnnotationConsumer, @unchecked Sendable {
+final class DocumentCollector: TEIAnnotationConsumer {
     private(set) var document: Document?
     /// The problems found adding the records.
     private(set) var problems: [TEIProblem] = []

@@ -1,5 +1,4 @@
 import StandoffXML
-import CLibXML2
 import Foundation
 import StandoffModel
 

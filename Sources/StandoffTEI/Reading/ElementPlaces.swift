@@ -71,6 +71,9 @@ extension TEIDocumentBuilder {
         var isText: Bool
         /// How many children of each unkeyed name came so far.
         var childCounts = SiblingCounts()
+        /// Where its start tag is.
+        var line = 0
+        var column = 0
 
         var isKnown: Bool { place != .unsupported && place != .notTEI }
     }
@@ -209,17 +212,4 @@ extension TEIDocumentBuilder {
     func anchor() -> String {
         stack.map(\.key.description).joined(separator: "/")
     }
-
-    /// Keeps a piece of foreign markup, noting the annotation it lies inside, if any.
-    func keep(_ node: PreservedContent.Node) {
-        preserved.nodes.append(node)
-        if let owner = currentAnnotationOwner.flatMap({ try? Identifier($0) }) { preserved.owners[node.anchor] = owner }
-    }
-
-    /// Keeps a foreign attribute of the element at `anchor`.
-    func keep(_ attribute: PreservedContent.Attribute, at anchor: String) {
-        preserved.attributes[anchor, default: []].append(attribute)
-        if let owner = currentAnnotationOwner.flatMap({ try? Identifier($0) }) { preserved.owners[anchor] = owner }
-    }
-
 }

@@ -43,13 +43,15 @@ extension TEIDocumentBuilder {
                     reportUnknownAttribute(attribute.localName, of: stack[stack.count - 1].key.name, place: place, at: position)
                 }
                 anchor = anchor ?? self.anchor()
-                keep(.init(prefix: attribute.prefix, namespace: attribute.namespace, localName: attribute.localName, value: attribute.value), at: anchor!)
+                foreign.keep(.init(prefix: attribute.prefix, namespace: attribute.namespace, localName: attribute.localName, value: attribute.value),
+                             at: anchor!, owner: currentAnnotationOwner)
             }
         }
         // The motivation Standoff writes for the layer is implied; any other is kept.
         if place == .annotation, currentLayerValue != nil, values.position("motivation") != nil,
            !values.has("motivation", equalTo: currentMotivation), let motivation = values.string("motivation") {
-            keep(.init(prefix: nil, namespace: nil, localName: "motivation", value: motivation), at: anchor ?? self.anchor())
+            foreign.keep(.init(prefix: nil, namespace: nil, localName: "motivation", value: motivation), at: anchor ?? self.anchor(),
+                         owner: currentAnnotationOwner)
         }
     }
 
@@ -92,7 +94,7 @@ extension TEIDocumentBuilder {
             declared.language = values.string("lang", inXMLNamespace: true)
         case .text: sawText = true
         case .div:
-            preserved.paragraphContainers.append(.init(beforeParagraph: declared.paragraphs.count, opening: stack[stack.count - 1].key.description))
+            foreign.noteContainer(stack[stack.count - 1].key.description, beforeParagraph: declared.paragraphs.count)
         case .respStmt:
             pendingAnnotator = DocumentSkeleton.PendingAnnotator(id: xmlID, location: location(position))
         case .taxonomy:
@@ -110,7 +112,7 @@ extension TEIDocumentBuilder {
             currentLayer = values.string("type")
             currentLayerValue = currentLayer.flatMap { try? Layer($0) }
             currentMotivation = currentLayerValue.map { Array(TEI.motivation(for: $0).utf8) } ?? []
-            if preparesEarly, early == nil, headerEnded, textEnded, !declared.paragraphs.isEmpty, annotations.count == 0 { startPreparingEarly() }
+            if preparesEarly, headerEnded, textEnded, !declared.paragraphs.isEmpty, handOff.isEmpty { handOff.startEarly(with: declared) }
             if currentLayer == nil {
                 problem(.missingAttribute, "<listAnnotation> has no @type naming its layer",
                         hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
@@ -127,18 +129,11 @@ extension TEIDocumentBuilder {
                 unreadList!.annotations += 1
                 break
             }
-            annotations.append(layer: currentLayer ?? "", id: xmlID, line: position.line, column: position.column) { annotation, chunk in
+            handOff.append(layer: currentLayer ?? "", id: xmlID, line: position.line, column: position.column) { annotation, chunk in
                 annotation.keepAttributes(of: values, in: &chunk)
             }
-            if annotations.chunks.count - 1 > earlyChunksHandedOver, let pipeline = early?.pipeline {
-                // The chunk before the one just begun is complete: prepare it while parsing on,
-                // and let it go here (see ``mustReadAgain``).
-                pipeline.add(annotations.chunks[earlyChunksHandedOver])
-                annotations.release(chunk: earlyChunksHandedOver)
-                earlyChunksHandedOver += 1
-            }
         case .ptr where unreadList == nil:
-            annotations.updateLast { chunk in
+            handOff.updateLast { chunk in
                 let target = values.store("target", in: &chunk) ?? .empty
                 if values.has("type", equalTo: Self.cue) {
                     chunk.addCue(target: target)
@@ -170,7 +165,7 @@ extension TEIDocumentBuilder {
         case .headerChange:
             revisions.append((pendingChange?.when, pendingChange?.who, text))
         case .annotationChange where unreadList == nil:
-            annotations.updateLast { [pendingChange] in $0.setChange(when: pendingChange?.when, method: pendingChange?.type) }
+            handOff.updateLast { [pendingChange] in $0.setChange(when: pendingChange?.when, method: pendingChange?.type) }
         case .paragraph:
             declared.paragraphs.append((pendingParagraph?.id, text, pendingParagraph?.location ?? SourceLocation(file: file, line: 0, column: 0)))
         case .entryName:
@@ -178,9 +173,9 @@ extension TEIDocumentBuilder {
         case .entryIdno:
             declared.entries[declared.entries.count - 1].wikidata = text
         case .ref where unreadList == nil:
-            annotations.updateLast { $0.addUnknownLink(type: $0.store(type ?? "")) }
+            handOff.updateLast { $0.addUnknownLink(type: $0.store(type ?? "")) }
         case .note where unreadList == nil:
-            annotations.updateLast { chunk in
+            handOff.updateLast { chunk in
                 chunk.addNote(type: type.map { chunk.store($0) }, n: n.map { chunk.store($0) }, text: chunk.store(text))
             }
         default: break
@@ -203,7 +198,7 @@ extension TEIDocumentBuilder {
             unreadList = nil
         }
         if place == .annotation { currentAnnotationOwner = nil }
-        if place == .div { preserved.paragraphContainers.append(.init(beforeParagraph: declared.paragraphs.count, opening: nil)) }
+        if place == .div { foreign.noteContainer(nil, beforeParagraph: declared.paragraphs.count) }
         if place == .teiHeader { headerEnded = true }
         if place == .text { textEnded = true }
     }

@@ -13,9 +13,8 @@ final class TEIDocumentBuilder: SAXHandler {
     var locations: [Identifier: SourceLocation] = [:]
     var annotationLocations: [SourceLocation] = []
     @exclusivity(unchecked) var stack: [Frame] = []
-    @exclusivity(unchecked) var capture: MarkupCapture?
-    var captureAnchor: (anchor: String, after: String?) = ("", nil)
-    var captureTagStack: [(prefix: String?, localName: String)] = []
+    /// What the model does not know, kept to be written back.
+    @exclusivity(unchecked) var foreign = ForeignContentKeeper()
     @exclusivity(unchecked) var textBuffer: [UInt8] = []
     @exclusivity(unchecked) var collectingText = false
     var sawRoot = false
@@ -29,11 +28,9 @@ final class TEIDocumentBuilder: SAXHandler {
     var revisions: [(when: String?, who: String?, text: String)] = []
     var pendingChange: (when: String?, who: String?, type: String?)?
     @exclusivity(unchecked) var pendingParagraph: (id: String?, location: SourceLocation)?
-    @exclusivity(unchecked) var annotations = PendingAnnotations()
     @exclusivity(unchecked) var currentLayer: String?
     /// ``currentLayer`` parsed, once per `<listAnnotation>`.
     @exclusivity(unchecked) var currentLayerValue: Layer?
-    var preserved = PreservedContent()
     @exclusivity(unchecked) var pendingTextElement: (type: String?, n: String?) = (nil, nil)
     /// The xml:id of the annotation being read, which owns what is kept inside it.
     @exclusivity(unchecked) var currentAnnotationOwner: String?
@@ -50,15 +47,8 @@ final class TEIDocumentBuilder: SAXHandler {
     var dates = TEIDate.Parser()
     var headerEnded = false
     var textEnded = false
-    /// Begun when the first `<listAnnotation>` began: the pipeline preparing the annotations
-    /// chunk by chunk as the parse goes on, the adder making the skeleton from what was declared
-    /// then and handing the annotations to the consumer, and how many of each declaration there were.
-    var early: (pipeline: PreparationPipeline, adder: AnnotationAdder, counts: [Int])?
-    @exclusivity(unchecked) var earlyChunksHandedOver = 0
     /// Helper threads a large file is read with: one for each core but the reading one.
     static var helpers: Int { ProcessInfo.processInfo.activeProcessorCount - 1 }
-    /// Helper threads this read may use (none for a small file).
-    let helpers: Int
     /// Whether the work may begin while parsing (``startPreparingEarly()``).
     let preparesEarly: Bool
     /// Set by ``finish(parseFailed:)`` when the work begun while parsing had to be dropped (a
@@ -69,12 +59,14 @@ final class TEIDocumentBuilder: SAXHandler {
 
     /// Where the annotations go, in file order, as they are prepared.
     let consumer: TEIAnnotationConsumer
+    /// The annotations found, on their way to the consumer.
+    let handOff: AnnotationHandOff
 
     init(file: String, preparesEarly: Bool, helpers: Int, consumer: TEIAnnotationConsumer) {
         self.file = file
         self.preparesEarly = preparesEarly
-        self.helpers = helpers
         self.consumer = consumer
+        handOff = AnnotationHandOff(file: file, helpers: helpers, consumer: consumer)
         declared = DocumentSkeleton(file: file)
     }
 
@@ -87,9 +79,8 @@ final class TEIDocumentBuilder: SAXHandler {
             stack.append(Frame(place: .notTEI, key: ElementKey(name: ""), isText: true))
             return
         }
-        if capture != nil {
-            capture!.start(tag)
-            captureTagStack.append((tag.prefix.map { String(cString: $0) }, tag.name))
+        if foreign.isCapturing {
+            foreign.captureStart(tag)
             if unreadElement != nil, tag.isNamed("annotation"), isTEINamespace(tag.namespace) { unreadElement!.annotations += 1 }
             return
         }
@@ -122,10 +113,7 @@ final class TEIDocumentBuilder: SAXHandler {
             }
             if parentPlace.keepsForeignContent || (parentPlace.groupsParagraphs && inTEI && name == "head") {
                 if inTEI, !TEINames.elements.contains(name) { reportUnknownElement(name, in: parentPlace, at: position) }
-                captureAnchor = (anchor(), stack[stack.count - 1].lastKnownChild?.description)
-                capture = MarkupCapture()
-                capture!.start(tag)
-                captureTagStack = [(tag.prefix.map { String(cString: $0) }, name)]
+                foreign.beginCapture(tag, name: name, anchor: anchor(), after: stack[stack.count - 1].lastKnownChild?.description)
             } else {
                 problem(.unsupportedMarkup, "element <\(name)> is not supported inside <\(stack[stack.count - 1].key.name)>",
                         hint: "Standoff reads the text as <text><body> with one plain <p> per paragraph (in <div>s or not)", location: location(position))
@@ -138,7 +126,7 @@ final class TEIDocumentBuilder: SAXHandler {
         let key = elementKey(name, place: place, xmlID: xmlID, values: values)
         if place == .annotation { currentAnnotationOwner = xmlID }
         let isText = place.holdsText
-        stack.append(Frame(place: place, key: key, isText: isText))
+        stack.append(Frame(place: place, key: key, isText: isText, line: position.line, column: position.column))
         keepForeignAttributes(of: values, place: place, at: position)
         handleKnownStart(place: place, values: values, xmlID: xmlID, at: position)
         if isText {
@@ -148,12 +136,8 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
-        if capture != nil {
-            let tag = captureTagStack.removeLast()
-            capture!.end(tag)
-            if capture!.depth == 0 {
-                keep(.init(anchor: captureAnchor.anchor, after: captureAnchor.after, markup: capture!.markup))
-                capture = nil
+        if foreign.isCapturing {
+            if foreign.captureEnd(owner: currentAnnotationOwner) {
                 unreadAnnotations += unreadElement?.annotations ?? 0
                 if let unread = unreadElement, unread.annotations > 0 {
                     problems[unread.problem].message += " (\(unread.annotations) annotation\(unread.annotations == 1 ? "" : "s"))"
@@ -174,7 +158,7 @@ final class TEIDocumentBuilder: SAXHandler {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if capture != nil { capture!.text(bytes); return }
+        if foreign.isCapturing { foreign.captureText(bytes); return }
         if collectingText {
             textBuffer.append(contentsOf: bytes)
             return
@@ -183,45 +167,39 @@ final class TEIDocumentBuilder: SAXHandler {
         guard !XMLWhitespace.isBlank(bytes),
               let frame = stack.last, frame.isKnown else { return }
         if frame.place.keepsForeignContent {
-            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description,
-                       markup: MarkupCapture.escapeText(String(decoding: bytes, as: UTF8.self))))
+            foreign.keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description,
+                               markup: MarkupCapture.escapeText(String(decoding: bytes, as: UTF8.self))), owner: currentAnnotationOwner)
         } else if frame.place == .text || frame.place.groupsParagraphs || frame.place == .tei {
             problem(.unsupportedMarkup, "text outside <p> in <\(frame.key.name)>",
-                    hint: "put all of the text inside <p> elements", line: 0, column: 0)
+                    hint: "put all of the text inside <p> elements", line: frame.line, column: frame.column)
         }
     }
 
     func comment(_ text: UnsafePointer<UInt8>) {
-        if capture != nil { capture!.comment(String(cString: text)); return }
+        if foreign.isCapturing { foreign.captureComment(String(cString: text)); return }
         let markup = "<!--" + String(cString: text) + "-->"
         if let frame = stack.last, !frame.isText, frame.isKnown, frame.place.keepsForeignContent || frame.place.groupsParagraphs {
-            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: markup))
+            foreign.keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: markup), owner: currentAnnotationOwner)
         } else if stack.isEmpty {
-            keepOutsideRoot(markup)
+            foreign.keepOutsideRoot(markup, afterRoot: sawRoot)
         }
     }
 
     func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?) {
-        if capture != nil { capture!.processingInstruction(String(cString: target), data.map { String(cString: $0) }); return }
+        if foreign.isCapturing { foreign.captureProcessingInstruction(String(cString: target), data.map { String(cString: $0) }); return }
         let data = data.map { " " + String(cString: $0) } ?? ""
         let markup = "<?" + String(cString: target) + data + "?>"
         if let frame = stack.last, !frame.isText, frame.isKnown, frame.place.keepsForeignContent || frame.place.groupsParagraphs {
-            keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: markup))
+            foreign.keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description, markup: markup), owner: currentAnnotationOwner)
         } else if stack.isEmpty {
-            keepOutsideRoot(markup)
+            foreign.keepOutsideRoot(markup, afterRoot: sawRoot)
         }
     }
 
     func documentType(name: String, publicID: String?, systemID: String?) {
         var markup = "<!DOCTYPE " + name
         if let publicID { markup += " PUBLIC \"\(publicID)\" \"\(systemID ?? "")\"" } else if let systemID { markup += " SYSTEM \"\(systemID)\"" }
-        keepOutsideRoot(markup + ">")
-    }
-
-    /// Keeps a comment, processing instruction or document type before or after the root
-    /// element (an `<?xml-model?>` naming the schema, a licence comment).
-    func keepOutsideRoot(_ markup: String) {
-        preserved.nodes.append(.init(anchor: PreservedContent.outsideRoot, after: sawRoot ? "TEI" : nil, markup: markup))
+        foreign.keepOutsideRoot(markup + ">", afterRoot: sawRoot)
     }
 
     /// The parser interns names, so a pointer stands for its name during a parse: names, places

@@ -7,7 +7,9 @@ import StandoffModel
 /// the declarations read so far, helpers prepare each chunk as it fills, and the reader lets each
 /// chunk go once handed over, so that pending annotations never pile up.
 final class AnnotationHandOff {
-    private(set) var pending = PendingAnnotations()
+    // Touched on every annotation, by the reading thread alone: no dynamic exclusivity checks
+    // (see docs/ARCHITECTURE.md, "Where the unsafe code is").
+    @exclusivity(unchecked) private(set) var pending = PendingAnnotations()
     private let file: String
     private let helpers: Int
     private let consumer: TEIAnnotationConsumer
@@ -15,7 +17,7 @@ final class AnnotationHandOff {
     /// on, and how many of each declaration there were then.
     private var early: (pipeline: PreparationPipeline, adder: AnnotationAdder, counts: [Int])?
     /// Chunks before this one were handed to the early work and let go here.
-    private var handedOver = 0
+    @exclusivity(unchecked) private var handedOver = 0
 
     /// What ``finish(with:)`` made of the annotations.
     enum Outcome {

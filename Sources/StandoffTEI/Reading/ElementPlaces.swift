@@ -43,6 +43,9 @@ extension TEIDocumentBuilder {
             }
         }
 
+        /// Text-only elements whose text is a declaration (not an annotation's note or link).
+        var holdsDeclaredText: Bool { holdsText && self != .note && self != .ref && self != .annotationChange }
+
         /// Elements whose children are paragraphs (and `<head>`s, kept as they are).
         var groupsParagraphs: Bool { self == .body || self == .div }
 
@@ -157,51 +160,6 @@ extension TEIDocumentBuilder {
             .ptr: plain("type", "target"), .ref: plain("type"), .note: plain("type", "n"),
         ]
     }()
-
-
-    /// The element's name, and its place if it is a known child of `parent`.
-    func child(_ pointer: UnsafePointer<UInt8>, of parent: Place) -> (name: String, place: Place?) {
-        for entry in childCache[parent.rawValue] where entry.pointer == pointer { return (entry.name, entry.place) }
-        let name = String(cString: pointer)
-        let place = Self.knownChildren[parent]?[name]
-        if childCache[parent.rawValue].count < Self.cacheLimit { childCache[parent.rawValue].append((pointer, name, place)) }
-        return (name, place)
-    }
-
-    func isTEINamespace(_ uri: UnsafePointer<UInt8>?) -> Bool {
-        guard let uri else { return false }
-        if uri == teiNamespace { return true }
-        guard SAXParser.equal(uri, "http://www.tei-c.org/ns/1.0") else { return false }
-        teiNamespace = uri
-        return true
-    }
-
-    /// The known attributes of an element at `place`: where each stands in the tag.
-    func knownValues(_ tag: StartTag, place: Place) -> KnownValues {
-        var values = KnownValues(tag: tag, known: Self.knownAttributeTables[place.rawValue])
-        for index in 0..<tag.attributeCount {
-            let slot = attributeSlot(tag, index, place: place)
-            if slot < 0 { values.hasForeign = true } else { values.record(slot: slot, at: index) }
-        }
-        return values
-    }
-
-    /// The slot of the tag's attribute `index` among the known attributes of `place`; -1 if foreign.
-    func attributeSlot(_ tag: StartTag, _ index: Int, place: Place) -> Int {
-        guard let attributes = tag.attributes, let local = attributes[index * 5] else { return -1 }
-        let uri = attributes[index * 5 + 2]
-        for entry in attributeCache[place.rawValue] where entry.name == local && entry.namespace == uri { return entry.slot }
-        let known = Self.knownAttributeSlots[place.rawValue]
-        let inXML = uri.map { SAXParser.equal($0, "http://www.w3.org/XML/1998/namespace") } ?? false
-        var slot = -1
-        if uri == nil || inXML {
-            let length = strlen(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self))
-            let name = UnsafeBufferPointer(start: local, count: length)
-            slot = known.firstIndex { $0.inXMLNamespace == inXML && $0.matches(name) } ?? -1
-        }
-        if attributeCache[place.rawValue].count < Self.cacheLimit { attributeCache[place.rawValue].append((local, uri, slot)) }
-        return slot
-    }
 
     func location(_ position: (line: Int, column: Int)) -> SourceLocation {
         SourceLocation(file: file, line: position.line, column: position.column)

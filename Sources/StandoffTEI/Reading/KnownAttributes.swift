@@ -51,6 +51,7 @@ extension TEIDocumentBuilder {
         }
 
         /// Notes that the known attribute of `slot` stands at `index` in the tag.
+        @inline(__always)
         mutating func record(slot: Int, at index: Int) {
             if slot < Self.inlineSlots {
                 positions[slot] = Int32(index)
@@ -61,6 +62,7 @@ extension TEIDocumentBuilder {
         }
 
         /// Where the known attribute of `slot` stands in the tag, if it is there.
+        @inline(__always)
         private func position(ofSlot slot: Int) -> Int? {
             let position = slot < Self.inlineSlots ? positions[slot] : (furtherPositions.isEmpty ? -1 : furtherPositions[slot - Self.inlineSlots])
             return position < 0 ? nil : Int(position)

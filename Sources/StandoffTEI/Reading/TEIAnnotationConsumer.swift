@@ -34,12 +34,13 @@ public protocol TEIAnnotationConsumer: AnyObject {
 /// the document's invariants (unique ids, declared categories and annotators) and, at the end,
 /// the links that pointed ahead.
 final class DocumentCollector: TEIAnnotationConsumer {
-    private(set) var document: Document?
+    // Touched on every annotation, by one thread at a time: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private(set) var document: Document?
     /// The problems found adding the records.
     private(set) var problems: [TEIProblem] = []
     /// The location of each annotation added, in the document's order.
-    private(set) var locations: [SourceLocation] = []
-    private var pointingAhead: [Int] = []
+    @exclusivity(unchecked) private(set) var locations: [SourceLocation] = []
+    @exclusivity(unchecked) private var pointingAhead: [Int] = []
 
     init() {}
 
@@ -57,10 +58,8 @@ final class DocumentCollector: TEIAnnotationConsumer {
 
     func consume(_ record: AnnotationRecord) {
         do throws(ModelError) {
-            // Taken out while adding, so that the document has one owner and is not copied.
-            var document = self.document.take()!
-            defer { self.document = document }
-            try document.add(record.annotation, checkingLinks: false)
+            // Added in place: the document has one owner, and is neither moved nor copied.
+            try document!.add(record.annotation, checkingLinks: false)
             if record.pointsAhead { pointingAhead.append(locations.count) }
             locations.append(record.location)
         } catch {

@@ -37,7 +37,7 @@ extension TEIDocumentBuilder {
     func keepForeignAttributes(of values: KnownValues, place: Place, at position: (line: Int, column: Int)) {
         var anchor: String?
         if values.hasForeign {
-            for index in 0..<values.tag.attributeCount where attributeSlot(values.tag, index, place: place) < 0 {
+            for index in 0..<values.tag.attributeCount where lookup.attributeSlot(values.tag, index, place: place) < 0 {
                 let attribute = values.tag.attribute(at: index)
                 if attribute.namespace == nil, !TEINames.attributes.contains(attribute.localName) {
                     reportUnknownAttribute(attribute.localName, of: stack[stack.count - 1].key.name, place: place, at: position)
@@ -87,32 +87,19 @@ extension TEIDocumentBuilder {
     }
 
     func handleKnownStart(place: Place, values: KnownValues, xmlID: String?, at position: (line: Int, column: Int)) {
+        if DeclarationReader.declares(place) { declarations.start(place, values: values, xmlID: xmlID, at: position) }
         switch place {
-        case .tei:
-            sawRoot = true
-            declared.documentID = xmlID
-            declared.language = values.string("lang", inXMLNamespace: true)
+        case .tei: sawRoot = true
         case .text: sawText = true
         case .div:
-            foreign.noteContainer(stack[stack.count - 1].key.description, beforeParagraph: declared.paragraphs.count)
-        case .respStmt:
-            pendingAnnotator = DocumentSkeleton.PendingAnnotator(id: xmlID, location: location(position))
-        case .taxonomy:
-            declared.taxonomies.append(DocumentSkeleton.PendingTaxonomy(id: xmlID, location: location(position)))
-        case .category:
-            declared.taxonomies[declared.taxonomies.count - 1].categories.append((xmlID, "", location(position)))
-        case .headerChange, .annotationChange:
-            pendingChange = (values.string("when"), values.string("who"), values.string("type"))
-        case .paragraph:
-            pendingParagraph = (xmlID, location(position))
-        case .person: declared.entries.append(DocumentSkeleton.PendingEntry(kind: .person, id: xmlID, location: location(position)))
-        case .org: declared.entries.append(DocumentSkeleton.PendingEntry(kind: .organisation, id: xmlID, location: location(position)))
-        case .place: declared.entries.append(DocumentSkeleton.PendingEntry(kind: .place, id: xmlID, location: location(position)))
+            foreign.noteContainer(stack[stack.count - 1].key.description, beforeParagraph: declarations.skeleton.paragraphs.count)
+        case .annotationChange:
+            pendingAnnotationChange = (values.string("when"), values.string("type"))
         case .listAnnotation:
             currentLayer = values.string("type")
             currentLayerValue = currentLayer.flatMap { try? Layer($0) }
             currentMotivation = currentLayerValue.map { Array(TEI.motivation(for: $0).utf8) } ?? []
-            if preparesEarly, headerEnded, textEnded, !declared.paragraphs.isEmpty, handOff.isEmpty { handOff.startEarly(with: declared) }
+            if preparesEarly, headerEnded, textEnded, !declarations.skeleton.paragraphs.isEmpty, handOff.isEmpty { handOff.startEarly(with: declarations.skeleton) }
             if currentLayer == nil {
                 problem(.missingAttribute, "<listAnnotation> has no @type naming its layer",
                         hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
@@ -146,32 +133,14 @@ extension TEIDocumentBuilder {
         if place.holdsText {
             pendingTextElement = (values.string("type"), values.string("n"))
         }
-        if place == .sourceIdno, values.string("type") == "sha256" { sourceHashLocation = location(position) }
     }
 
     func handleText(_ text: String, place: Place) {
         let (type, n) = pendingTextElement
+        if place.holdsDeclaredText { declarations.text(text, place: place, type: type) }
         switch place {
-        case .title: declared.title = text
-        case .publicationP: publicationStatement = text
-        case .resp: pendingAnnotator?.resp = text
-        case .respName: pendingAnnotator?.name = text
-        case .sourceIdno:
-            if type == "sha256" { declared.sourceSHA256 = text } else if type == "filename" { declared.sourceFileName = text }
-        case .taxonomyDesc: declared.taxonomies[declared.taxonomies.count - 1].description = text
-        case .catDesc:
-            let t = declared.taxonomies.count - 1
-            declared.taxonomies[t].categories[declared.taxonomies[t].categories.count - 1].description = text
-        case .headerChange:
-            revisions.append((pendingChange?.when, pendingChange?.who, text))
         case .annotationChange where unreadList == nil:
-            handOff.updateLast { [pendingChange] in $0.setChange(when: pendingChange?.when, method: pendingChange?.type) }
-        case .paragraph:
-            declared.paragraphs.append((pendingParagraph?.id, text, pendingParagraph?.location ?? SourceLocation(file: file, line: 0, column: 0)))
-        case .entryName:
-            declared.entries[declared.entries.count - 1].names.append((type, text))
-        case .entryIdno:
-            declared.entries[declared.entries.count - 1].wikidata = text
+            handOff.updateLast { [pendingAnnotationChange] in $0.setChange(when: pendingAnnotationChange?.when, method: pendingAnnotationChange?.method) }
         case .ref where unreadList == nil:
             handOff.updateLast { $0.addUnknownLink(type: $0.store(type ?? "")) }
         case .note where unreadList == nil:
@@ -183,10 +152,7 @@ extension TEIDocumentBuilder {
     }
 
     func handleKnownEnd(place: Place) {
-        if place == .respStmt, let annotator = pendingAnnotator {
-            declared.annotators.append(annotator)
-            pendingAnnotator = nil
-        }
+        declarations.end(place)
         if place == .listAnnotation {
             currentLayer = nil
             currentLayerValue = nil
@@ -198,9 +164,8 @@ extension TEIDocumentBuilder {
             unreadList = nil
         }
         if place == .annotation { currentAnnotationOwner = nil }
-        if place == .div { foreign.noteContainer(nil, beforeParagraph: declared.paragraphs.count) }
+        if place == .div { foreign.noteContainer(nil, beforeParagraph: declarations.skeleton.paragraphs.count) }
         if place == .teiHeader { headerEnded = true }
         if place == .text { textEnded = true }
     }
-
 }

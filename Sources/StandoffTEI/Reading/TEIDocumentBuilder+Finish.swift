@@ -14,7 +14,7 @@ extension TEIDocumentBuilder {
             handOff.abandon()
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: foreign.hasMarkup)
         }
-        guard sawText, !declared.paragraphs.isEmpty else {
+        guard sawText, !declarations.skeleton.paragraphs.isEmpty else {
             handOff.abandon()
             problem(.missingText, "the file has no <text><body><p> with the annotated text",
                     hint: "a Standoff file holds its text as <text><body><p xml:id=\"p1\">…</p></body></text>; create one with `standoff init`", location: start)
@@ -22,7 +22,7 @@ extension TEIDocumentBuilder {
         }
         let preparing: [TEIProblem]
         let skeleton: DocumentSkeleton
-        switch handOff.finish(with: declared) {
+        switch handOff.finish(with: declarations.skeleton) {
         case .handedOver(let found, let made):
             (preparing, skeleton) = (found, made)
         case .readAgain:
@@ -41,14 +41,14 @@ extension TEIDocumentBuilder {
         // Preparing and adding each found problems in file order: one list, in file order.
         problems += Self.merged(preparing, collector?.problems ?? [])
         guard let collector, var document = collector.document else {
-            return TEIReadResult(document: nil, problems: problems, locations: locations, sourceHashLocation: sourceHashLocation,
+            return TEIReadResult(document: nil, problems: problems, locations: locations, sourceHashLocation: declarations.sourceHashLocation,
                                  hasForeignMarkup: foreign.hasMarkup, unreadAnnotations: unreadAnnotations)
         }
         annotationLocations = collector.locations
-        addRevisions(to: &document)
+        declarations.addRevisions(to: &document)
         document.preserved = foreign.finished()
         return TEIReadResult(document: document, problems: problems, locations: locations, annotationLocations: annotationLocations,
-                             sourceHashLocation: sourceHashLocation, hasForeignMarkup: foreign.hasMarkup,
+                             sourceHashLocation: declarations.sourceHashLocation, hasForeignMarkup: foreign.hasMarkup,
                              unreadAnnotations: unreadAnnotations)
     }
 
@@ -65,10 +65,4 @@ extension TEIDocumentBuilder {
         return result + a[i...] + b[j...]
     }
 
-    func addRevisions(to document: inout Document) {
-        document.publicationStatement = publicationStatement
-        document.revisions = revisions.map { revision in
-            Revision(time: revision.when.flatMap { dates.parse($0) }, who: revision.who.flatMap(AnnotationPreparer.pointerID), description: revision.text)
-        }
-    }
 }

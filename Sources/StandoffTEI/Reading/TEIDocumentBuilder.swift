@@ -21,13 +21,9 @@ final class TEIDocumentBuilder: SAXHandler {
     var sawText = false
 
     // What the file declares, in file order: what the document skeleton is made from, and more.
-    @exclusivity(unchecked) var declared: DocumentSkeleton
-    var publicationStatement = ""
-    var sourceHashLocation: SourceLocation?
-    var pendingAnnotator: DocumentSkeleton.PendingAnnotator?
-    var revisions: [(when: String?, who: String?, text: String)] = []
-    var pendingChange: (when: String?, who: String?, type: String?)?
-    @exclusivity(unchecked) var pendingParagraph: (id: String?, location: SourceLocation)?
+    @exclusivity(unchecked) var declarations: DeclarationReader
+    /// The `<change>` of the annotation being read: when, and by what method.
+    var pendingAnnotationChange: (when: String?, method: String?)?
     @exclusivity(unchecked) var currentLayer: String?
     /// ``currentLayer`` parsed, once per `<listAnnotation>`.
     @exclusivity(unchecked) var currentLayerValue: Layer?
@@ -44,7 +40,6 @@ final class TEIDocumentBuilder: SAXHandler {
     @exclusivity(unchecked) var unreadElement: (problem: Int, annotations: Int)?
     /// The motivation written for the current layer, which is not kept as foreign content.
     @exclusivity(unchecked) var currentMotivation: [UInt8] = []
-    var dates = TEIDate.Parser()
     var headerEnded = false
     var textEnded = false
     /// Helper threads a large file is read with: one for each core but the reading one.
@@ -67,7 +62,7 @@ final class TEIDocumentBuilder: SAXHandler {
         self.preparesEarly = preparesEarly
         self.consumer = consumer
         handOff = AnnotationHandOff(file: file, helpers: helpers, consumer: consumer)
-        declared = DocumentSkeleton(file: file)
+        declarations = DeclarationReader(file: file)
     }
 
 
@@ -81,12 +76,12 @@ final class TEIDocumentBuilder: SAXHandler {
         }
         if foreign.isCapturing {
             foreign.captureStart(tag)
-            if unreadElement != nil, tag.isNamed("annotation"), isTEINamespace(tag.namespace) { unreadElement!.annotations += 1 }
+            if unreadElement != nil, tag.isNamed("annotation"), lookup.isTEINamespace(tag.namespace) { unreadElement!.annotations += 1 }
             return
         }
         let parentPlace = stack.last?.place ?? .document
-        let (name, knownPlace) = child(tag.localName, of: parentPlace)
-        let inTEI = isTEINamespace(tag.namespace)
+        let (name, knownPlace) = lookup.child(tag.localName, of: parentPlace)
+        let inTEI = lookup.isTEINamespace(tag.namespace)
         if let parent = stack.last, parent.isText {
             problem(.unsupportedMarkup, "element <\(name)> inside <\(parent.key.name)> is not supported: Standoff reads plain text there",
                     hint: "replace the markup with its text", location: location(position))
@@ -95,7 +90,7 @@ final class TEIDocumentBuilder: SAXHandler {
             return
         }
         let childPlace = inTEI ? knownPlace : nil
-        let values = childPlace.map { knownValues(tag, place: $0) }
+        let values = childPlace.map { lookup.knownValues(tag, place: $0) }
         guard let place = childPlace, let values, isKnownVariant(place, values) else {
             if stack.isEmpty {
                 let what = inTEI ? "<\(name)>" : "<\(name)> in namespace \(tag.namespace.map { String(cString: $0) } ?? "none")"
@@ -202,13 +197,8 @@ final class TEIDocumentBuilder: SAXHandler {
         foreign.keepOutsideRoot(markup + ">", afterRoot: sawRoot)
     }
 
-    /// The parser interns names, so a pointer stands for its name during a parse: names, places
-    /// and attributes are looked up by pointer, in short lists (a file uses a few dozen names;
-    /// the lists are bounded in case a parser does not intern).
-    @exclusivity(unchecked) var childCache: [[(pointer: UnsafePointer<UInt8>, name: String, place: Place?)]] = Array(repeating: [], count: Place.allCases.count)
-    @exclusivity(unchecked) var attributeCache: [[(name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, slot: Int)]] = Array(repeating: [], count: Place.allCases.count)
-    @exclusivity(unchecked) var teiNamespace: UnsafePointer<UInt8>?
-    static let cacheLimit = 64
+    /// Places and known attributes found by the parser's name pointers.
+    @exclusivity(unchecked) var lookup = ElementLookup()
     /// The `@type` of a `<ptr>` that marks a quotation's cue rather than a link.
     static let cue = Array("cue".utf8)
 

@@ -35,6 +35,10 @@ final class RelaxNGFeed: SAXHandler {
     @exclusivity(unchecked) private var namespaces: [UnsafePointer<UInt8>: xmlNsPtr] = [:]
     /// The namespace looked up last: elements and their attributes mostly share one.
     @exclusivity(unchecked) private var lastNamespace: (uri: UnsafePointer<UInt8>?, namespace: xmlNsPtr?) = (nil, nil)
+    /// A node pushed without attributes and checked before (an `<annotation>` of a known shape),
+    /// kept for the next element of its name and namespace instead of being freed and made again:
+    /// hundreds of thousands of annotations then cost no allocation each.
+    @exclusivity(unchecked) private var spare: (name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, node: xmlNodePtr)?
     /// The line of each node of the subtree validated whole, for libxml2's messages about them.
     @exclusivity(unchecked) private var nodeLines: [UnsafeMutableRawPointer: Int] = [:]
 
@@ -43,6 +47,7 @@ final class RelaxNGFeed: SAXHandler {
         /// is recorded instead and built only if its shape is new (see ``Recording``).
         var node: xmlNodePtr?
         var name: UnsafePointer<UInt8>
+        var namespace: UnsafePointer<UInt8>?
         var line: Int
         var column: Int
     }
@@ -120,6 +125,7 @@ final class RelaxNGFeed: SAXHandler {
         xmlRelaxNGFreeValidCtxt(context)
         // The open elements' nodes hang from the outermost one.
         if let outermost = open.lazy.compactMap(\.node).first { free(outermost) }
+        if let spare { xmlFreeNode(spare.node) }
         xmlFreeNode(namespaceHolder)
         xmlFreeDoc(document)
         recording.deallocate()
@@ -133,7 +139,7 @@ final class RelaxNGFeed: SAXHandler {
         flushText()
         line = position.line
         if let quiet = quietFrom, open.count >= quiet {
-            open.append(OpenElement(node: nil, name: tag.localName, line: position.line, column: position.column))
+            open.append(OpenElement(node: nil, name: tag.localName, namespace: tag.namespace, line: position.line, column: position.column))
             return
         }
         if wholeElementDepth != nil {
@@ -141,12 +147,12 @@ final class RelaxNGFeed: SAXHandler {
             // nodes are built only if the shape is new.
             shapes?.appendStart(tag, in: &keyBuffer)
             recording.start(tag, line: position.line, column: position.column)
-            open.append(OpenElement(node: nil, name: tag.localName, line: position.line, column: position.column))
+            open.append(OpenElement(node: nil, name: tag.localName, namespace: tag.namespace, line: position.line, column: position.column))
             return
         }
         let parentName = open.last?.name
         let bare = remembersShapes && validatedWhole.contains { $0.parent == parentName && $0.name == tag.localName }
-        let node = bare ? newElement(tag) : makeElement(tag)
+        let node = bare ? (takeSpare(for: tag) ?? newElement(tag)) : makeElement(tag)
         // Along the path of open elements: libxml2 looks at a pushed element's ancestors.
         if let parent = open.last?.node { xmlAddChild(parent, node) }
         (reportLine, reportColumn) = (position.line, position.column)
@@ -166,13 +172,19 @@ final class RelaxNGFeed: SAXHandler {
             failed = true
             quietFrom = open.count
         }
-        open.append(OpenElement(node: node, name: tag.localName, line: position.line, column: position.column))
+        open.append(OpenElement(node: node, name: tag.localName, namespace: tag.namespace, line: position.line, column: position.column))
     }
 
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
         flushText()
         guard let element = open.popLast() else { return }
-        defer { if let node = element.node { free(node) } }
+        // Whether the element's node is as it was pushed, bare, and can serve the next one.
+        var reusable = false
+        defer {
+            if let node = element.node {
+                if reusable { keepSpare(node, name: element.name, namespace: element.namespace) } else { free(node) }
+            }
+        }
         if let quiet = quietFrom {
             if open.count >= quiet { return }
             // The parent of the refused element ends: libxml2 hears from it again.
@@ -189,7 +201,8 @@ final class RelaxNGFeed: SAXHandler {
             wholeStartLine = element.line
             let key = remembersShapes ? ShapeKey.finish(keyBuffer) : nil
             if let key, validShapes.contains(key) {
-                // The same shape was valid before.
+                // The same shape was valid before: nothing was added to the node.
+                reusable = wholeRootIsBare
             } else {
                 if wholeRootIsBare {
                     // The attributes the node was pushed without, placed on the element's line.
@@ -266,6 +279,20 @@ final class RelaxNGFeed: SAXHandler {
         cdata.append(contentsOf: bytes)
         cdata.append(0)
         return cdata.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// The spare node, if it has `tag`'s name and namespace.
+    private func takeSpare(for tag: StartTag) -> xmlNodePtr? {
+        guard let kept = spare, kept.name == tag.localName, kept.namespace == tag.namespace else { return nil }
+        spare = nil
+        return kept.node
+    }
+
+    /// Keeps a bare node that has ended for the next element of its name.
+    private func keepSpare(_ node: xmlNodePtr, name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
+        xmlUnlinkNode(node)
+        if let kept = spare { xmlFreeNode(kept.node) }
+        spare = (name, namespace, node)
     }
 
     /// Frees an element that has ended, with whatever was built under it.

@@ -74,22 +74,21 @@ struct AddCommand: ParsableCommand {
 
     func validate() throws {
         try span.validate()
-        func only(_ present: Bool, _ option: String, _ layers: [Layer]) throws {
-            if present && !layers.contains(layer) {
-                throw ValidationError("\(option) applies to the \(layers.map(\.name).joined(separator: " or ")) layer, not to \(layer)")
-            }
+        // Which options a layer takes is read from its description (LayerDescription).
+        func only(_ present: Bool, _ option: String, andCustomLayers custom: Bool = false, where takes: (LayerDescription) -> Bool) throws {
+            guard present, !takes(layer.details), !(custom && !layer.isBuiltIn) else { return }
+            let layers = LayerDescription.builtIn.filter(takes).map(\.layer.name).joined(separator: " or ")
+            throw ValidationError("\(option) applies to the \(layers) layer\(custom ? " and custom layers" : ""), not to \(layer)")
         }
-        try only(speaker != nil, "--speaker", [.quotation])
-        try only(cue != nil, "--cue", [.quotation])
-        try only(holder != nil, "--holder", [.stance])
-        try only(!target.isEmpty, "--target", [.stance])
-        try only(polarity != nil, "--polarity", [.stance])
-        try only(correction != nil, "--correction", [.error])
-        try only(severity != nil, "--severity", [.error])
-        if ref != nil && [Layer.quotation, .stance, .error].contains(layer) {
-            throw ValidationError("--ref applies to the entity layer and custom layers, not to \(layer)")
-        }
-        if layer == .stance && polarity != nil && category != nil {
+        try only(speaker != nil, "--speaker") { $0.link(.speaker) != nil }
+        try only(cue != nil, "--cue") { $0.fields.contains { $0.name == "cue" } }
+        try only(holder != nil, "--holder") { $0.link(.holder) != nil }
+        try only(!target.isEmpty, "--target") { $0.link(.target) != nil }
+        try only(polarity != nil, "--polarity") { $0.categoryName == "polarity" }
+        try only(correction != nil, "--correction") { $0.fields.contains { $0.name == "correction" } }
+        try only(severity != nil, "--severity") { $0.fields.contains { $0.name == "severity" } }
+        try only(ref != nil, "--ref", andCustomLayers: true) { $0.link(.ref) != nil }
+        if layer.details.categoryName == "polarity" && polarity != nil && category != nil {
             throw ValidationError("a stance's category is its polarity: give --polarity or --category, not both")
         }
         if id != nil && span.all { throw ValidationError("--id names one annotation; it cannot go with --all") }

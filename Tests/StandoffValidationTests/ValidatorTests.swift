@@ -44,6 +44,23 @@ struct ValidatorTests {
         #expect(reports[1].isValid)
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func aPipeIsReadOnceForTheDocumentAndTheSchema() throws {
+        // A small regular file is read, then checked against the schema; a pipe can be read once
+        // only, so it is checked in the same parse (reading it twice waited for ever).
+        let directory = TemporaryDirectory()
+        let path = directory.file("pipe.tei.xml")
+        #expect(mkfifo(path, 0o600) == 0)
+        let contents = Repository.read(Repository.fixture("minimal.tei.xml"))
+        DispatchQueue.global().async {
+            guard let handle = FileHandle(forWritingAtPath: path) else { return }
+            handle.write(Data(contents))
+            try? handle.close()
+        }
+        let report = Validator().validate(file: path)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+    }
+
     @Test func teiFromOtherToolsWithDivisionsAndAPrologIsValid() {
         let report = Validator().validate(file: Repository.fixture("other-tool.tei.xml"))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")

@@ -53,13 +53,16 @@ public enum TEIReader {
             case .withHelpers: return true
             case .automatic:
                 var status = stat()
-                return stat(path, &status) == 0 && Int(status.st_size) >= Self.largeFileSize
+                guard stat(path, &status) == 0 else { return false }
+                // Not a regular file (a pipe): it can be read once only, so the schema must check
+                // the same parse, beside it.
+                return (status.st_mode & S_IFMT) != S_IFREG || Int(status.st_size) >= Self.largeFileSize
             }
         }
     }
 
     /// Whether reading the file at `path` starts helper threads of its own (files of 4 MB and
-    /// more); a smaller one is read on the calling thread alone.
+    /// more, and pipes, which can be read once only); a smaller one is read on the calling thread alone.
     public static func readsWithHelpers(_ path: String) -> Bool { Concurrency.automatic.usesHelpers(for: path) }
 
     /// Reads a file and reports every problem instead of stopping at the first.

@@ -44,7 +44,7 @@ final class TEIDocumentBuilder: SAXHandler {
     var textEnded = false
     /// Helper threads a large file is read with: one for each core but the reading one.
     static var helpers: Int { ProcessInfo.processInfo.activeProcessorCount - 1 }
-    /// Whether the work may begin while parsing (``startPreparingEarly()``).
+    /// Whether the annotations may be handed on while parsing (``AnnotationHandOff/startEarly(with:)``).
     let preparesEarly: Bool
     /// Set by ``finish(parseFailed:)`` when the work begun while parsing had to be dropped (a
     /// declaration came after the first `<listAnnotation>`) after the annotations it was given

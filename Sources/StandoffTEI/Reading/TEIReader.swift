@@ -38,7 +38,7 @@ public enum TEIReader {
     /// How a file is read: on the calling thread alone, or with helper threads (preparing
     /// annotations while the parse goes on, checking the schema beside it).
     enum Concurrency {
-        /// Helpers for files of ``largeFileSize`` and more, none for smaller ones.
+        /// Helpers for files of ``largeFileSize`` and more, and for pipes; none for smaller files.
         case automatic
         case callingThreadOnly
         case withHelpers
@@ -76,7 +76,9 @@ public enum TEIReader {
 
     /// Reads a file and hands its annotations to `consumer` in file order as they are prepared,
     /// without building a ``Document``: what stays in memory is the text and the declarations,
-    /// and whatever the consumer keeps. The result has the problems found (and no document).
+    /// and whatever the consumer keeps. The result has the problems reading found (and no
+    /// document); those only a ``Document`` finds (a duplicate id, an undeclared annotator) are
+    /// left to the consumer, which gets such records as they stand.
     public static func stream(path: String, into consumer: TEIAnnotationConsumer) -> TEIReadResult {
         read(path: path, into: consumer, concurrency: .automatic)
     }

@@ -38,7 +38,7 @@ let package = Package(
             resources: [.copy("Resources/standoff.rng")]
         ),
         // `standoff validate`: well-formedness, schema and semantic rules, with diagnostics and reports.
-        .target(name: "StandoffValidation", dependencies: ["StandoffModel", "StandoffTEI"]),
+        .target(name: "StandoffValidation", dependencies: ["StandoffModel", "StandoffXML", "StandoffTEI"]),
         // Renderings of a document for people and programs: inline markup, ANSI colour, JSON records.
         .target(name: "StandoffFormats", dependencies: ["StandoffModel"]),
         // The `standoff` command: parses arguments, calls the library, formats output.
@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "StandoffXMLTests", dependencies: ["StandoffXML", "TestSupport"]),
         .testTarget(
             name: "StandoffTEITests",
-            dependencies: ["StandoffTEI", "StandoffModel", "CLibXML2", "TestSupport"]
+            // StandoffValidation only for the rules' words of the facts the reader finds (Words.swift).
+            dependencies: ["StandoffTEI", "StandoffModel", "StandoffValidation", "CLibXML2", "TestSupport"]
         ),
         .testTarget(name: "StandoffValidationTests", dependencies: ["StandoffValidation", "StandoffTEI", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel", "TestSupport"]),

@@ -16,8 +16,9 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(file):\(line):\(column)" }
 }
 
-/// One thing wrong with a file: what, where, and what to do. How serious it is, the validation
-/// rule that claims its code decides (see `TEIProblem.Code`).
+/// One thing wrong with a file: what was found (a ``Fact``) and where. The validation rule
+/// that claims the fact's code words it and says how serious it is (see `RuleCatalogue` in
+/// StandoffValidation); the reader only finds.
 public struct TEIProblem: Hashable, Sendable, CustomStringConvertible {
     /// What kind of problem it is; each validation rule claims the codes it reports.
     public enum Code: String, CaseIterable, Sendable, CustomStringConvertible {
@@ -71,22 +72,21 @@ public struct TEIProblem: Hashable, Sendable, CustomStringConvertible {
         public static func < (lhs: Specificity, rhs: Specificity) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    /// What kind of problem this is.
-    public var code: Code
+    /// What was found.
+    public var fact: Fact
     public var specificity: Specificity = .precise
-    public var message: String
-    public var hint: String
     public var location: SourceLocation
 
-    public init(code: Code, message: String, hint: String, location: SourceLocation) {
-        self.code = code
-        self.message = message
-        self.hint = hint
+    public init(_ fact: Fact, at location: SourceLocation) {
+        self.fact = fact
         self.location = location
     }
 
-    /// `file:line:col: error: message (hint)`.
-    public var description: String { "\(location): error: \(message)\n  hint: \(hint)" }
+    /// What kind of problem this is.
+    public var code: Code { fact.code }
+
+    /// `file:line:col: code`; the validation rules' words are in `RuleCatalogue.diagnostic(for:)`.
+    public var description: String { "\(location): error: \(code)" }
 }
 
 /// Reading a TEI file failed; `problems` holds every error found, each with its location.
@@ -114,11 +114,6 @@ public struct TEIWriteError: Error, Sendable, CustomStringConvertible {
 }
 
 extension TEIProblem {
-    /// A model error met while reading, as a problem: `context: error`, with the error's hint.
-    init(_ error: ModelError, context: String, location: SourceLocation) {
-        self.init(code: Self.code(for: error), message: "\(context): \(error.description)", hint: error.hint, location: location)
-    }
-
     static func code(for error: ModelError) -> Code {
         switch error {
         case .duplicateID: .duplicateID

@@ -1,3 +1,4 @@
+import StandoffTEI
 /// Every rule, in code order. docs/VALIDATION.md documents each one.
 public enum RuleCatalogue {
     public static let all: [any ValidationRule] = [
@@ -10,6 +11,17 @@ public enum RuleCatalogue {
         DuplicateAnnotationRule(), SplitWordRule(), ConflictingCategoriesRule(),
         UnusedEntryRule(),
     ]
+
+    /// The rule that claims `code`: every code is claimed by one rule (a test checks it).
+    public static func rule(claiming code: TEIProblem.Code) -> any ValidationRule {
+        all.first { $0.claimedProblemCodes.contains(code) }!
+    }
+
+    /// A problem the reader or a schema found, as the finding of the rule that claims its
+    /// code, in that rule's words: how the commands that load a file report why they cannot.
+    public static func diagnostic(for problem: TEIProblem) -> Diagnostic {
+        rule(claiming: problem.code).diagnostic(for: problem)
+    }
 
     /// The rule with this code (`SO101`) or name (`missing-paragraph`), case-insensitively.
     public static func rule(named key: String) -> (any ValidationRule)? {

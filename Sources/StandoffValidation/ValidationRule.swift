@@ -15,16 +15,31 @@ public protocol ValidationRule: Sendable {
     /// The codes of the reader's and the schemas' problems this rule reports: every code is
     /// claimed by a rule (a test checks it), so no problem found is left out of a report.
     var claimedProblemCodes: Set<TEIProblem.Code> { get }
+    /// This rule's words for a fact the reader found, of a code it claims; `nil` for any other.
+    func words(for fact: TEIProblem.Fact) -> FindingWords?
+}
+
+/// What a finding says: its message and a hint at what to do.
+public struct FindingWords: Hashable, Sendable {
+    public var message: String
+    public var hint: String
+
+    public init(_ message: String, hint: String) {
+        self.message = message
+        self.hint = hint
+    }
 }
 
 extension ValidationRule {
     public var claimedProblemCodes: Set<TEIProblem.Code> { [] }
+    public func words(for fact: TEIProblem.Fact) -> FindingWords? { nil }
 }
 
 extension ValidationRule {
-    /// A finding of this rule for a problem the reader or a schema found, with its words.
+    /// A finding of this rule for a problem the reader or a schema found, in this rule's words.
     public func diagnostic(for problem: TEIProblem) -> Diagnostic {
-        var found = diagnostic(problem.message, hint: problem.hint, at: problem.location)
+        let words = words(for: problem.fact) ?? FindingWords.shared(for: problem.fact)
+        var found = diagnostic(words.message, hint: words.hint, at: problem.location)
         found.specificity = problem.specificity
         return found
     }
@@ -73,5 +88,57 @@ public struct ValidationContext: Sendable {
     /// Where the element with `id` starts, or the top of the file.
     public func location(of id: Identifier) -> SourceLocation {
         read.location(of: id) ?? SourceLocation(file: file, line: 1, column: 1)
+    }
+}
+
+extension FindingWords {
+    /// The words of facts whose words come from elsewhere: what the model refused (its error
+    /// says why), a schema's findings (libxml2's, made readable), and, should a rule leave a
+    /// fact of its code unworded, the fact's code (a test checks that none is left).
+    static func shared(for fact: TEIProblem.Fact) -> FindingWords {
+        switch fact {
+        case .refused(let error, let subject):
+            return FindingWords("\(describe(subject)): \(error.description)", hint: error.hint)
+        case .schemaMismatch(_, let message, let hint):
+            return FindingWords(message, hint: hint)
+        default:
+            return FindingWords("\(fact.code)", hint: "run `standoff validate` on the file for details")
+        }
+    }
+
+    private static func describe(_ subject: TEIProblem.Subject) -> String {
+        switch subject {
+        case .document: "document"
+        case .taxonomy(let id): "taxonomy '\(id)'"
+        case .category(let id): "category '\(id)'"
+        case .annotator(let id): "annotator '\(id)'"
+        case .registerEntry(let id): "register entry '\(id)'"
+        case .annotation(let id): "annotation '\(id)'"
+        }
+    }
+
+    /// How a finding names an element that needs an id.
+    static func name(of element: TEIProblem.IdentifiedElement) -> String {
+        switch element {
+        case .annotation: "<annotation>"
+        case .taxonomy: "<taxonomy>"
+        case .category: "<category>"
+        case .annotator: "<respStmt>"
+        case .registerEntry: "register entry"
+        }
+    }
+
+    /// How a finding names the annotation a pointer belongs to (or its cue).
+    static func owner(of pointer: TEIProblem.Pointer) -> String {
+        pointer.inCue ? "cue of annotation '\(pointer.annotation)'" : "annotation '\(pointer.annotation)'"
+    }
+
+    /// ` (the annotation in it is not read)` for the annotations of a list left unread.
+    static func unreadSuffix(_ unread: Int) -> String {
+        switch unread {
+        case 0: ""
+        case 1: " (the annotation in it is not read)"
+        default: " (the \(unread) annotations in it are not read)"
+        }
     }
 }

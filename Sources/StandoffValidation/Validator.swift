@@ -136,7 +136,7 @@ public struct Validator: Sendable {
     }
 
     private static func schemaLoadProblem(_ error: TEISchemaError, file: String) -> TEIProblem {
-        TEIProblem(code: .schema, message: error.message, hint: error.hint, location: SourceLocation(file: file, line: 0, column: 0))
+        TEIProblem(.schemaMismatch(code: .schema, message: error.message, hint: error.hint), at: SourceLocation(file: file, line: 0, column: 0))
     }
 
     /// Validates many files on all cores; `progress` is called after each file. Small files are

@@ -1,5 +1,6 @@
 import StandoffModel
 import StandoffTEI
+import StandoffValidation
 
 /// A data error, printed as `standoff: error: …` with a hint and ending in exit code 1.
 struct CLIError: Error {
@@ -14,7 +15,10 @@ struct CLIError: Error {
     }
 
     init(_ error: TEIReadError) {
-        let shown = error.problems.prefix(20).map(\.description)
+        let shown = error.problems.prefix(20).map { problem in
+            let finding = RuleCatalogue.diagnostic(for: problem)
+            return "\(problem.location): error: \(finding.message)\n  hint: \(finding.hint)"
+        }
         let more = error.problems.count > 20 ? ["… and \(error.problems.count - 20) more problems"] : []
         rendered = (shown + more).joined(separator: "\n")
     }

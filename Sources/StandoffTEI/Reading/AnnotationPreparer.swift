@@ -40,7 +40,7 @@ struct AnnotationPreparer {
     private var times = Remembered<Date?>()
     /// The paragraph the previous pointer named: neighbouring annotations share one.
     private var lastParagraph: (name: String, index: Int)?
-    /// Its name as bytes, for the fast path of ``ranges(of:what:at:)``.
+    /// Its name as bytes, for the fast path of ``ranges(of:in:annotation:at:)``.
     private var lastParagraphBytes: [UInt8] = []
     /// `@ana` values that resolved cleanly, and what to: a file uses a few dozen.
     private var resolvedAna = Remembered<(category: Identifier?, severity: ErrorSeverity?)>()
@@ -73,24 +73,23 @@ struct AnnotationPreparer {
     }
 
     private mutating func make(_ pending: borrowing PendingAnnotation, in chunk: borrowing PendingChunk, at location: SourceLocation) -> Annotation? {
-        guard let id = Self.identifier(pending.id, what: "<annotation>", at: location, problems: &problems) else { return nil }
+        guard let id = Self.identifier(pending.id, element: .annotation, at: location, problems: &problems) else { return nil }
         if layer?.name != pending.layer { layer = (pending.layer, try? Layer(pending.layer)) }
         guard let layer = layer?.value else {
             // The reader reports a list without a valid layer once and sends none of its
             // annotations; this guards pending annotations made any other way.
-            problem(.invalidID, "annotation '\(id)' is in a <listAnnotation> without a valid layer type", hint: "set type on its <listAnnotation>", location: location)
+            problem(.annotationWithoutLayer(annotation: id), at: location)
             return nil
         }
-        let what = AnnotationLabel(id: id)
         guard let target = pending.target, target.count > 0 else {
-            problem(.missingAttribute, "\(what) has no @target", hint: "point at its text with target=\"#string-range(p1,0,5)\"", location: location)
+            problem(.annotationWithoutTarget(annotation: id), at: location)
             return nil
         }
-        guard let textRanges = ranges(of: target, in: chunk, what: what, at: location) else { return nil }
+        guard let textRanges = ranges(of: target, in: chunk, annotation: id, at: location) else { return nil }
         var cue: [TextRange] = []
         if !pending.cues.isEmpty {
             let tokens = chunk.cues[pending.cues].flatMap { chunk.string($0).split(separator: " ") }
-            guard let parsed = ranges(tokens, what: "cue of \(what)", at: location) else { return nil }
+            guard let parsed = ranges(tokens, annotation: id, inCue: true, at: location) else { return nil }
             cue = parsed
         }
         var category: Identifier?
@@ -100,7 +99,7 @@ struct AnnotationPreparer {
             if let known = resolvedAna.lookUp(ana) {
                 (category, severity) = known
             } else {
-                resolveAna(String(decoding: ana, as: UTF8.self), layer: layer, what: what, at: location, category: &category, severity: &severity, failed: &failed)
+                resolveAna(String(decoding: ana, as: UTF8.self), layer: layer, annotation: id, at: location, category: &category, severity: &severity, failed: &failed)
                 if !failed { resolvedAna.remember((category, severity), for: ana) }
             }
         }
@@ -108,7 +107,7 @@ struct AnnotationPreparer {
         if let cert = pending.cert.map({ chunk.string($0) }) {
             certainty = Certainty(rawValue: cert)
             if certainty == nil {
-                problem(.invalidValue, "\(what): @cert '\(cert)' is not high, medium, low or unknown", hint: "use one of high, medium, low, unknown", location: location)
+                problem(.invalidCertainty(annotation: id, value: cert), at: location)
                 failed = true
             }
         }
@@ -119,8 +118,7 @@ struct AnnotationPreparer {
             let target = chunk.withBytes(link.target) { linkTarget($0) }
             guard let role, let target else {
                 let (roleName, targetName) = (chunk.string(link.role), chunk.string(link.target))
-                problem(.malformedPointer, "\(what): <ptr type=\"\(roleName)\" target=\"\(targetName)\"> is not a link to an id",
-                        hint: "link with target=\"#ID\" to a register entry, category or annotation", location: location)
+                problem(.linkNotPointer(annotation: id, role: roleName, target: targetName), at: location)
                 failed = true
                 continue
             }
@@ -135,7 +133,7 @@ struct AnnotationPreparer {
             annotator = chunk.withBytes(respValue) { resps.value(for: $0, Self.pointerID) }
             if annotator == nil {
                 let resp = chunk.string(respValue)
-                problem(.malformedPointer, "\(what): @resp '\(resp)' is not a pointer to an annotator", hint: "use resp=\"#ANNOTATOR-ID\"", location: location)
+                problem(.respNotPointer(annotation: id, value: resp), at: location)
                 failed = true
             }
         }
@@ -168,20 +166,18 @@ struct AnnotationPreparer {
     }
 
     /// Resolves the tokens of `@ana` to the layer's category and an error's severity.
-    private mutating func resolveAna(_ ana: String, layer: Layer, what: AnnotationLabel, at location: SourceLocation,
+    private mutating func resolveAna(_ ana: String, layer: Layer, annotation: Identifier, at location: SourceLocation,
                                      category: inout Identifier?, severity: inout ErrorSeverity?, failed: inout Bool) {
         for token in Self.tokens(ana) {
             let categoryID: Identifier
             let taxonomy: Identifier
             switch resolve(token) {
             case .dangling:
-                problem(.danglingReference, "\(what): @ana '\(token)' points at nothing declared in this file",
-                        hint: "declare the category in the layer's <taxonomy>, or correct the pointer", location: location)
+                problem(.categoryPointsAtNothing(annotation: annotation, token: String(token)), at: location)
                 failed = true
                 continue
             case .undeclared:
-                problem(.undeclaredCategory, "\(what): @ana '\(token)' is not a declared category",
-                        hint: "declare it in <classDecl><taxonomy xml:id=\"\(layer.name)\"> or use a declared one", location: location)
+                problem(.undeclaredCategory(annotation: annotation, token: String(token), layer: layer), at: location)
                 failed = true
                 continue
             case .category(let id, let declaring):
@@ -193,8 +189,7 @@ struct AnnotationPreparer {
             } else if category == nil {
                 category = categoryID
             } else {
-                problem(.invalidValue, "\(what) has two categories, '\(category!)' and '\(categoryID)'",
-                        hint: "give one category of the layer's taxonomy in @ana", location: location)
+                problem(.twoCategories(annotation: annotation, first: category!.rawValue, second: categoryID.rawValue), at: location)
                 failed = true
             }
         }
@@ -217,9 +212,9 @@ struct AnnotationPreparer {
     /// The ranges of a `@target` value. The value Standoff writes, one compact pointer into a
     /// known paragraph, is read from its bytes; anything else goes the long way, which also
     /// explains what is wrong.
-    private mutating func ranges(of value: PendingValue, in chunk: borrowing PendingChunk, what: AnnotationLabel, at location: SourceLocation) -> [TextRange]? {
+    private mutating func ranges(of value: PendingValue, in chunk: borrowing PendingChunk, annotation: Identifier, at location: SourceLocation) -> [TextRange]? {
         if let range = chunk.withBytes(value, { compactRange($0) }) { return [range] }
-        return ranges(Self.tokens(chunk.string(value)), what: what, at: location)
+        return ranges(Self.tokens(chunk.string(value)), annotation: annotation, at: location)
     }
 
     /// `#string-range(ID,OFFSET,LENGTH)` with no spaces, a known paragraph and a non-empty range
@@ -266,17 +261,16 @@ struct AnnotationPreparer {
     }
 
     /// Resolves `#string-range()` pointers to document ranges, joining pieces split at paragraph breaks.
-    private mutating func ranges(_ targets: [Substring], what: some CustomStringConvertible, at location: SourceLocation) -> [TextRange]? {
+    private mutating func ranges(_ targets: [Substring], annotation: Identifier, inCue: Bool = false, at location: SourceLocation) -> [TextRange]? {
         var result: [TextRange] = []
         for token in targets {
+            func named(_ token: Substring) -> TEIProblem.Pointer { .init(annotation: annotation, token: String(token), inCue: inCue) }
             guard let pointer = StringRangePointer.parse(token) else {
                 if StringRangePointer.hasOversizedNumber(token) {
-                    problem(.rangeOutOfBounds, "\(what): '\(token)' holds a number too large to be an offset or a length",
-                            hint: "offsets and lengths count code points within one paragraph; check them with `standoff show`", location: location)
+                    problem(.numberTooLarge(named(token)), at: location)
                     return nil
                 }
-                problem(.malformedRange, "\(what): '\(token)' is not a #string-range(PARAGRAPH,OFFSET,LENGTH) pointer",
-                        hint: "point at text as #string-range(p1,0,5): paragraph id, offset and length in code points", location: location)
+                problem(.notStringRange(named(token)), at: location)
                 return nil
             }
             let index: Int
@@ -287,24 +281,21 @@ struct AnnotationPreparer {
                 lastParagraph = (pointer.paragraph, found)
                 lastParagraphBytes = Array(pointer.paragraph.utf8)
             } else {
-                problem(.missingParagraph, "\(what): '\(token)' points at paragraph '\(pointer.paragraph)', which does not exist",
-                        hint: "use the xml:id of a <p> in <text><body> (p1 … p\(document.paragraphIDs.count))", location: location)
+                problem(.missingParagraph(named(token), paragraph: String(pointer.paragraph), paragraphCount: document.paragraphIDs.count), at: location)
                 return nil
             }
             let paragraph = document.text.paragraphs[index]
             guard pointer.length > 0 else {
-                problem(.emptyRange, "\(what): '\(token)' has length \(pointer.length)", hint: "an annotation must cover at least one character", location: location)
+                problem(.emptyRange(named(token), length: pointer.length), at: location)
                 return nil
             }
             guard pointer.offset >= 0 else {
-                problem(.rangeOutOfBounds, "\(what): '\(token)' has a negative offset",
-                        hint: "offsets count code points from 0 within the paragraph; check them with `standoff show`", location: location)
+                problem(.negativeOffset(named(token)), at: location)
                 return nil
             }
             // Compared by subtraction: offset + length can overflow for numbers read from a file.
             guard pointer.length <= paragraph.length, pointer.offset <= paragraph.length - pointer.length else {
-                problem(.rangeOutOfBounds, "\(what): '\(token)' reaches past the end of paragraph \(pointer.paragraph), which has \(paragraph.length) code points",
-                        hint: "offsets count code points from 0 within the paragraph; check them with `standoff show`", location: location)
+                problem(.pastParagraphEnd(named(token), paragraph: String(pointer.paragraph), length: paragraph.length), at: location)
                 return nil
             }
             result.append(try! TextRange(paragraph.start + pointer.offset, paragraph.start + pointer.offset + pointer.length))
@@ -312,21 +303,20 @@ struct AnnotationPreparer {
         return result.count == 1 ? result : document.text.joiningPieces(result.sorted())
     }
 
-    private mutating func problem(_ code: TEIProblem.Code, _ message: String, hint: String, location: SourceLocation) {
-        problems.append(TEIProblem(code: code, message: message, hint: hint, location: location))
+    private mutating func problem(_ fact: TEIProblem.Fact, at location: SourceLocation) {
+        problems.append(TEIProblem(fact, at: location))
     }
 
     // MARK: Shared with the rest of the reader
 
-    /// An `xml:id` read as an ``Identifier``, or a problem saying why it is missing or invalid.
-    static func identifier(_ raw: String?, what: String, at location: SourceLocation, problems: inout [TEIProblem]) -> Identifier? {
+    /// The `xml:id` of an `element` read as an ``Identifier``, or a problem saying why it is missing or invalid.
+    static func identifier(_ raw: String?, element: TEIProblem.IdentifiedElement, at location: SourceLocation, problems: inout [TEIProblem]) -> Identifier? {
         guard let raw else {
-            problems.append(TEIProblem(code: .missingAttribute, message: "\(what) has no xml:id", hint: "give it a unique xml:id", location: location))
+            problems.append(TEIProblem(.elementWithoutID(element), at: location))
             return nil
         }
         guard let id = try? Identifier(raw) else {
-            problems.append(TEIProblem(code: .invalidID, message: "\(what) id '\(raw)' is not a valid id",
-                                       hint: "ids start with a letter and use letters, digits, '-', '_' or '.'", location: location))
+            problems.append(TEIProblem(.invalidElementID(element, raw: raw), at: location))
             return nil
         }
         return id

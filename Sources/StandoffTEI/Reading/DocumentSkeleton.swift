@@ -55,8 +55,7 @@ struct DocumentSkeleton: Sendable {
     mutating func make() -> Document? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard !paragraphs.isEmpty else {
-            problem(.missingText, "the file has no <text><body><p> with the annotated text",
-                    hint: "a Standoff file holds its text as <text><body><p xml:id=\"p1\">…</p></body></text>; create one with `standoff init`", location: start)
+            problem(.missingText, at: start)
             return nil
         }
         var paragraphIDs: [Identifier] = []
@@ -64,12 +63,12 @@ struct DocumentSkeleton: Sendable {
         for (index, paragraph) in paragraphs.enumerated() {
             texts.append(paragraph.text)
             guard let raw = paragraph.id else {
-                problem(.missingAttribute, "paragraph \(index + 1) has no xml:id", hint: "give every <p> an xml:id such as p\(index + 1)", location: paragraph.location)
+                problem(.paragraphWithoutID(number: index + 1), at: paragraph.location)
                 paragraphIDs.append(Identifier(stringLiteral: "_p\(index + 1)"))
                 continue
             }
             guard let id = try? Identifier(raw) else {
-                problem(.invalidID, "paragraph id '\(raw)' is not a valid id", hint: "use an id such as p\(index + 1)", location: paragraph.location)
+                problem(.invalidParagraphID(raw: raw, number: index + 1), at: paragraph.location)
                 paragraphIDs.append(Identifier(stringLiteral: "_p\(index + 1)"))
                 continue
             }
@@ -79,8 +78,7 @@ struct DocumentSkeleton: Sendable {
         let text: SourceText
         do throws(ModelError) { text = try SourceText(paragraphs: texts) } catch {
             if case .newlineInParagraph(let index) = error {
-                problem(.newlineInParagraph, "paragraph \(paragraphIDs[index]) contains a line break",
-                        hint: "each <p> holds one line of the source text; do not pretty-print inside <p>", location: paragraphs[index].location)
+                problem(.lineBreakInParagraph(paragraph: paragraphIDs[index]), at: paragraphs[index].location)
             }
             return nil
         }
@@ -91,11 +89,11 @@ struct DocumentSkeleton: Sendable {
                 id: docID, title: title, language: language ?? "", text: text, paragraphIDs: Self.uniqued(paragraphIDs),
                 source: SourceDescription(fileName: sourceFileName, sha256: sourceSHA256 ?? ""), taxonomies: [])
         } catch {
-            problems.append(TEIProblem(error, context: "document", location: start))
+            problem(.refused(error, subject: .document), at: start)
             return nil
         }
         if Set(paragraphIDs).count != paragraphIDs.count {
-            problem(.duplicateID, "two paragraphs share an id", hint: "give every <p> its own xml:id", location: start)
+            problem(.paragraphsShareID, at: start)
         }
         addTaxonomies(to: &document)
         addAnnotators(to: &document)
@@ -103,8 +101,8 @@ struct DocumentSkeleton: Sendable {
         return document
     }
 
-    private mutating func problem(_ code: TEIProblem.Code, _ message: String, hint: String, location: SourceLocation) {
-        problems.append(TEIProblem(code: code, message: message, hint: hint, location: location))
+    private mutating func problem(_ fact: TEIProblem.Fact, at location: SourceLocation) {
+        problems.append(TEIProblem(fact, at: location))
     }
 
     private static func uniqued(_ ids: [Identifier]) -> [Identifier] {
@@ -112,46 +110,46 @@ struct DocumentSkeleton: Sendable {
         return ids.enumerated().map { index, id in seen.insert(id).inserted ? id : Identifier(stringLiteral: "_dup\(index + 1)") }
     }
 
-    private mutating func identifier(_ raw: String?, what: String, at location: SourceLocation) -> Identifier? {
-        AnnotationPreparer.identifier(raw, what: what, at: location, problems: &problems)
+    private mutating func identifier(_ raw: String?, element: TEIProblem.IdentifiedElement, at location: SourceLocation) -> Identifier? {
+        AnnotationPreparer.identifier(raw, element: element, at: location, problems: &problems)
     }
 
     private mutating func addTaxonomies(to document: inout Document) {
         for pending in taxonomies {
-            guard let id = identifier(pending.id, what: "<taxonomy>", at: pending.location) else { continue }
+            guard let id = identifier(pending.id, element: .taxonomy, at: pending.location) else { continue }
             do throws(ModelError) {
                 try document.add(Taxonomy(id: id, description: pending.description))
                 locations[id] = pending.location
-            } catch { problems.append(TEIProblem(error, context: "taxonomy '\(id)'", location: pending.location)); continue }
+            } catch { problem(.refused(error, subject: .taxonomy(id)), at: pending.location); continue }
             for category in pending.categories {
-                guard let categoryID = identifier(category.id, what: "<category>", at: category.location) else { continue }
+                guard let categoryID = identifier(category.id, element: .category, at: category.location) else { continue }
                 do throws(ModelError) {
                     try document.add(Category(id: categoryID, description: category.description), to: id)
                     locations[categoryID] = category.location
-                } catch { problems.append(TEIProblem(error, context: "category '\(categoryID)'", location: category.location)) }
+                } catch { problem(.refused(error, subject: .category(categoryID)), at: category.location) }
             }
         }
     }
 
     private mutating func addAnnotators(to document: inout Document) {
         for annotator in annotators {
-            guard let id = identifier(annotator.id, what: "<respStmt>", at: annotator.location) else { continue }
+            guard let id = identifier(annotator.id, element: .annotator, at: annotator.location) else { continue }
             do throws(ModelError) {
                 try document.declare(Annotator(id: id, name: annotator.name, role: annotator.resp))
                 locations[id] = annotator.location
-            } catch { problems.append(TEIProblem(error, context: "annotator '\(id)'", location: annotator.location)) }
+            } catch { problem(.refused(error, subject: .annotator(id)), at: annotator.location) }
         }
     }
 
     private mutating func addEntries(to document: inout Document) {
         for pending in entries {
-            guard let id = identifier(pending.id, what: "register entry", at: pending.location) else { continue }
+            guard let id = identifier(pending.id, element: .registerEntry, at: pending.location) else { continue }
             let name = pending.names.first { $0.type == nil }?.text ?? pending.names.first?.text ?? ""
             let aliases = pending.names.filter { $0.type == "alias" }.map(\.text)
             do throws(ModelError) {
                 try document.add(RegisterEntry(id: id, kind: pending.kind, name: name, aliases: aliases, wikidata: pending.wikidata))
                 locations[id] = pending.location
-            } catch { problems.append(TEIProblem(error, context: "register entry '\(id)'", location: pending.location)) }
+            } catch { problem(.refused(error, subject: .registerEntry(id)), at: pending.location) }
         }
     }
 }

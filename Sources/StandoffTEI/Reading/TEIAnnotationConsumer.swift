@@ -63,7 +63,7 @@ final class DocumentCollector: TEIAnnotationConsumer {
             if record.pointsAhead { pointingAhead.append(locations.count) }
             locations.append(record.location)
         } catch {
-            problems.append(TEIProblem(error, context: AnnotationLabel(id: record.annotation.id).description, location: record.location))
+            problems.append(TEIProblem(.refused(error, subject: .annotation(record.annotation.id)), at: record.location))
         }
     }
 
@@ -73,9 +73,7 @@ final class DocumentCollector: TEIAnnotationConsumer {
             let annotation = document.annotations[position]
             for link in annotation.links {
                 guard case .id(let target) = link.target, document.kind(of: target) == nil else { continue }
-                problems.append(TEIProblem(
-                    code: .danglingReference, message: "annotation '\(annotation.id)': \(link.role) link points at '\(target)', which is not declared",
-                    hint: "declare it (`standoff register add`) or correct the pointer", location: locations[position]))
+                problems.append(TEIProblem(.linkToUndeclared(annotation: annotation.id, role: link.role, target: target), at: locations[position]))
             }
         }
     }

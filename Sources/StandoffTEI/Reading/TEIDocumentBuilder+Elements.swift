@@ -63,10 +63,7 @@ extension TEIDocumentBuilder {
         let known = Self.knownChildren[parent].map { Array($0.keys).sorted() } ?? []
         let suggestion = NameSuggestion.closest(to: name, preferring: known, among: TEINames.elements)
         let parentName = stack[stack.count - 1].key.name
-        problem(.unknownTEIName, "<\(name)> in <\(parentName)> is not a TEI element: Standoff keeps it as markup it does not read, with everything inside it",
-                hint: (suggestion.map { "did you mean <\($0)>? Markup" } ?? "check the name against the TEI Guidelines; markup")
-                    + " of another vocabulary goes in a namespace of its own (xmlns:x=\"…\")",
-                location: location(position))
+        problem(.unknownElement(name: name, parent: parentName, suggestion: suggestion, annotationsInside: 0), at: location(position))
         unreadElement = (problems.count - 1, 0)
     }
 
@@ -79,11 +76,8 @@ extension TEIDocumentBuilder {
         // `id="…"` for `xml:id="…"` (and the other attributes of the XML namespace) is a common slip.
         let inXMLNamespace = ["id", "lang", "base", "space"].contains(name) ? "xml:\(name)" : nil
         let suggestion = inXMLNamespace ?? NameSuggestion.closest(to: name, preferring: known, among: TEINames.attributes)
-        let owner = currentAnnotationOwner.map { place == .annotation ? " '\($0)'" : " in annotation '\($0)'" } ?? ""
-        problem(.unknownTEIName, "@\(name) on <\(element)>\(owner) is not a TEI attribute: Standoff keeps it but does not read it",
-                hint: (suggestion.map { "did you mean @\($0)? An" } ?? "check the name against the TEI Guidelines; an")
-                    + " attribute of another vocabulary goes in a namespace of its own (xmlns:x=\"…\" and x:\(name)=\"…\")",
-                location: location(position))
+        problem(.unknownAttribute(name: name, element: element, annotation: currentAnnotationOwner, onAnnotation: place == .annotation,
+                                  suggestion: suggestion), at: location(position))
     }
 
     func handleKnownStart(place: Place, values: KnownValues, xmlID: String?, at position: (line: Int, column: Int)) {
@@ -101,13 +95,10 @@ extension TEIDocumentBuilder {
             currentMotivation = currentLayerValue.map { Array(TEI.motivation(for: $0).utf8) } ?? []
             if preparesEarly, headerEnded, textEnded, !declarations.skeleton.paragraphs.isEmpty, handOff.isEmpty { handOff.startEarly(with: declarations.skeleton) }
             if currentLayer == nil {
-                problem(.missingAttribute, "<listAnnotation> has no @type naming its layer",
-                        hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)", location: location(position))
+                problem(.layerWithoutType(unread: 0), at: location(position))
                 unreadList = (problems.count - 1, 0)
             } else if currentLayerValue == nil, let type = currentLayer {
-                problem(.invalidID, "<listAnnotation type=\"\(type)\">: '\(type)' is not a layer name",
-                        hint: "name the layer entity, quotation, stance, error, or a name of your own: a letter or _ first, then letters, digits, -, _ or .",
-                        location: location(position))
+                problem(.invalidLayerName(type: type, unread: 0), at: location(position))
                 unreadList = (problems.count - 1, 0)
             }
         case .annotation:
@@ -158,8 +149,11 @@ extension TEIDocumentBuilder {
             currentLayerValue = nil
             unreadAnnotations += unreadList?.annotations ?? 0
             if let unread = unreadList, unread.annotations > 0 {
-                problems[unread.problem].message += unread.annotations == 1
-                    ? " (the annotation in it is not read)" : " (the \(unread.annotations) annotations in it are not read)"
+                switch problems[unread.problem].fact {
+                case .layerWithoutType: problems[unread.problem].fact = .layerWithoutType(unread: unread.annotations)
+                case .invalidLayerName(let type, _): problems[unread.problem].fact = .invalidLayerName(type: type, unread: unread.annotations)
+                default: break
+                }
             }
             unreadList = nil
         }

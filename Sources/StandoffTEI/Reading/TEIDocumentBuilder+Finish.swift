@@ -16,8 +16,7 @@ extension TEIDocumentBuilder {
         }
         guard sawText, !declarations.skeleton.paragraphs.isEmpty else {
             handOff.abandon()
-            problem(.missingText, "the file has no <text><body><p> with the annotated text",
-                    hint: "a Standoff file holds its text as <text><body><p xml:id=\"p1\">…</p></body></text>; create one with `standoff init`", location: start)
+            problem(.missingText, at: start)
             return TEIReadResult(document: nil, problems: problems, locations: locations, hasForeignMarkup: foreign.hasMarkup)
         }
         let preparing: [TEIProblem]

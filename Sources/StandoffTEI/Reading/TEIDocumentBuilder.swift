@@ -83,8 +83,7 @@ final class TEIDocumentBuilder: SAXHandler {
         let (name, knownPlace) = lookup.child(tag.localName, of: parentPlace)
         let inTEI = lookup.isTEINamespace(tag.namespace)
         if let parent = stack.last, parent.isText {
-            problem(.unsupportedMarkup, "element <\(name)> inside <\(parent.key.name)> is not supported: Standoff reads plain text there",
-                    hint: "replace the markup with its text", location: location(position))
+            problem(.markupInText(element: name, parent: parent.key.name), at: location(position))
             // Keep the structure balanced: treat it as a text element of its own.
             stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
             return
@@ -93,25 +92,19 @@ final class TEIDocumentBuilder: SAXHandler {
         let values = childPlace.map { lookup.knownValues(tag, place: $0) }
         guard let place = childPlace, let values, isKnownVariant(place, values) else {
             if stack.isEmpty {
-                let what = inTEI ? "<\(name)>" : "<\(name)> in namespace \(tag.namespace.map { String(cString: $0) } ?? "none")"
-                problem(.notTEI, "the root element is \(what), not <TEI> in the TEI namespace",
-                        hint: "Standoff reads TEI P5 files (namespace \(TEI.namespace)); create one with `standoff init`", location: location(position))
+                problem(.notTEIRoot(element: name, namespace: tag.namespace.map { String(cString: $0) }, inTEINamespace: inTEI), at: location(position))
                 stack.append(Frame(place: .notTEI, key: ElementKey(name: ""), isText: true))
                 return
             }
             if childPlace == .ptr || childPlace == .ref, values?.position("type") == nil {
                 // A link without its role would be kept as foreign markup, and the link lost.
-                let target = values?.string("target").map { " target=\"\($0)\"" } ?? ""
-                let owner = currentAnnotationOwner.map { "annotation '\($0)'" } ?? "an annotation"
-                problem(.missingAttribute, "<\(name)\(target)> in \(owner) has no @type, which names the link's role",
-                        hint: "add type=\"ref\", \"speaker\", \"holder\" or \"target\" (or type=\"cue\" for a quotation's cue)", location: location(position))
+                problem(.linkWithoutRole(element: name, target: values?.string("target"), annotation: currentAnnotationOwner), at: location(position))
             }
             if parentPlace.keepsForeignContent || (parentPlace.groupsParagraphs && inTEI && name == "head") {
                 if inTEI, !TEINames.elements.contains(name) { reportUnknownElement(name, in: parentPlace, at: position) }
                 foreign.beginCapture(tag, name: name, anchor: anchor(), after: stack[stack.count - 1].lastKnownChild?.description)
             } else {
-                problem(.unsupportedMarkup, "element <\(name)> is not supported inside <\(stack[stack.count - 1].key.name)>",
-                        hint: "Standoff reads the text as <text><body> with one plain <p> per paragraph (in <div>s or not)", location: location(position))
+                problem(.unsupportedElement(element: name, parent: stack[stack.count - 1].key.name), at: location(position))
                 stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
             }
             return
@@ -134,8 +127,9 @@ final class TEIDocumentBuilder: SAXHandler {
         if foreign.isCapturing {
             if foreign.captureEnd(owner: currentAnnotationOwner) {
                 unreadAnnotations += unreadElement?.annotations ?? 0
-                if let unread = unreadElement, unread.annotations > 0 {
-                    problems[unread.problem].message += " (\(unread.annotations) annotation\(unread.annotations == 1 ? "" : "s"))"
+                if let unread = unreadElement, unread.annotations > 0,
+                   case .unknownElement(let name, let parent, let suggestion, _) = problems[unread.problem].fact {
+                    problems[unread.problem].fact = .unknownElement(name: name, parent: parent, suggestion: suggestion, annotationsInside: unread.annotations)
                 }
                 unreadElement = nil
             }
@@ -165,8 +159,7 @@ final class TEIDocumentBuilder: SAXHandler {
             foreign.keep(.init(anchor: anchor(), after: frame.lastKnownChild?.description,
                                markup: MarkupCapture.escapeText(String(decoding: bytes, as: UTF8.self))), owner: currentAnnotationOwner)
         } else if frame.place == .text || frame.place.groupsParagraphs || frame.place == .tei {
-            problem(.unsupportedMarkup, "text outside <p> in <\(frame.key.name)>",
-                    hint: "put all of the text inside <p> elements", line: frame.line, column: frame.column)
+            problem(.textOutsideParagraph(parent: frame.key.name), at: SourceLocation(file: file, line: frame.line, column: frame.column))
         }
     }
 
@@ -205,16 +198,8 @@ final class TEIDocumentBuilder: SAXHandler {
 
     // MARK: Problems
 
-    func problem(_ code: TEIProblem.Code, _ message: String, hint: String, line: Int, column: Int) {
-        problems.append(TEIProblem(code: code, message: message, hint: hint, location: SourceLocation(file: file, line: line, column: column)))
-    }
-
-    func problem(_ code: TEIProblem.Code, _ message: String, hint: String, location: SourceLocation) {
-        problems.append(TEIProblem(code: code, message: message, hint: hint, location: location))
-    }
-
-    func problem(_ error: ModelError, at location: SourceLocation, context: String) {
-        problems.append(TEIProblem(error, context: context, location: location))
+    func problem(_ fact: TEIProblem.Fact, at location: SourceLocation) {
+        problems.append(TEIProblem(fact, at: location))
     }
 
 }

@@ -90,7 +90,7 @@ public enum TEIReader {
         let parser = SAXParser(handler: builder)
         parser.parse(path: path)
         for failure in parser.failures {
-            builder.problem(.xmlSyntax, failure.message, hint: xmlHint(for: failure.kind), line: failure.line, column: failure.column)
+            builder.problem(.notWellFormed(message: failure.message, kind: failure.kind), at: SourceLocation(file: path, line: failure.line, column: failure.column))
         }
         let result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
         let mustReadAgain = builder.mustReadAgain
@@ -123,7 +123,7 @@ public enum TEIReader {
         withExtendedLifetime(handler) { parser.parse(path: path, keepingNames: true) }
         log.close()
         for failure in parser.failures {
-            builder.problem(.xmlSyntax, failure.message, hint: xmlHint(for: failure.kind), line: failure.line, column: failure.column)
+            builder.problem(.notWellFormed(message: failure.message, kind: failure.kind), at: SourceLocation(file: path, line: failure.line, column: failure.column))
         }
         var result = builder.finish(parseFailed: parser.failures.contains { $0.isFatal })
         if builder.mustReadAgain { result = read(path: path, into: DocumentCollector(), concurrency: .withHelpers, preparingEarly: false) }
@@ -142,8 +142,7 @@ public enum TEIReader {
         let parser = SAXParser(handler: IgnoringHandler())
         parser.parse(path: path)
         let problems = parser.failures.map { failure in
-            TEIProblem(code: .xmlSyntax, message: failure.message, hint: xmlHint(for: failure.kind),
-                       location: SourceLocation(file: path, line: failure.line, column: failure.column))
+            TEIProblem(.notWellFormed(message: failure.message, kind: failure.kind), at: SourceLocation(file: path, line: failure.line, column: failure.column))
         }
         return TEIReadResult(document: nil, problems: problems, locations: [:])
     }
@@ -179,19 +178,6 @@ public enum TEIReader {
         func wait() -> [TEIProblem] {
             done.wait()
             return problems
-        }
-    }
-
-    private static func xmlHint(for kind: XMLFailureKind) -> String {
-        switch kind {
-        case .unreadable: "check the path and that the file is readable"
-        case .entity: "replace entity references with the characters they stand for; Standoff files use no DTD"
-        case .notXML: "the file is empty or not XML; create one with `standoff init`"
-        case .truncated: "the file is truncated or a tag is not closed; restore it from a copy"
-        case .tooLong: "Standoff files hold no value this long; check that this is the file you meant"
-        case .tooDeep: "Standoff files nest about ten elements deep; check that this is the file you meant"
-        case .encoding: "save the file as UTF-8"
-        case .other: "fix the XML at this position; `xmllint --noout FILE` shows the same error"
         }
     }
 }

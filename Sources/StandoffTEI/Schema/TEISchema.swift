@@ -109,14 +109,14 @@ public final class TEISchema: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let feed = RelaxNGFeed(schema: schema, shapes: shapeKey) else {
-            return [TEIProblem(code: code, message: "libxml2 could not start schema validation", hint: "this is a bug; please report it",
-                               location: SourceLocation(file: path, line: 0, column: 0))]
+            return [TEIProblem(.schemaMismatch(code: code, message: "libxml2 could not start schema validation", hint: "this is a bug; please report it"),
+                               at: SourceLocation(file: path, line: 0, column: 0))]
         }
         let parser = SAXParser(handler: feed)
         parser.parse(path: path)
         if let failure = parser.failures.first(where: \.isFatal), failure.line == 0 {
-            return [TEIProblem(code: code, message: "cannot read the file for schema validation: \(failure.message)", hint: "check that the file is readable",
-                               location: SourceLocation(file: path, line: 0, column: 0))]
+            return [TEIProblem(.schemaMismatch(code: code, message: "cannot read the file for schema validation: \(failure.message)",
+                                               hint: "check that the file is readable"), at: SourceLocation(file: path, line: 0, column: 0))]
         }
         return problems(of: feed, file: path, code: code)
     }
@@ -128,8 +128,8 @@ public final class TEISchema: @unchecked Sendable {
         defer { lock.unlock() }
         guard let feed = RelaxNGFeed(schema: schema, shapes: shapeKey) else {
             log.discardAll()
-            return [TEIProblem(code: code, message: "libxml2 could not start schema validation", hint: "this is a bug; please report it",
-                               location: SourceLocation(file: file, line: 0, column: 0))]
+            return [TEIProblem(.schemaMismatch(code: code, message: "libxml2 could not start schema validation", hint: "this is a bug; please report it"),
+                               at: SourceLocation(file: file, line: 0, column: 0))]
         }
         log.replay(into: feed)
         return problems(of: feed, file: file, code: code)
@@ -138,14 +138,14 @@ public final class TEISchema: @unchecked Sendable {
     /// The feed's findings as problems with code `code`, at their lines.
     private func problems(of feed: RelaxNGFeed, file path: String, code: TEIProblem.Code) -> [TEIProblem] {
         var problems = feed.messages.map { message in
-            var problem = TEIProblem(code: code, message: "\(name): \(message.text)", hint: SchemaMessage.hint(forCode: message.code),
-                                     location: SourceLocation(file: path, line: message.line, column: message.column))
+            var problem = TEIProblem(.schemaMismatch(code: code, message: "\(name): \(message.text)", hint: SchemaMessage.hint(forCode: message.code)),
+                                     at: SourceLocation(file: path, line: message.line, column: message.column))
             problem.specificity = SchemaMessage.specificity(ofCode: message.code)
             return problem
         }
         if feed.failed && problems.isEmpty {
-            problems.append(TEIProblem(code: code, message: "\(name): the document does not match the schema", hint: "compare it with docs/FORMAT.md",
-                                       location: SourceLocation(file: path, line: 1, column: 1)))
+            problems.append(TEIProblem(.schemaMismatch(code: code, message: "\(name): the document does not match the schema", hint: "compare it with docs/FORMAT.md"),
+                                       at: SourceLocation(file: path, line: 1, column: 1)))
         }
         return problems
     }

@@ -11,7 +11,7 @@ public struct DanglingReferenceRule: ReaderProblemRule {
     public let readerCodes: Set<TEIProblem.Code> = [.danglingReference]
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        var found = context.read.problems.filter { readerCodes.contains($0.code) }.map { diagnostic($0.message, hint: $0.hint, at: $0.location) }
+        var found = context.read.problems.filter { readerCodes.contains($0.code) }.map(diagnostic(for:))
         guard let document = context.document else { return found }
         // @corresp is not modelled, so it is kept as a foreign attribute; check its pointers there.
         for (anchor, attributes) in document.preserved.attributes.sorted(by: { $0.key < $1.key }) {
@@ -34,5 +34,18 @@ public struct DanglingReferenceRule: ReaderProblemRule {
     static func id(inAnchor anchor: String) -> Identifier? {
         guard let last = anchor.split(separator: "/").last, let open = last.firstIndex(of: "["), last.hasSuffix("]") else { return nil }
         return try? Identifier(String(last[last.index(after: open)..<last.index(before: last.endIndex)]))
+    }
+
+    public func words(for fact: TEIProblem.Fact) -> FindingWords? {
+        switch fact {
+        case .categoryPointsAtNothing(let annotation, let token):
+            return FindingWords("annotation '\(annotation)': @ana '\(token)' points at nothing declared in this file",
+                                hint: "declare the category in the layer's <taxonomy>, or correct the pointer")
+        case .linkToUndeclared(let annotation, let role, let target):
+            return FindingWords("annotation '\(annotation)': \(role) link points at '\(target)', which is not declared",
+                                hint: "declare it (`standoff register add`) or correct the pointer")
+        default:
+            return nil
+        }
     }
 }

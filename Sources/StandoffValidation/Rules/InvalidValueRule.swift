@@ -8,4 +8,16 @@ public struct InvalidValueRule: ReaderProblemRule {
     public let severity = DiagnosticSeverity.error
     public let summary = "Attribute values are among those allowed (@cert, one category per annotation, …)."
     public let readerCodes: Set<TEIProblem.Code> = [.invalidValue]
+
+    public func words(for fact: TEIProblem.Fact) -> FindingWords? {
+        switch fact {
+        case .invalidCertainty(let annotation, let value):
+            return FindingWords("annotation '\(annotation)': @cert '\(value)' is not high, medium, low or unknown", hint: "use one of high, medium, low, unknown")
+        case .twoCategories(let annotation, let first, let second):
+            return FindingWords("annotation '\(annotation)' has two categories, '\(first)' and '\(second)'",
+                                hint: "give one category of the layer's taxonomy in @ana")
+        default:
+            return nil
+        }
+    }
 }

@@ -101,3 +101,22 @@ extension TEIDocumentBuilder {
         }
     }
 }
+
+extension TEIDocumentBuilder {
+    /// The TEI element most likely meant by a misspelt `name` inside `parent`: the children
+    /// Standoff reads there first, then any TEI element.
+    static func suggestion(forElement name: String, in parent: Place) -> String? {
+        let known = knownChildren[parent].map { Array($0.keys).sorted() } ?? []
+        return NameSuggestion.closest(to: name, preferring: known, among: TEINames.elements)
+    }
+
+    /// The attribute most likely meant by a misspelt `name` on an element at `place`.
+    static func suggestion(forAttribute name: String, on place: Place) -> String? {
+        // `id="…"` for `xml:id="…"` (and the other attributes of the XML namespace) is a common slip.
+        if ["id", "lang", "base", "space"].contains(name) { return "xml:\(name)" }
+        let known = knownAttributeSlots[place.rawValue].map { attribute in
+            (attribute.inXMLNamespace ? "xml:" : "") + String(describing: attribute.name)
+        }
+        return NameSuggestion.closest(to: name, preferring: known, among: TEINames.attributes)
+    }
+}

@@ -48,8 +48,8 @@ extension TEIDocumentBuilder {
             }
         }
         // The motivation Standoff writes for the layer is implied; any other is kept.
-        if place == .annotation, currentLayerValue != nil, values.position("motivation") != nil,
-           !values.has("motivation", equalTo: currentMotivation), let motivation = values.string("motivation") {
+        if place == .annotation, lists.layer.value != nil, values.position("motivation") != nil,
+           !values.has("motivation", equalTo: lists.motivation), let motivation = values.string("motivation") {
             foreign.keep(.init(prefix: nil, namespace: nil, localName: "motivation", value: motivation), at: anchor ?? self.anchor(),
                          owner: currentAnnotationOwner)
         }
@@ -60,24 +60,16 @@ extension TEIDocumentBuilder {
     /// An element of the TEI namespace that TEI does not define (a misspelt name): kept as
     /// markup Standoff does not read, so whatever it holds would be silently left out.
     func reportUnknownElement(_ name: String, in parent: Place, at position: (line: Int, column: Int)) {
-        let known = Self.knownChildren[parent].map { Array($0.keys).sorted() } ?? []
-        let suggestion = NameSuggestion.closest(to: name, preferring: known, among: TEINames.elements)
-        let parentName = stack[stack.count - 1].key.name
-        problem(.unknownElement(name: name, parent: parentName, suggestion: suggestion, annotationsInside: 0), at: location(position))
+        problem(.unknownElement(name: name, parent: stack[stack.count - 1].key.name, suggestion: Self.suggestion(forElement: name, in: parent),
+                                annotationsInside: 0), at: location(position))
         unreadElement = (problems.count - 1, 0)
     }
 
     /// An attribute without a namespace that TEI does not define (a misspelt name): kept, but
     /// not read, so what it says (a certainty, an annotator) would be silently left out.
     func reportUnknownAttribute(_ name: String, of element: String, place: Place, at position: (line: Int, column: Int)) {
-        let known = Self.knownAttributeSlots[place.rawValue].map { attribute in
-            (attribute.inXMLNamespace ? "xml:" : "") + String(describing: attribute.name)
-        }
-        // `id="…"` for `xml:id="…"` (and the other attributes of the XML namespace) is a common slip.
-        let inXMLNamespace = ["id", "lang", "base", "space"].contains(name) ? "xml:\(name)" : nil
-        let suggestion = inXMLNamespace ?? NameSuggestion.closest(to: name, preferring: known, among: TEINames.attributes)
         problem(.unknownAttribute(name: name, element: element, annotation: currentAnnotationOwner, onAnnotation: place == .annotation,
-                                  suggestion: suggestion), at: location(position))
+                                  suggestion: Self.suggestion(forAttribute: name, on: place)), at: location(position))
     }
 
     func handleKnownStart(place: Place, values: KnownValues, xmlID: String?, at position: (line: Int, column: Int)) {
@@ -88,37 +80,14 @@ extension TEIDocumentBuilder {
         case .div:
             foreign.noteContainer(stack[stack.count - 1].key.description, beforeParagraph: declarations.skeleton.paragraphs.count)
         case .annotationChange:
-            pendingAnnotationChange = (values.string("when"), values.string("type"))
+            lists.startChange(values)
         case .listAnnotation:
-            currentLayer = values.string("type")
-            currentLayerValue = currentLayer.flatMap { try? Layer($0) }
-            currentMotivation = currentLayerValue.map { Array(TEI.motivation(for: $0).utf8) } ?? []
             if preparesEarly, headerEnded, textEnded, !declarations.skeleton.paragraphs.isEmpty, handOff.isEmpty { handOff.startEarly(with: declarations.skeleton) }
-            if currentLayer == nil {
-                problem(.layerWithoutType(unread: 0), at: location(position))
-                unreadList = (problems.count - 1, 0)
-            } else if currentLayerValue == nil, let type = currentLayer {
-                problem(.invalidLayerName(type: type, unread: 0), at: location(position))
-                unreadList = (problems.count - 1, 0)
-            }
+            lists.startList(type: values.string("type"), problems: &problems, at: location(position))
         case .annotation:
-            // In a list without a layer, annotations are counted, not read: one message says so.
-            if unreadList != nil {
-                unreadList!.annotations += 1
-                break
-            }
-            handOff.append(layer: currentLayer ?? "", id: xmlID, line: position.line, column: position.column) { annotation, chunk in
-                annotation.keepAttributes(of: values, in: &chunk)
-            }
-        case .ptr where unreadList == nil:
-            handOff.updateLast { chunk in
-                let target = values.store("target", in: &chunk) ?? .empty
-                if values.has("type", equalTo: Self.cue) {
-                    chunk.addCue(target: target)
-                } else {
-                    chunk.addLink(role: values.store("type", in: &chunk) ?? .empty, target: target)
-                }
-            }
+            lists.startAnnotation(values, id: xmlID, at: position)
+        case .ptr:
+            lists.startPointer(values)
         default: break
         }
         if place.holdsText {
@@ -129,34 +98,12 @@ extension TEIDocumentBuilder {
     func handleText(_ text: String, place: Place) {
         let (type, n) = pendingTextElement
         if place.holdsDeclaredText { declarations.text(text, place: place, type: type) }
-        switch place {
-        case .annotationChange where unreadList == nil:
-            handOff.updateLast { [pendingAnnotationChange] in $0.setChange(when: pendingAnnotationChange?.when, method: pendingAnnotationChange?.method) }
-        case .ref where unreadList == nil:
-            handOff.updateLast { $0.addUnknownLink(type: $0.store(type ?? "")) }
-        case .note where unreadList == nil:
-            handOff.updateLast { chunk in
-                chunk.addNote(type: type.map { chunk.store($0) }, n: n.map { chunk.store($0) }, text: chunk.store(text))
-            }
-        default: break
-        }
+        lists.text(text, place: place, type: type, n: n)
     }
 
     func handleKnownEnd(place: Place) {
         declarations.end(place)
-        if place == .listAnnotation {
-            currentLayer = nil
-            currentLayerValue = nil
-            unreadAnnotations += unreadList?.annotations ?? 0
-            if let unread = unreadList, unread.annotations > 0 {
-                switch problems[unread.problem].fact {
-                case .layerWithoutType: problems[unread.problem].fact = .layerWithoutType(unread: unread.annotations)
-                case .invalidLayerName(let type, _): problems[unread.problem].fact = .invalidLayerName(type: type, unread: unread.annotations)
-                default: break
-                }
-            }
-            unreadList = nil
-        }
+        if place == .listAnnotation { lists.endList(problems: &problems) }
         if place == .annotation { currentAnnotationOwner = nil }
         if place == .div { foreign.noteContainer(nil, beforeParagraph: declarations.skeleton.paragraphs.count) }
         if place == .teiHeader { headerEnded = true }

@@ -41,14 +41,14 @@ extension TEIDocumentBuilder {
         problems += Self.merged(preparing, collector?.problems ?? [])
         guard let collector, var document = collector.document else {
             return TEIReadResult(document: nil, problems: problems, locations: locations, sourceHashLocation: declarations.sourceHashLocation,
-                                 hasForeignMarkup: foreign.hasMarkup, unreadAnnotations: unreadAnnotations)
+                                 hasForeignMarkup: foreign.hasMarkup, unreadAnnotations: unreadInUnknownElements + lists.unreadAnnotations)
         }
         annotationLocations = collector.locations
         declarations.addRevisions(to: &document)
         document.preserved = foreign.finished()
         return TEIReadResult(document: document, problems: problems, locations: locations, annotationLocations: annotationLocations,
                              sourceHashLocation: declarations.sourceHashLocation, hasForeignMarkup: foreign.hasMarkup,
-                             unreadAnnotations: unreadAnnotations)
+                             unreadAnnotations: unreadInUnknownElements + lists.unreadAnnotations)
     }
 
     /// Two lists of problems, each in file order, as one in file order.

@@ -22,24 +22,17 @@ final class TEIDocumentBuilder: SAXHandler {
 
     // What the file declares, in file order: what the document skeleton is made from, and more.
     @exclusivity(unchecked) var declarations: DeclarationReader
-    /// The `<change>` of the annotation being read: when, and by what method.
-    var pendingAnnotationChange: (when: String?, method: String?)?
-    @exclusivity(unchecked) var currentLayer: String?
-    /// ``currentLayer`` parsed, once per `<listAnnotation>`.
-    @exclusivity(unchecked) var currentLayerValue: Layer?
+    /// The annotation lists, and the annotations in them handed on as they are read.
+    @exclusivity(unchecked) var lists: AnnotationListReader
+    /// The `@type` and `@n` of the text element being read.
     @exclusivity(unchecked) var pendingTextElement: (type: String?, n: String?) = (nil, nil)
     /// The xml:id of the annotation being read, which owns what is kept inside it.
     @exclusivity(unchecked) var currentAnnotationOwner: String?
-    /// While a `<listAnnotation>` without a valid layer is open: its problem, and how many
-    /// annotations it holds (not read; told in the problem's message once the list ends).
-    @exclusivity(unchecked) var unreadList: (problem: Int, annotations: Int)?
-    /// Annotations left unread so far, in such lists and in elements TEI does not define.
-    var unreadAnnotations = 0
+    /// Annotations left unread so far in elements TEI does not define.
+    var unreadInUnknownElements = 0
     /// While an element TEI does not define is kept unread: its problem, and how many
     /// annotations it holds (told in the problem's message once the element ends).
     @exclusivity(unchecked) var unreadElement: (problem: Int, annotations: Int)?
-    /// The motivation written for the current layer, which is not kept as foreign content.
-    @exclusivity(unchecked) var currentMotivation: [UInt8] = []
     var headerEnded = false
     var textEnded = false
     /// Helper threads a large file is read with: one for each core but the reading one.
@@ -62,6 +55,7 @@ final class TEIDocumentBuilder: SAXHandler {
         self.preparesEarly = preparesEarly
         self.consumer = consumer
         handOff = AnnotationHandOff(file: file, helpers: helpers, consumer: consumer)
+        lists = AnnotationListReader(handOff: handOff)
         declarations = DeclarationReader(file: file)
     }
 
@@ -126,7 +120,7 @@ final class TEIDocumentBuilder: SAXHandler {
     func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
         if foreign.isCapturing {
             if foreign.captureEnd(owner: currentAnnotationOwner) {
-                unreadAnnotations += unreadElement?.annotations ?? 0
+                unreadInUnknownElements += unreadElement?.annotations ?? 0
                 if let unread = unreadElement, unread.annotations > 0,
                    case .unknownElement(let name, let parent, let suggestion, _) = problems[unread.problem].fact {
                     problems[unread.problem].fact = .unknownElement(name: name, parent: parent, suggestion: suggestion, annotationsInside: unread.annotations)
@@ -192,8 +186,6 @@ final class TEIDocumentBuilder: SAXHandler {
 
     /// Places and known attributes found by the parser's name pointers.
     @exclusivity(unchecked) var lookup = ElementLookup()
-    /// The `@type` of a `<ptr>` that marks a quotation's cue rather than a link.
-    static let cue = Array("cue".utf8)
 
 
     // MARK: Problems

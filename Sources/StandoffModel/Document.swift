@@ -231,6 +231,7 @@ public struct Document: Sendable {
                     throw .unresolvedLink(role: link.role.name, target: target)
                 }
             }
+            if !annotation.links.isEmpty, let misdirected = misdirectedLinks(of: annotation).first { throw .misdirectedLink(misdirected) }
         }
         try declare(annotation.id, as: .annotation, position: annotations.count)
         let drifted = snapshotGiven && !text.matches(annotation.snapshot, at: annotation.ranges)

@@ -108,10 +108,10 @@ public struct LinkExpectation: Sendable, CustomStringConvertible {
         }
     }
 
-    /// `a person register entry or a organisation register entry`, as messages say it.
+    /// `a person register entry or an organisation register entry`, as messages say it.
     public var description: String {
         if alsoCategoriesAndAnnotations { return "a register entry, a category or an annotation" }
-        return entryKinds.map { "a \($0.rawValue) register entry" }.joined(separator: " or ")
+        return entryKinds.map { Article.with("\($0.rawValue) register entry") }.joined(separator: " or ")
     }
 }
 
@@ -119,5 +119,49 @@ extension Layer {
     /// What this layer is: its entry in ``LayerDescription/builtIn``, or a custom layer's.
     public var details: LayerDescription {
         LayerDescription.builtIn.first { $0.layer == self } ?? .custom(self)
+    }
+}
+
+/// A link that points at the wrong kind of thing for its annotation, as the layer's
+/// ``LayerDescription`` says (a PER mention's `ref` at an organisation, a stance's `holder` at an
+/// annotation). `validate` reports these (SO302) and `Document.add` refuses them: one check.
+public struct MisdirectedLink: Hashable, Sendable, CustomStringConvertible {
+    public let annotation: Identifier
+    public let layer: Layer
+    public let category: Identifier?
+    public let role: LinkRole
+    public let target: Identifier
+    /// What the target is.
+    public let found: DeclaredKind
+    /// What the link may point at, as messages say it.
+    public let expected: String
+
+    public var description: String {
+        "\(layer) annotation '\(annotation)'\(category.map { " (\($0))" } ?? ""): \(role) link points at '\(target)', \(Article.with(found.description)), but expected \(expected)"
+    }
+
+    public var hint: String { "link to \(expected), or change the category" }
+}
+
+extension Document {
+    /// The links of `annotation` that point at a declared id of the wrong kind.
+    public func misdirectedLinks(of annotation: Annotation) -> [MisdirectedLink] {
+        var found: [MisdirectedLink] = []
+        for link in annotation.links {
+            guard case .id(let target) = link.target, let kind = kind(of: target),
+                  let expected = annotation.layer.details.link(link.role)?.expectation(forCategory: annotation.category),
+                  !expected.allows(kind) else { continue }
+            found.append(MisdirectedLink(annotation: annotation.id, layer: annotation.layer, category: annotation.category, role: link.role,
+                                         target: target, found: kind, expected: expected.description))
+        }
+        return found
+    }
+}
+
+/// `a` or `an` before a word, as English says it.
+enum Article {
+    static func with(_ phrase: String) -> String {
+        guard let first = phrase.first?.lowercased() else { return phrase }
+        return ("aeiou".contains(first) ? "an " : "a ") + phrase
     }
 }

@@ -28,6 +28,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     case ambiguousContext(String, occurrences: [TextRange])
     case textNotInContext(String, context: String)
     case stillReferenced(Identifier, by: [Identifier])
+    case misdirectedLink(MisdirectedLink)
 
     public var description: String {
         switch self {
@@ -57,6 +58,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
             "\"\(text)\" occurs \(occurrences.count) times (at \(occurrences.prefix(5).map(\.description).joined(separator: ", "))\(occurrences.count > 5 ? ", …" : ""))"
         case let .occurrenceOutOfRange(text, requested, found): "occurrence \(requested) of \"\(text)\" requested, but it occurs \(found) time\(found == 1 ? "" : "s")"
         case let .stillReferenced(id, by): "'\(id)' is still linked from \(by.map(\.rawValue).joined(separator: ", "))"
+        case let .misdirectedLink(link): link.description
         case let .contextNotFound(context): "the context \"\(context)\" does not occur in the text"
         case let .ambiguousContext(context, occurrences): "the context \"\(context)\" occurs \(occurrences.count) times"
         case let .textNotInContext(text, context): "\"\(text)\" does not occur inside the context \"\(context)\""
@@ -85,6 +87,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case .ambiguousText: "pick one with --occurrence N (counting from 1), or annotate every one with --all"
         case .occurrenceOutOfRange: "choose an occurrence between 1 and the count found"
         case .stillReferenced: "remove or change the annotations that link to it first"
+        case let .misdirectedLink(link): link.hint
         case .contextNotFound: "quote the context exactly as it stands in the text"
         case .ambiguousContext: "lengthen the context until it occurs only once"
         case .textNotInContext: "choose a context that contains the text to annotate"

@@ -95,10 +95,23 @@ struct AddCommand: ParsableCommand {
         for item in feature where !item.contains("=") || item.hasPrefix("=") {
             throw ValidationError("--feature takes KEY=VALUE, got '\(item)'")
         }
+        try OptionText.check(note, option: "--note")
+        try OptionText.check(feature, option: "--feature")
+        try OptionText.check(correction, option: "--correction")
+        try OptionText.check(cue, option: "--cue")
+        try OptionText.check(speaker, option: "--speaker")
     }
 
     func run() throws {
-        var document = try DocumentFile.load(file)
+        let added = try DocumentFile.edit(file) { document in try add(to: &document) }
+        switch format {
+        case .table: for annotation in added { print(annotation.id) }
+        case .json: print(AnnotationRecordJSON.encode(added))
+        }
+    }
+
+    /// Adds the annotations to `document` and returns them as stored.
+    private func add(to document: inout Document) throws -> [Annotation] {
         let spans = try span.resolve(in: document, file: file)
         let annotator = try provenance.declareAnnotator(in: &document, file: file)
         let time = try Clock.now()
@@ -128,11 +141,7 @@ struct AddCommand: ParsableCommand {
                 cue: cueRanges, correction: correction, severity: severity)
             added.append(try DocumentFile.model(file) { () throws(ModelError) in try document.add(annotation) })
         }
-        try DocumentFile.save(document, to: file)
-        switch format {
-        case .table: for annotation in added { print(annotation.id) }
-        case .json: print(AnnotationRecordJSON.encode(added))
-        }
+        return added
     }
 
     /// The occurrence of `cue` closest to the annotated span.
@@ -172,6 +181,11 @@ struct SpanOptions: ParsableArguments {
         if occurrence != nil && all { throw ValidationError("--occurrence picks one; --all takes every one: give one of them") }
         if let occurrence, occurrence < 1 { throw ValidationError("--occurrence counts from 1") }
         if text == "" { throw ValidationError("--text must not be empty") }
+        try OptionText.check(text, option: "--text")
+        try OptionText.check(context, option: "--context")
+        for value in range {
+            do throws(ModelError) { _ = try TextRange(parsing: value) } catch { throw ValidationError("--range \(value): \(error.description)") }
+        }
     }
 
     /// One list of ranges per annotation to make.
@@ -198,6 +212,10 @@ struct ProvenanceOptions: ParsableArguments {
 
     @Option(help: "Certainty: high, medium, low or unknown.")
     var cert: Certainty?
+
+    func validate() throws {
+        try OptionText.check(annotatorName, option: "--annotator-name")
+    }
 
     /// The annotator id to record, declaring it in the document if it is new.
     func declareAnnotator(in document: inout Document, file: String) throws(CLIError) -> Identifier? {

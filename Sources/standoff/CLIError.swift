@@ -1,13 +1,26 @@
+import Foundation
 import StandoffModel
 import StandoffTEI
 import StandoffValidation
 
-/// A data error, printed as `standoff: error: …` with a hint and ending in exit code 1.
+/// A data error, printed as `standoff: error: …` with a hint and ending in exit code 1, or 2
+/// for an input that cannot be read at all (README's exit codes).
 struct CLIError: Error {
     var rendered: String
+    var exitCode: Int32 = 1
 
     init(_ message: String, hint: String, file: String? = nil) {
         rendered = "standoff: error: \(file.map { "\($0): " } ?? "")\(message)\n  hint: \(hint)"
+    }
+
+    /// An input file that does not exist or cannot be read: exit code 2.
+    static func unreadable(_ path: String) -> CLIError {
+        var info = stat()
+        let reason = stat(path, &info) != 0 ? String(cString: strerror(errno))
+            : info.st_mode & S_IFMT == S_IFDIR ? "it is a directory" : "permission denied"
+        var error = CLIError("cannot read \(path) (\(reason))", hint: "check the path and that the file is readable")
+        error.exitCode = 2
+        return error
     }
 
     init(_ error: ModelError, file: String? = nil) {
@@ -17,13 +30,15 @@ struct CLIError: Error {
     init(_ error: TEIReadError) {
         let shown = error.problems.prefix(20).map { problem in
             let finding = RuleCatalogue.diagnostic(for: problem)
-            return "\(problem.location): error: \(finding.message)\n  hint: \(finding.hint)"
+            let place = problem.location.line > 0 ? problem.location.description : problem.location.file
+            return "\(place): error: \(finding.message)\n  hint: \(finding.hint)"
         }
         let more = error.problems.count > 20 ? ["… and \(error.problems.count - 20) more problems"] : []
         rendered = (shown + more).joined(separator: "\n")
+        if error.problems.contains(where: { if case .notWellFormed(_, .unreadable) = $0.fact { true } else { false } }) { exitCode = 2 }
     }
 
     init(_ error: TEIWriteError) {
-        rendered = "standoff: error: \(error.description)"
+        rendered = "standoff: error: \(error.path.isEmpty ? "" : error.path + ": ")\(error.message)\n  hint: \(error.hint)"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import StandoffModel
 import StandoffTEI
 
@@ -10,6 +11,30 @@ enum DocumentFile {
 
     static func save(_ document: Document, to path: String) throws(CLIError) {
         do throws(TEIWriteError) { try TEIWriter.write(document, to: path) } catch { throw CLIError(error) }
+    }
+
+    /// Loads the file, lets `change` edit the document, and writes it back, holding the file's
+    /// ``EditLock`` throughout: edits of one file by commands started at once are applied one
+    /// after another, each to the file as the previous one left it. Nothing is written if
+    /// `change` throws. A file that may not be written is refused before it is read.
+    static func edit<T>(_ path: String, _ change: (inout Document) throws -> T) throws -> T {
+        do throws(TEIWriteError) { _ = try AtomicFile.writableTarget(path) } catch { throw CLIError(error) }
+        let lock: EditLock?
+        do throws(TEIWriteError) {
+            lock = try EditLock.acquire(path, timeout: lockTimeout) {
+                if Terminal.standardErrorIsTerminal { Terminal.printError("standoff: waiting for another standoff command editing \(path)…") }
+            }
+        } catch { throw CLIError(error) }
+        defer { lock?.release() }
+        var document = try load(path)
+        let result = try change(&document)
+        try save(document, to: path)
+        return result
+    }
+
+    /// Seconds to wait for another edit of the same file: `STANDOFF_LOCK_TIMEOUT`, or 60.
+    static var lockTimeout: Double {
+        ProcessInfo.processInfo.environment["STANDOFF_LOCK_TIMEOUT"].flatMap(Double.init).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } ?? 60
     }
 
     /// Runs `body` on a model call, turning a model error into a data error about `path`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StandoffModel
+import StandoffTEI
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,13 +35,25 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    func validate() throws {
+        try OptionText.check(title, option: "--title")
+        try OptionText.check(id, option: "--id")
+        try OptionText.check(lang, option: "--lang")
+    }
+
     func run() throws {
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: output) && !force {
+        var outputInfo = stat()
+        var textInfo = stat()
+        if stat(output, &outputInfo) == 0, stat(textFile, &textInfo) == 0, outputInfo.st_ino == textInfo.st_ino, outputInfo.st_dev == textInfo.st_dev {
+            throw CLIError("\(output) is the text file itself; writing it would replace the text", hint: "give the TEI file another name, such as \(textFile).tei.xml")
+        }
+        if lstat(output, &outputInfo) == 0 && !force {
             throw CLIError("\(output) already exists", hint: "choose another name, or pass --force to replace it")
         }
+        do throws(TEIWriteError) { _ = try AtomicFile.writableTarget(output) } catch { throw CLIError(error) }
         guard let data = fileManager.contents(atPath: textFile) else {
-            throw CLIError("cannot read \(textFile)", hint: "check the path and that the file is readable")
+            throw CLIError.unreadable(textFile)
         }
         let string = try TextFileDecoder.decode(Array(data), file: textFile)
         let stem = URL(fileURLWithPath: textFile).deletingPathExtension().lastPathComponent
@@ -67,10 +80,8 @@ enum TextFileDecoder {
         var line = 1
         var column = 1
         for scalar in string.unicodeScalars {
-            let value = scalar.value
-            let allowed = value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value != 0xFFFE && value != 0xFFFF)
-            if !allowed {
-                throw CLIError("\(file):\(line):\(column): the control character U+\(String(value, radix: 16, uppercase: true)) cannot be stored in XML",
+            if !XMLCharacters.isStorable(scalar) {
+                throw CLIError("\(file):\(line):\(column): \(XMLCharacters.describe(scalar)) cannot be stored in XML",
                                hint: "remove it from the text, or replace it with a space")
             }
             if scalar == "\n" { line += 1; column = 1 } else { column += 1 }

@@ -50,12 +50,18 @@ struct RegisterAddCommand: ParsableCommand {
     @Option(help: "The Wikidata item id, such as Q22686.")
     var wikidata: String?
 
+    func validate() throws {
+        try OptionText.check(name, option: "--name")
+        try OptionText.check(alias, option: "--alias")
+        try OptionText.check(wikidata, option: "--wikidata")
+    }
+
     func run() throws {
-        var document = try DocumentFile.load(file)
-        try DocumentFile.model(file) { () throws(ModelError) in
-            try document.add(RegisterEntry(id: id, kind: kind.kind, name: name, aliases: alias, wikidata: wikidata))
+        try DocumentFile.edit(file) { document in
+            try DocumentFile.model(file) { () throws(ModelError) in
+                try document.add(RegisterEntry(id: id, kind: kind.kind, name: name, aliases: alias, wikidata: wikidata))
+            }
         }
-        try DocumentFile.save(document, to: file)
         print(id)
     }
 }
@@ -110,13 +116,17 @@ struct TaxonomyAddCommand: ParsableCommand {
     @Option(help: "What the category means.")
     var description: String = ""
 
+    func validate() throws {
+        try OptionText.check(description, option: "--description")
+    }
+
     func run() throws {
-        var document = try DocumentFile.load(file)
-        try DocumentFile.model(file) { () throws(ModelError) in
-            if document.taxonomy(taxonomy) == nil { try document.add(Taxonomy(id: taxonomy)) }
-            try document.add(Category(id: category, description: description), to: taxonomy)
+        try DocumentFile.edit(file) { document in
+            try DocumentFile.model(file) { () throws(ModelError) in
+                if document.taxonomy(taxonomy) == nil { try document.add(Taxonomy(id: taxonomy)) }
+                try document.add(Category(id: category, description: description), to: taxonomy)
+            }
         }
-        try DocumentFile.save(document, to: file)
         print(category)
     }
 }

@@ -18,13 +18,14 @@ struct RemoveCommand: ParsableCommand {
     var annotator: Identifier?
 
     func run() throws {
-        var document = try DocumentFile.load(file)
-        let removed = try DocumentFile.model(file) { () throws(ModelError) in try document.removeAnnotation(id) }
-        let category = removed.category.map { " \($0)" } ?? ""
-        document.revisions.append(Revision(
-            time: try Clock.now(), who: annotator.flatMap { document.annotator($0) != nil ? $0 : nil },
-            description: "Removed annotation \(removed.id) (\(removed.layer)\(category) \"\(removed.coveredText)\")."))
-        try DocumentFile.save(document, to: file)
+        let removed = try DocumentFile.edit(file) { document in
+            let removed = try DocumentFile.model(file) { () throws(ModelError) in try document.removeAnnotation(id) }
+            let category = removed.category.map { " \($0)" } ?? ""
+            document.revisions.append(Revision(
+                time: try Clock.now(), who: annotator.flatMap { document.annotator($0) != nil ? $0 : nil },
+                description: "Removed annotation \(removed.id) (\(removed.layer)\(category) \"\(removed.coveredText)\")."))
+            return removed
+        }
         print("removed \(removed.id)")
     }
 }

@@ -17,7 +17,8 @@ struct Standoff: ParsableCommand {
             Exit codes:
               0  success
               1  a data error: the file, the text or the annotation is not as needed (the message says why and what to do)
-              2  a usage error: unknown option, missing argument, options that do not go together
+              2  a usage error (unknown option, missing argument, options that do not go together, a malformed value), \
+            or an input that does not exist or cannot be read
             """,
         version: "0.1.0",
         subcommands: [
@@ -33,7 +34,7 @@ struct Standoff: ParsableCommand {
             try command.run()
         } catch let error as CLIError {
             Terminal.printError(error.rendered)
-            Foundation.exit(1)
+            Foundation.exit(error.exitCode)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

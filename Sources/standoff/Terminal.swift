@@ -6,6 +6,9 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// True when standard error is a terminal: progress and waiting notes go there, never into a pipe.
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
     /// True when standard output is a terminal and NO_COLOR is not set.
     static var colourEnabled: Bool {
         isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -2,17 +2,32 @@ import Foundation
 
 /// Writes files so that readers see the old content or the new, never a mixture or a partial
 /// file: a temporary file in the same directory, `fsync`, then `rename` over the target.
+///
+/// Only a regular file is written: a symbolic link is followed to the file it names (the link
+/// stays a link), and a directory, FIFO, socket or device is refused, as is a file without write
+/// permission. The replaced file keeps its mode, owner and group; a new one gets 0666 less the
+/// umask. A temporary file is removed if the process is interrupted (SIGINT, SIGTERM, SIGHUP),
+/// and one left by a killed process is removed by the next write to that file.
 public enum AtomicFile {
     public static func replace(_ path: String, with bytes: [UInt8]) throws(TEIWriteError) {
-        let url = URL(fileURLWithPath: path)
+        let target = try writableTarget(path)
+        let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
-        var template = Array((directory + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
+        let name = url.lastPathComponent
+        removeStaleTemporaries(of: name, in: directory)
+        // The process id in the name tells a later write whether its maker is still running.
+        var template = Array((directory + "/." + name + ".tmp-\(getpid())-XXXXXX").utf8CString)
+        InterruptCleanup.installOnce()
+        InterruptCleanup.begin()
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
+            InterruptCleanup.end()
             throw TEIWriteError(path: path, message: "cannot create a temporary file in \(directory) (\(String(cString: strerror(errno))))",
                                 hint: "check that the directory exists and is writable")
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        InterruptCleanup.remember(temporary)
+        defer { InterruptCleanup.end() }
         func fail(_ what: String) -> TEIWriteError {
             let reason = String(cString: strerror(errno))
             close(descriptor)
@@ -29,21 +44,23 @@ public enum AtomicFile {
             }
             written += result
         }
-        // Keep the mode of the file being replaced; new files get 0644 less the umask.
         var info = stat()
-        let mode: mode_t
-        if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 } else {
+        if stat(target, &info) == 0 {
+            // Keep the mode, owner and group of the file being replaced. Only root may give a
+            // file away, and only to a group of one's own: keep what can be kept.
+            guard fchmod(descriptor, info.st_mode & 0o7777) == 0 else { throw fail("setting permissions") }
+            if fchown(descriptor, info.st_uid, info.st_gid) != 0 { _ = fchown(descriptor, uid_t.max, info.st_gid) }
+        } else {
             let mask = umask(0)
             umask(mask)
-            mode = 0o644 & ~mask
+            guard fchmod(descriptor, 0o666 & ~mask) == 0 else { throw fail("setting permissions") }
         }
-        guard fchmod(descriptor, mode) == 0 else { throw fail("setting permissions") }
         guard fsync(descriptor) == 0 else { throw fail("fsync") }
         guard close(descriptor) == 0 else {
             unlink(temporary)
             throw TEIWriteError(path: path, message: "closing the temporary file failed", hint: "check free disk space")
         }
-        guard rename(temporary, path) == 0 else {
+        guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw TEIWriteError(path: path, message: "cannot replace the file (\(reason)); the original is unchanged",
@@ -55,4 +72,108 @@ public enum AtomicFile {
             close(directoryDescriptor)
         }
     }
+
+    /// The regular file that writing `path` replaces: `path` itself, or the file a symbolic
+    /// link names. Throws for anything else, and for a file that may not be written.
+    public static func writableTarget(_ path: String) throws(TEIWriteError) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            // A new file: its directory must exist (mkstemp says so if it does not).
+            return path
+        }
+        var target = path
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let resolved = realpath(path, nil) else {
+                throw TEIWriteError(path: path, message: "is a symbolic link to a file that does not exist",
+                                    hint: "point the link at an existing file, or write to another path")
+            }
+            target = String(cString: resolved)
+            free(resolved)
+            guard stat(target, &info) == 0 else {
+                throw TEIWriteError(path: path, message: "cannot read the file the link names (\(String(cString: strerror(errno))))",
+                                    hint: "check the link and the file it names")
+            }
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw TEIWriteError(path: path, message: "is \(describe(info.st_mode)), not a regular file; Standoff writes only regular files",
+                                hint: "give the path of a .tei.xml file")
+        }
+        // Root may write anything; a file nobody may write is still read-only to Standoff.
+        guard info.st_mode & 0o222 != 0, access(target, W_OK) == 0 else {
+            throw TEIWriteError(path: path, message: "is read-only; it was not changed",
+                                hint: "make it writable (chmod u+w) if you mean to change it")
+        }
+        return target
+    }
+
+    private static func describe(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "not a regular file"
+        }
+    }
+
+    /// Removes temporary files of `name` whose writer is gone: killed before it could clean up.
+    /// A name with a process id belongs to that process while it runs; one without (written by
+    /// earlier versions) is stale after an hour.
+    static func removeStaleTemporaries(of name: String, in directory: String) {
+        let prefix = "." + name + ".tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count).split(separator: "-")
+            let path = directory + "/" + entry
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            if rest.count == 2, let pid = pid_t(rest[0]) {
+                if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { unlink(path) }
+            } else if rest.count == 1, rest[0].count == 6, time(nil) - info.st_mtim.tv_sec > 3600 {
+                unlink(path)
+            }
+        }
+    }
+}
+
+/// Removes the temporary file being written when the process is interrupted, then lets the
+/// signal end the process as it would have. The path is kept in a fixed buffer, and the handler
+/// calls only `unlink`, `signal` and `raise`, which are safe in a signal handler.
+private enum InterruptCleanup {
+    nonisolated(unsafe) static let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
+    /// 1 while `buffer` holds the path of a temporary file that exists.
+    nonisolated(unsafe) static var armed: sig_atomic_t = 0
+    private static let install: Void = {
+        buffer[0] = 0
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { received in
+                if InterruptCleanup.armed == 1 { unlink(InterruptCleanup.buffer) }
+                Glibc.signal(received, SIG_DFL)
+                raise(received)
+            }
+            sigemptyset(&action.sa_mask)
+            var previous = sigaction()
+            // Leave a signal alone that the shell told the process to ignore (`nohup`, `&`).
+            sigaction(signal, nil, &previous)
+            let current = previous.__sigaction_handler.sa_handler.map { unsafeBitCast($0, to: Int.self) } ?? 0
+            if current == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            sigaction(signal, &action, nil)
+        }
+    }()
+
+    static func installOnce() { _ = install }
+
+    /// Until ``end()``, writes one temporary file at a time (the edits of a process are serial).
+    static func begin() { armed = 0 }
+
+    static func remember(_ path: String) {
+        let bytes = Array(path.utf8CString)
+        guard bytes.count <= Int(PATH_MAX) + 1 else { return }
+        bytes.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: bytes.count) }
+        armed = 1
+    }
+
+    static func end() { armed = 0 }
 }

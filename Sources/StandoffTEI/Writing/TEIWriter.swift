@@ -36,6 +36,9 @@ private final class TEIEmitter {
     private var nodesByAnchor: [String: [Int]] = [:]
     private var stack: [(anchor: String, key: String, counts: [String: Int], hasChildren: Bool)] = []
     private var failed = false
+    /// The first value XML cannot hold (a control character in a note, say): nothing is
+    /// written then, since no parser would read the file again.
+    private var unstorable: (place: String, scalar: Unicode.Scalar)?
 
     init?(preserved: PreservedContent) {
         guard let buffer = xmlBufferCreate() else { return nil }
@@ -61,6 +64,10 @@ private final class TEIEmitter {
         check(xmlTextWriterEndDocument(writer))
         check(xmlTextWriterWriteRaw(writer, ""))
         check(xmlTextWriterFlush(writer))
+        if let unstorable {
+            throw TEIWriteError(path: "", message: "\(unstorable.place) holds \(XMLCharacters.describe(unstorable.scalar)), which XML cannot store; nothing was written",
+                                hint: "remove the character from the value")
+        }
         guard !failed else {
             throw TEIWriteError(path: "", message: "libxml2's text writer failed", hint: "this is a bug; please report it")
         }
@@ -273,7 +280,12 @@ private final class TEIEmitter {
         } else {
             check(xmlTextWriterStartElement(writer, name))
         }
-        for (attribute, value) in attributes { if let value { check(xmlTextWriterWriteAttribute(writer, attribute, value)) } }
+        for (attribute, value) in attributes {
+            if let value {
+                checkStorable(value, "@\(attribute) of <\(name)>")
+                check(xmlTextWriterWriteAttribute(writer, attribute, value))
+            }
+        }
         for attribute in preserved.attributes[anchor] ?? [] {
             if attribute.namespace == TEI.xmlNamespace {
                 check(xmlTextWriterWriteAttribute(writer, "xml:" + attribute.localName, attribute.value))
@@ -298,10 +310,16 @@ private final class TEIEmitter {
 
     private func textElement(_ name: String, key: String? = nil, attributes: [(String, String?)] = [], text: String) {
         open(name, key: key, attributes: attributes)
+        checkStorable(text, "the text of <\(name)>")
         check(xmlTextWriterWriteString(writer, text))
         let frame = stack.removeLast()
         check(xmlTextWriterEndElement(writer))
         if let parent = stack.last { emitPreserved(anchor: parent.anchor, after: frame.key) }
+    }
+
+    private func checkStorable(_ value: String, _ place: @autoclosure () -> String) {
+        guard unstorable == nil, let (scalar, _) = XMLCharacters.firstUnstorable(in: value) else { return }
+        unstorable = (place(), scalar)
     }
 
     private func emptyElement(_ name: String, attributes: [(String, String?)]) {

@@ -70,10 +70,6 @@ struct ValidateCommand: ParsableCommand {
             return
         }
         let inputs = InputFiles.expand(paths)
-        if !inputs.unreadable.isEmpty {
-            for path in inputs.unreadable { Terminal.printError("standoff: error: \(path): no such file or directory, or not readable") }
-            throw ExitCode(2)
-        }
         var teiAllSchema: TEISchema?
         if let teiAll {
             do throws(TEISchemaError) { teiAllSchema = try TEISchema(path: teiAll) } catch {
@@ -84,11 +80,12 @@ struct ValidateCommand: ParsableCommand {
         let validator = Validator(options: ValidationOptions(
             strict: strict, only: Set(rule), disabled: Set(disable), teiAll: teiAllSchema))
         let showProgress = isatty(STDERR_FILENO) != 0 && inputs.files.count > 20 && format == .text
+        // An input that cannot be read is reported like a file with an error, in every format.
         let reports = validator.validate(files: inputs.files) { done, total in
             if showProgress && (done % 10 == 0 || done == total) {
                 FileHandle.standardError.write(Data("\rvalidated \(done)/\(total) files".utf8) + (done == total ? Data("\r\u{1B}[K".utf8) : Data()))
             }
-        }
+        } + inputs.unreadable.map(\.report)
         let summary = ValidationSummary(reports, skipped: inputs.skipped)
         switch format {
         case .json: print(DiagnosticReport.json(reports, summary: summary))
@@ -98,6 +95,7 @@ struct ValidateCommand: ParsableCommand {
             if !text.isEmpty { print(text) }
             if !quiet { print(summary.line) }
         }
+        if !inputs.unreadable.isEmpty { throw ExitCode(2) }
         if summary.errors > 0 { throw ExitCode(1) }
     }
 }

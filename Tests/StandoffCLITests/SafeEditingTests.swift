@@ -185,7 +185,7 @@ struct SafeEditingTests {
     func aMissingFileExitsWithTwo(arguments: [String]) throws {
         let result = try CLI.run(arguments.map { $0 == "MISSING" ? directory.file("missing.xml") : $0 == "OUT" ? file : $0 })
         #expect(result.status == 2, "\(arguments): \(result.stderr)")
-        #expect(result.stderr.contains("missing.xml"))
+        #expect((result.stderr + result.stdout).contains("missing.xml"))
         #expect(!FileManager.default.fileExists(atPath: file))
     }
 

@@ -44,7 +44,7 @@ struct ValidateCommandTests {
 
     @Test func unreadableInputAndBadUsageExitTwo() throws {
         let missing = try CLI.run(["validate", "/nonexistent/corpus"])
-        #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/corpus: no such file or directory"))
+        #expect(missing.status == 2 && missing.stdout.contains("/nonexistent/corpus:0:0: error: cannot read: No such file or directory"))
         #expect(try CLI.run(["validate"]).status == 2)
         let unknownRule = try CLI.run(["validate", "--rule", "SO999", Repository.fixture("minimal.tei.xml")])
         #expect(unknownRule.status == 2 && unknownRule.stderr.contains("--list-rules"))
@@ -77,5 +77,37 @@ struct ValidateCommandTests {
         #expect(result.status == 1)
         #expect(result.stdout.contains("files checked"))
         #expect(result.stdout.contains("[SO104]") && result.stdout.contains("[SO701]"))
+    }
+
+    @Test func anUnreadableInputIsAnErrorInEveryReportFormat() throws {
+        let directory = TemporaryDirectory()
+        let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        try FileManager.default.createDirectory(atPath: directory.file("sub"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: shipped, toPath: directory.file("sub/good.xml"))
+        try FileManager.default.createSymbolicLink(atPath: directory.file("dangling.xml"), withDestinationPath: "gone.xml")
+        let missing = directory.file("missing.xml")
+        let text = try CLI.run(["validate", directory.path, missing])
+        #expect(text.status == 2, "\(text.stdout)\(text.stderr)")
+        #expect(text.stdout.contains("dangling.xml:0:0: error: cannot read: a symbolic link to a file that does not exist [SO001]"), "\(text.stdout)")
+        #expect(text.stdout.contains("missing.xml:0:0: error: cannot read: No such file or directory [SO001]"), "\(text.stdout)")
+        for format in ["json", "sarif"] {
+            let report = try CLI.run(["validate", directory.path, missing, "--format", format])
+            #expect(report.status == 2)
+            let object = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8))
+            #expect(report.stdout.contains("dangling.xml") && report.stdout.contains("missing.xml"), "\(format): \(report.stdout)")
+            #expect(object is [String: Any])
+        }
+    }
+
+    @Test func filesAreCheckedAndReportedInNaturalOrder() throws {
+        let directory = TemporaryDirectory()
+        for name in ["f500.xml", "f7.xml", "f60.xml"] {
+            #expect(FileManager.default.createFile(atPath: directory.file(name), contents: Data("<broken".utf8)))
+        }
+        let result = try CLI.run(["validate", directory.path])
+        let order = result.stdout.split(separator: "\n").compactMap { line in ["f7.xml", "f60.xml", "f500.xml"].first { line.contains("/" + $0 + ":") } }
+        var firstSeen: [String] = []
+        for name in order where !firstSeen.contains(name) { firstSeen.append(name) }
+        #expect(firstSeen == ["f7.xml", "f60.xml", "f500.xml"], "\(result.stdout)")
     }
 }

@@ -140,6 +140,6 @@ struct HostileInputTests {
         let reports = Validator().validate(files: inputs.files)
         #expect(reports[0].diagnostics.first?.code == "SO001")
         #expect(reports[1].diagnostics.isEmpty)
-        #expect(InputFiles.expand([directory.file("missing.xml")]).unreadable == [directory.file("missing.xml")])
+        #expect(InputFiles.expand([directory.file("missing.xml")]).unreadable.map(\.path) == [directory.file("missing.xml")])
     }
 }

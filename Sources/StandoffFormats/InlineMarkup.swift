@@ -3,7 +3,9 @@ import StandoffModel
 /// Renders a document's text with its annotations marked inline, for reading in a terminal.
 ///
 /// Plain style brackets each span and labels it: `[Kim Jong Un]{ent4 PER → kim}`; nested spans
-/// nest, inner first. ANSI style colours each span by layer instead and keeps the text intact.
+/// nest, inner first. Spans that cross (one begins inside the other and ends after it) cannot
+/// nest: each opens with its id, `[^ent1 `, so that a reader sees where each begins and which
+/// `]{ent1 …}` ends it. ANSI style colours each span by layer instead and keeps the text intact.
 public struct InlineMarkup {
     public enum Style: Sendable { case brackets, ansi }
 
@@ -52,6 +54,7 @@ public struct InlineMarkup {
                 closes[range.end, default: []].append((range.start, annotation))
             }
         }
+        let crossing = Self.crossing(annotations)
         var out = ""
         var scalars = document.text.string.unicodeScalars.makeIterator()
         for offset in 0...document.text.count {
@@ -61,11 +64,31 @@ public struct InlineMarkup {
                 }
             }
             if let opening = opens[offset] {
-                for _ in opening { out += "[" }
+                // Longer spans open first, so that nested ones close first.
+                for (_, annotation) in opening.sorted(by: { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1.id < $1.1.id) }) {
+                    out += crossing.contains(annotation.id) ? "[^\(annotation.id) " : "["
+                }
             }
             if let scalar = scalars.next() { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    /// The annotations with a range that crosses a range of another: begins inside it and ends after it.
+    static func crossing(_ annotations: [Annotation]) -> Set<Identifier> {
+        let ranges = annotations.flatMap { annotation in annotation.ranges.map { (range: $0, id: annotation.id) } }
+            .sorted { ($0.range.start, $1.range.end) < ($1.range.start, $0.range.end) }
+        var open: [(range: TextRange, id: Identifier)] = []
+        var found: Set<Identifier> = []
+        for item in ranges {
+            open.removeAll { $0.range.end <= item.range.start }
+            for earlier in open where earlier.id != item.id && earlier.range.start < item.range.start && earlier.range.end < item.range.end {
+                found.insert(earlier.id)
+                found.insert(item.id)
+            }
+            open.append(item)
+        }
+        return found
     }
 
     private func colours(_ document: Document, _ annotations: [Annotation]) -> String {

@@ -217,3 +217,11 @@ public struct Provenance: Hashable, Sendable {
         self.certainty = certainty
     }
 }
+
+extension Document {
+    /// The text at the annotation's ranges now, one piece per range; it differs from the
+    /// recorded ``Annotation/snapshot`` when the text or an offset changed since (SO402).
+    public func textNow(of annotation: Annotation) -> [String] {
+        annotation.ranges.map { range in range.end <= text.count ? text[range] : "" }
+    }
+}

@@ -103,10 +103,10 @@ struct AddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let added = try DocumentFile.edit(file) { document in try add(to: &document) }
+        let (added, document) = try DocumentFile.edit(file) { document in (try add(to: &document), document) }
         switch format {
         case .table: for annotation in added { print(annotation.id) }
-        case .json: print(AnnotationRecordJSON.encode(added))
+        case .json: print(AnnotationRecordJSON.encode(added, in: document))
         }
     }
 

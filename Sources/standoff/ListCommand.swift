@@ -25,53 +25,14 @@ struct ListCommand: ParsableCommand {
         let document = try DocumentFile.load(file)
         let annotations = document.sortedAnnotations().filter { layer.isEmpty || layer.contains($0.layer) }
         switch format {
-        case .json: print(AnnotationRecordJSON.encode(annotations))
-        case .table: print(Table.render(annotations))
+        case .json: print(AnnotationRecordJSON.encode(annotations, in: document))
+        case .table: print(AnnotationTable.render(annotations, in: document))
         }
     }
 }
 
 enum AnnotationRecordJSON {
-    static func encode(_ annotations: [Annotation]) -> String {
-        AnnotationRecord.json(annotations.map(AnnotationRecord.init))
-    }
-}
-
-/// A plain-text table with columns sized to their content.
-enum Table {
-    static func render(_ annotations: [Annotation]) -> String {
-        let header = ["ID", "LAYER", "CATEGORY", "RANGE", "TEXT", "DETAILS"]
-        let rows = annotations.map { annotation -> [String] in
-            var details: [String] = annotation.links.map { "\($0.role)=\($0.target)" }
-            if let severity = annotation.severity { details.append("severity=\(severity.rawValue)") }
-            if let correction = annotation.correction { details.append("correction=\"\(correction)\"") }
-            if !annotation.cue.isEmpty { details.append("cue=\(annotation.cue.map(\.description).joined(separator: ","))") }
-            return [
-                annotation.id.rawValue, annotation.layer.name, annotation.category?.rawValue ?? "-",
-                annotation.ranges.map(\.description).joined(separator: ","),
-                truncate(annotation.coveredText.replacingOccurrences(of: "\n", with: "⏎"), to: 50),
-                details.joined(separator: " "),
-            ]
-        }
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        let lines = all.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingTrailingSpaces
-        }
-        return (lines + ["\(annotations.count) annotation\(annotations.count == 1 ? "" : "s")"]).joined(separator: "\n")
-    }
-
-    private static func truncate(_ text: String, to width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
-    }
-}
-
-extension String {
-    var trimmingTrailingSpaces: String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
+    static func encode(_ annotations: [Annotation], in document: Document) -> String {
+        JSONAnnotation.json(annotations.map { JSONAnnotation($0, in: document) })
     }
 }

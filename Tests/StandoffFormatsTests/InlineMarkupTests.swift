@@ -32,13 +32,13 @@ struct InlineMarkupTests {
 
     @Test func recordsCarryRangesTextAndLinks() throws {
         let document = try document()
-        let record = AnnotationRecord(try #require(document.annotation("err1")))
+        let record = JSONAnnotation(try #require(document.annotation("err1")), in: document)
         #expect(record.ranges == [[15, 19]])
         #expect(record.text == [".\nNo"])
         #expect(record.correction == ". No" && record.severity == "minor")
-        let json = AnnotationRecord.json([AnnotationRecord(try #require(document.annotation("quo1")))])
+        let json = JSONAnnotation.json([JSONAnnotation(try #require(document.annotation("quo1")), in: document)])
         #expect(json.contains(#""speaker" : ["#) && json.contains(#""unknown""#))
-        let decoded = try JSONDecoder().decode([AnnotationRecord].self, from: Data(json.utf8))
+        let decoded = try JSONDecoder().decode([JSONAnnotation].self, from: Data(json.utf8))
         #expect(decoded.first?.id == "quo1")
     }
 }

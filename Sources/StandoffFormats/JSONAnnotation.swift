@@ -3,13 +3,17 @@ import StandoffModel
 
 /// An annotation as a flat JSON record, the shape `standoff list --format json` prints.
 ///
-/// Ranges are `[start, end]` pairs of code points, half-open.
-public struct AnnotationRecord: Codable, Equatable, Sendable {
+/// Ranges are `[start, end]` pairs of code points, half-open. `text` is the text at the ranges
+/// now; when the snapshot recorded in the file differs (the text or an offset changed),
+/// `snapshot` holds the recorded one and `snapshotMismatch` is true.
+public struct JSONAnnotation: Codable, Equatable, Sendable {
     public var id: String
     public var layer: String
     public var category: String?
     public var ranges: [[Int]]
     public var text: [String]
+    public var snapshot: [String]?
+    public var snapshotMismatch: Bool?
     public var links: [String: [String]]
     public var features: [String: String]?
     public var notes: [String]?
@@ -21,12 +25,17 @@ public struct AnnotationRecord: Codable, Equatable, Sendable {
     public var method: String?
     public var cert: String?
 
-    public init(_ annotation: Annotation) {
+    /// The record of `annotation`, with the text at its ranges in `document`.
+    public init(_ annotation: Annotation, in document: Document) {
         id = annotation.id.rawValue
         layer = annotation.layer.name
         category = annotation.category?.rawValue
         ranges = annotation.ranges.map { [$0.start, $0.end] }
-        text = annotation.snapshot
+        text = document.textNow(of: annotation)
+        if text != annotation.snapshot {
+            snapshot = annotation.snapshot
+            snapshotMismatch = true
+        }
         links = Dictionary(grouping: annotation.links, by: \.role.name).mapValues { $0.map(\.target.description) }
         features = annotation.features.isEmpty ? nil : annotation.features
         notes = annotation.notes.isEmpty ? nil : annotation.notes

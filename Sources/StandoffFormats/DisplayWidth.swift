@@ -1,0 +1,54 @@
+/// How many terminal columns text takes: characters (grapheme clusters, so a letter with its
+/// combining accent, or a ZWJ emoji sequence, is one), two for wide East Asian characters and
+/// emoji, none for zero-width ones. Tables measure and pad by this, never by bytes or UTF-16.
+public enum DisplayWidth {
+    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+
+    public static func of(_ character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, isZeroWidth(first) { return 0 }
+        if first.properties.isEmojiPresentation || scalars.contains("\u{FE0F}") && first.properties.isEmoji || scalars.contains("\u{200D}") {
+            return 2
+        }
+        return isWide(first.value) ? 2 : 1
+    }
+
+    private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: true
+        default: scalar.value == 0x200B
+        }
+    }
+
+    /// East Asian Wide and Fullwidth blocks (Unicode's EastAsianWidth W and F, in ranges).
+    private static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            true
+        default:
+            false
+        }
+    }
+
+    /// `text` cut to at most `width` columns, ending in `…` when cut; whole characters only.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let next = of(character)
+            if used + next > width - 1 { break }
+            result.append(character)
+            used += next
+        }
+        return result + "…"
+    }
+
+    /// `text` followed by spaces up to `width` columns.
+    public static func pad(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - of(text)))
+    }
+}

@@ -115,44 +115,6 @@ public struct Document: Sendable {
         }
     }
 
-    /// The first unused id of the form PREFIX + number for `layer` (`ent1`, `ent2`, …).
-    public func nextAnnotationID(for layer: Layer) -> Identifier {
-        let prefix = layer.idPrefix
-        var highest = 0
-        for annotation in annotations {
-            let (p, n) = annotation.id.prefixAndNumber
-            if p == prefix, let n { highest = max(highest, n) }
-        }
-        var candidate = highest + 1
-        while declared[try! Identifier("\(prefix)\(candidate)")] != nil { candidate += 1 }
-        return try! Identifier("\(prefix)\(candidate)")
-    }
-
-    /// Where `needle` occurs: the `occurrence`-th (from 1), every one (`all`), or the only one.
-    ///
-    /// With `context`, the search is limited to the one place where `context` occurs (which must
-    /// contain `needle`), so that a short, frequent span can be named by the phrase around it.
-    public func ranges(of needle: String, occurrence: Int? = nil, all: Bool = false, within context: String? = nil) throws(ModelError) -> [TextRange] {
-        var found = text.occurrences(of: needle)
-        guard !found.isEmpty else { throw .textNotFound(needle) }
-        if let context {
-            let places = text.occurrences(of: context)
-            guard !places.isEmpty else { throw .contextNotFound(context) }
-            guard places.count == 1 else { throw .ambiguousContext(context, occurrences: places) }
-            found = found.filter { $0.start >= places[0].start && $0.end <= places[0].end }
-            guard !found.isEmpty else { throw .textNotInContext(needle, context: context) }
-        }
-        if all { return found }
-        if let occurrence {
-            guard occurrence >= 1, occurrence <= found.count else {
-                throw .occurrenceOutOfRange(needle, requested: occurrence, found: found.count)
-            }
-            return [found[occurrence - 1]]
-        }
-        guard found.count == 1 else { throw .ambiguousText(needle, occurrences: found) }
-        return found
-    }
-
     // MARK: Editing
 
     public mutating func declare(_ annotator: Annotator) throws(ModelError) {
@@ -264,6 +226,59 @@ public struct Document: Sendable {
         return removed
     }
 
+    /// Removes a register entry that no annotation links to, and returns it.
+    @discardableResult
+    public mutating func removeEntry(_ id: Identifier) throws(ModelError) -> RegisterEntry {
+        guard case .entry(let kind) = declared[id]?.kind,
+              let register = registers.firstIndex(where: { $0.kind == kind }),
+              let position = registers[register].entries.firstIndex(where: { $0.id == id }) else { throw .entryNotFound(id) }
+        let referrers = annotations.filter { $0.links.contains { $0.target == .id(id) } }.map(\.id)
+        guard referrers.isEmpty else { throw .stillReferenced(id, by: referrers) }
+        declared[id] = nil
+        preserved.removeAll(ownedBy: id)
+        return registers[register].entries.remove(at: position)
+    }
+
+    /// Removes a category that no annotation uses (as its category, its severity or a link); the
+    /// last category of a taxonomy takes the taxonomy with it (TEI has no empty taxonomy). Given
+    /// a taxonomy's id, removes the taxonomy with all its categories, if none is used.
+    /// Returns the ids removed.
+    @discardableResult
+    public mutating func removeCategoryOrTaxonomy(_ id: Identifier) throws(ModelError) -> [Identifier] {
+        let taxonomyID: Identifier
+        let removing: [Identifier]
+        switch declared[id]?.kind {
+        case .category?:
+            taxonomyID = categoryTaxonomy[id]!
+            removing = [id]
+        case .taxonomy?:
+            taxonomyID = id
+            removing = taxonomy(id)!.categories.map(\.id)
+        default:
+            throw .categoryNotFound(id)
+        }
+        let users = annotations.filter { annotation in
+            removing.contains { category in
+                annotation.category == category || annotation.severity?.rawValue == category.rawValue && taxonomyID == Taxonomy.severityID
+                    || annotation.links.contains { $0.target == .id(category) }
+            }
+        }.map(\.id)
+        guard users.isEmpty else { throw .stillReferenced(id, by: users) }
+        let index = taxonomies.firstIndex { $0.id == taxonomyID }!
+        for category in removing {
+            declared[category] = nil
+            categoryTaxonomy[category] = nil
+            taxonomies[index].remove(category)
+        }
+        checkedCategories.removeAll()
+        if taxonomies[index].categories.isEmpty {
+            declared[taxonomyID] = nil
+            taxonomies.remove(at: index)
+            return removing + (removing.contains(taxonomyID) ? [] : [taxonomyID])
+        }
+        return removing
+    }
+
     // MARK: Invariants
 
     private mutating func declare(_ id: Identifier, as kind: DeclaredKind, position: Int = -1) throws(ModelError) {
@@ -292,23 +307,5 @@ public struct Document: Sendable {
         }
         for (a, b) in zip(sorted, sorted.dropFirst()) where a.overlaps(b) { throw .overlappingRanges(a, b) }
         return sorted
-    }
-}
-
-/// What an id in a document names.
-public enum DeclaredKind: Hashable, Sendable, CustomStringConvertible {
-    case document, paragraph, annotator, taxonomy, category, annotation
-    case entry(EntryKind)
-
-    public var description: String {
-        switch self {
-        case .document: "document"
-        case .paragraph: "paragraph"
-        case .annotator: "annotator"
-        case .taxonomy: "taxonomy"
-        case .category: "category"
-        case .annotation: "annotation"
-        case .entry(let kind): "\(kind.rawValue) register entry"
-        }
     }
 }

@@ -29,6 +29,8 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     case textNotInContext(String, context: String)
     case stillReferenced(Identifier, by: [Identifier])
     case misdirectedLink(MisdirectedLink)
+    case entryNotFound(Identifier)
+    case categoryNotFound(Identifier)
 
     public var description: String {
         switch self {
@@ -57,8 +59,11 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .ambiguousText(text, occurrences):
             "\"\(text)\" occurs \(occurrences.count) times (at \(occurrences.prefix(5).map(\.description).joined(separator: ", "))\(occurrences.count > 5 ? ", …" : ""))"
         case let .occurrenceOutOfRange(text, requested, found): "occurrence \(requested) of \"\(text)\" requested, but it occurs \(found) time\(found == 1 ? "" : "s")"
-        case let .stillReferenced(id, by): "'\(id)' is still linked from \(by.map(\.rawValue).joined(separator: ", "))"
+        case let .stillReferenced(id, by):
+            "'\(id)' is still used by \(by.count) annotation\(by.count == 1 ? "" : "s"): \(by.prefix(10).map(\.rawValue).joined(separator: ", "))\(by.count > 10 ? ", …" : "")"
         case let .misdirectedLink(link): link.description
+        case let .entryNotFound(id): "no register entry has id '\(id)'"
+        case let .categoryNotFound(id): "no category or taxonomy has id '\(id)'"
         case let .contextNotFound(context): "the context \"\(context)\" does not occur in the text"
         case let .ambiguousContext(context, occurrences): "the context \"\(context)\" occurs \(occurrences.count) times"
         case let .textNotInContext(text, context): "\"\(text)\" does not occur inside the context \"\(context)\""
@@ -88,6 +93,8 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case .occurrenceOutOfRange: "choose an occurrence between 1 and the count found"
         case .stillReferenced: "remove or change the annotations that link to it first"
         case let .misdirectedLink(link): link.hint
+        case .entryNotFound: "`standoff register list FILE` lists the entries"
+        case .categoryNotFound: "the taxonomies and their categories are declared in the file's <classDecl>"
         case .contextNotFound: "quote the context exactly as it stands in the text"
         case .ambiguousContext: "lengthen the context until it occurs only once"
         case .textNotInContext: "choose a context that contains the text to annotate"

@@ -20,6 +20,11 @@ public struct Taxonomy: Hashable, Sendable {
         guard self.category(category.id) == nil else { throw .duplicateID(category.id, existing: "category") }
         categories.append(category)
     }
+
+    /// Removes a category; ``Document/removeCategoryOrTaxonomy(_:)`` checks nothing uses it.
+    mutating func remove(_ id: Identifier) {
+        categories.removeAll { $0.id == id }
+    }
 }
 
 /// One category of a taxonomy, such as `PER` or `spelling`.

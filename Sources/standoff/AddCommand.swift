@@ -201,11 +201,7 @@ struct SpanOptions: ParsableArguments {
 
 /// Who made the annotation and how.
 struct ProvenanceOptions: ParsableArguments {
-    @Option(help: "The annotator's id; declared in the file on first use. Default: $STANDOFF_ANNOTATOR, if set.")
-    var annotator: Identifier?
-
-    @Option(help: "The annotator's name, when declaring a new annotator (default: the id).")
-    var annotatorName: String?
+    @OptionGroup var who: AnnotatorOptions
 
     @Option(help: "manual or automatic.")
     var method: AnnotationMethod = .manual
@@ -213,18 +209,40 @@ struct ProvenanceOptions: ParsableArguments {
     @Option(help: "Certainty: high, medium, low or unknown.")
     var cert: Certainty?
 
+    /// The annotator id to record, declaring it in the document if it is new.
+    func declareAnnotator(in document: inout Document, file: String) throws(CLIError) -> Identifier? {
+        try who.declare(in: &document, file: file)
+    }
+}
+
+/// Who makes an edit: `--annotator` (or `STANDOFF_ANNOTATOR`), declared in the file on first use.
+struct AnnotatorOptions: ParsableArguments {
+    @Option(help: "The annotator's id; declared in the file on first use. Default: $STANDOFF_ANNOTATOR, if set.")
+    var annotator: Identifier?
+
+    @Option(help: "The annotator's name, when declaring a new annotator (default: the id).")
+    var annotatorName: String?
+
     func validate() throws {
         try OptionText.check(annotatorName, option: "--annotator-name")
     }
 
-    /// The annotator id to record, declaring it in the document if it is new.
-    func declareAnnotator(in document: inout Document, file: String) throws(CLIError) -> Identifier? {
+    /// The annotator id to record, declaring it in the document if it is new. A name given for
+    /// an annotator the file already declares is not used, and a note says so.
+    func declare(in document: inout Document, file: String) throws(CLIError) -> Identifier? {
         var id = annotator
         if id == nil, let fromEnvironment = ProcessInfo.processInfo.environment["STANDOFF_ANNOTATOR"], !fromEnvironment.isEmpty {
             id = try DocumentFile.model(file) { () throws(ModelError) in try Identifier(fromEnvironment) }
         }
-        guard let id else { return nil }
-        if document.annotator(id) == nil {
+        guard let id else {
+            if annotatorName != nil { Terminal.printError("standoff: note: --annotator-name is not used without --annotator (or STANDOFF_ANNOTATOR)") }
+            return nil
+        }
+        if let declared = document.annotator(id) {
+            if let annotatorName, annotatorName != declared.name {
+                Terminal.printError("standoff: note: annotator '\(id)' is declared as \"\(declared.name)\"; --annotator-name \"\(annotatorName)\" is not used")
+            }
+        } else {
             try DocumentFile.model(file) { () throws(ModelError) in try document.declare(Annotator(id: id, name: annotatorName ?? id.rawValue)) }
         }
         return id

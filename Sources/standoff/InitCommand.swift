@@ -39,6 +39,9 @@ struct InitCommand: ParsableCommand {
         try OptionText.check(title, option: "--title")
         try OptionText.check(id, option: "--id")
         try OptionText.check(lang, option: "--lang")
+        guard LanguageTag.isWellFormed(lang) else {
+            throw ValidationError("--lang '\(lang)' is not a BCP 47 language tag; give one such as en, en-GB, de-CH or zh-Hant")
+        }
     }
 
     func run() throws {

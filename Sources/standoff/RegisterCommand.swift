@@ -1,11 +1,12 @@
 import ArgumentParser
+import StandoffFormats
 import StandoffModel
 
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
         abstract: "Manage the registers of persons, organisations and places that annotations link to.",
-        subcommands: [RegisterAddCommand.self, RegisterListCommand.self]
+        subcommands: [RegisterAddCommand.self, RegisterListCommand.self, RegisterRemoveCommand.self]
     )
 }
 
@@ -67,66 +68,66 @@ struct RegisterAddCommand: ParsableCommand {
 }
 
 struct RegisterListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the register entries.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the register entries: id, kind, name, aliases, Wikidata id, and how many annotations link to each.")
 
     @Argument(help: "The TEI file.", completion: .file())
     var file: String
 
+    @Option(help: "table (tab-separated lines) or json.")
+    var format: OutputFormat = .table
+
+    /// One entry as `register list --format json` prints it.
+    struct Record: Encodable {
+        var id: String
+        var kind: String
+        var name: String
+        var aliases: [String]
+        var wikidata: String?
+        var links: Int
+    }
+
     func run() throws {
         let document = try DocumentFile.load(file)
-        for register in document.registers {
-            for entry in register.entries {
-                let aliases = entry.aliases.isEmpty ? "" : " (also: \(entry.aliases.joined(separator: ", ")))"
-                print("\(entry.id)\t\(register.kind.rawValue)\t\(entry.name)\(aliases)\(entry.wikidata.map { "\t\($0)" } ?? "")")
+        var linked: [Identifier: Int] = [:]
+        for annotation in document.annotations {
+            for link in annotation.links { if case .id(let target) = link.target { linked[target, default: 0] += 1 } }
+        }
+        let records = document.registers.flatMap { register in
+            register.entries.map { entry in
+                Record(id: entry.id.rawValue, kind: register.kind.rawValue, name: entry.name, aliases: entry.aliases,
+                       wikidata: entry.wikidata, links: linked[entry.id] ?? 0)
+            }
+        }
+        switch format {
+        case .json:
+            print(JSONAnnotation.json(records))
+        case .table:
+            for record in records {
+                let aliases = record.aliases.isEmpty ? "" : " (also: \(record.aliases.joined(separator: ", ")))"
+                print("\(record.id)\t\(record.kind)\t\(record.name)\(aliases)\(record.wikidata.map { "\t\($0)" } ?? "")")
             }
         }
     }
 }
 
-struct TaxonomyCommand: ParsableCommand {
+struct RegisterRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "taxonomy",
-        abstract: "Declare categories: extend a layer's taxonomy, or create one for a custom layer.",
-        subcommands: [TaxonomyAddCommand.self]
-    )
-}
-
-struct TaxonomyAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add",
-        abstract: "Declare a category in a taxonomy, creating the taxonomy if it is new.",
-        discussion: """
-            A layer draws its categories from the taxonomy with the layer's name. Category ids are \
-            unique in the whole file.
-
-            Example:
-              standoff taxonomy add doc.tei.xml topic sanctions --description "Economic sanctions as a policy"
-            """
+        commandName: "remove",
+        abstract: "Remove a register entry that no annotation links to.",
+        discussion: "An entry that annotations link to (with --ref, --speaker, --holder or --target) is kept; change or remove those annotations first."
     )
 
     @Argument(help: "The TEI file (changed in place, atomically).", completion: .file())
     var file: String
 
-    @Argument(help: "The taxonomy id (a layer name for a layer's categories).")
-    var taxonomy: Identifier
-
-    @Argument(help: "The new category's id.")
-    var category: Identifier
-
-    @Option(help: "What the category means.")
-    var description: String = ""
-
-    func validate() throws {
-        try OptionText.check(description, option: "--description")
-    }
+    @Argument(help: "The id of the entry to remove.")
+    var id: Identifier
 
     func run() throws {
-        try DocumentFile.edit(file) { document in
-            try DocumentFile.model(file) { () throws(ModelError) in
-                if document.taxonomy(taxonomy) == nil { try document.add(Taxonomy(id: taxonomy)) }
-                try document.add(Category(id: category, description: description), to: taxonomy)
-            }
+        let removed = try DocumentFile.edit(file) { document in
+            try DocumentFile.model(file) { () throws(ModelError) in try document.removeEntry(id) }
         }
-        print(category)
+        print("removed \(removed.id)")
     }
 }

@@ -14,15 +14,14 @@ struct RemoveCommand: ParsableCommand {
     @Argument(help: "The id of the annotation to remove.")
     var id: Identifier
 
-    @Option(help: "Who removes it (an annotator id); recorded in the revision history.")
-    var annotator: Identifier?
+    @OptionGroup(title: "Who removes it (recorded in the revision history)") var who: AnnotatorOptions
 
     func run() throws {
         let removed = try DocumentFile.edit(file) { document in
             let removed = try DocumentFile.model(file) { () throws(ModelError) in try document.removeAnnotation(id) }
             let category = removed.category.map { " \($0)" } ?? ""
             document.revisions.append(Revision(
-                time: try Clock.now(), who: annotator.flatMap { document.annotator($0) != nil ? $0 : nil },
+                time: try Clock.now(), who: try who.declare(in: &document, file: file),
                 description: "Removed annotation \(removed.id) (\(removed.layer)\(category) \"\(removed.coveredText)\")."))
             return removed
         }

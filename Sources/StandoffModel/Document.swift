@@ -183,6 +183,9 @@ public struct Document: Sendable {
             if checkedCategories.count == 8 { checkedCategories.removeFirst() }
             checkedCategories.append((category, annotation.layer))
         }
+        if let severity = annotation.severity, categoryTaxonomy[Identifier(stringLiteral: severity.rawValue)] != Taxonomy.severityID {
+            try checkCategory(Identifier(stringLiteral: severity.rawValue), in: Taxonomy.severityID)
+        }
         if let annotator = annotation.provenance.annotator, annotator != lastCheckedAnnotator {
             guard declared[annotator]?.kind == .annotator else { throw .unknownAnnotator(annotator) }
             lastCheckedAnnotator = annotator

@@ -46,9 +46,27 @@ public enum Polarity: String, CaseIterable, Sendable {
     case favor, against, neutral, mixed
 }
 
-/// How much an error in the source text matters; declared in the `severity` taxonomy.
-public enum ErrorSeverity: String, CaseIterable, Sendable {
-    case minor, major, critical
+/// How much an error in the source text matters: a category of the `severity` taxonomy, which
+/// declares `minor`, `major` and `critical` by default and may be extended
+/// (`standoff taxonomy add FILE severity cosmetic`).
+public struct ErrorSeverity: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Any valid id; whether the document declares it, `Document.add` checks.
+    public init?(rawValue: String) {
+        guard (try? Identifier(rawValue)) != nil else { return nil }
+        self.rawValue = rawValue
+    }
+
+    public init(_ category: Identifier) { rawValue = category.rawValue }
+
+    public static let minor = ErrorSeverity(rawValue: "minor")!
+    public static let major = ErrorSeverity(rawValue: "major")!
+    public static let critical = ErrorSeverity(rawValue: "critical")!
+    /// The severities of the default `severity` taxonomy.
+    public static let defaults: [ErrorSeverity] = [.minor, .major, .critical]
+
+    public var description: String { rawValue }
 }
 
 /// How sure the annotator is, as TEI's `@cert` says it.

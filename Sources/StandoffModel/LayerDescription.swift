@@ -81,7 +81,7 @@ public struct LayerDescription: Sendable {
             idPrefix: "err", motivation: "editing", colour: .redUnderlined, categoryName: "category",
             links: [],
             fields: [Field(name: "correction", placeholder: "TEXT"),
-                     Field(name: "severity", placeholder: ErrorSeverity.allCases.map(\.rawValue).joined(separator: "|"))]),
+                     Field(name: "severity", placeholder: ErrorSeverity.defaults.map(\.rawValue).joined(separator: "|"))]),
     ]
 
     /// A custom layer: categories from its own taxonomy, any links.

@@ -30,6 +30,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     case stillReferenced(Identifier, by: [Identifier])
     case misdirectedLink(MisdirectedLink)
     case entryNotFound(Identifier)
+    case duplicateAlias(String, entry: Identifier)
     case categoryNotFound(Identifier)
 
     public var description: String {
@@ -53,7 +54,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .unresolvedLink(role, target): "\(role) link points at '\(target)', which is not declared in this document"
         case let .unknownAnnotator(id): "annotator '\(id)' is not declared"
         case let .annotationNotFound(id): "no annotation has id '\(id)'"
-        case let .emptyName(id): "register entry '\(id)' has an empty name"
+        case let .emptyName(id): "register entry '\(id)' has an empty name or alias"
         case let .invalidWikidataID(text): "'\(text)' is not a Wikidata item id"
         case let .textNotFound(text): "the text does not contain \"\(text)\""
         case let .ambiguousText(text, occurrences):
@@ -63,6 +64,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
             "'\(id)' is still used by \(by.count) annotation\(by.count == 1 ? "" : "s"): \(by.prefix(10).map(\.rawValue).joined(separator: ", "))\(by.count > 10 ? ", …" : "")"
         case let .misdirectedLink(link): link.description
         case let .entryNotFound(id): "no register entry has id '\(id)'"
+        case let .duplicateAlias(alias, entry): "register entry '\(entry)' gives \"\(alias)\" twice (as its name or an alias)"
         case let .categoryNotFound(id): "no category or taxonomy has id '\(id)'"
         case let .contextNotFound(context): "the context \"\(context)\" does not occur in the text"
         case let .ambiguousContext(context, occurrences): "the context \"\(context)\" occurs \(occurrences.count) times"
@@ -87,13 +89,14 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownAnnotator: "declare the annotator, or leave --annotator out"
         case .annotationNotFound: "list the ids with `standoff list`"
         case .emptyName: "give the entry a name"
-        case .invalidWikidataID: "a Wikidata item id is Q followed by digits, such as Q22686"
+        case .invalidWikidataID: "a Wikidata item id is Q followed by a number without leading zeros, such as Q22686"
         case .textNotFound: "quote the text exactly as it stands, with the same quotation marks and dashes"
         case .ambiguousText: "pick one with --occurrence N (counting from 1), or annotate every one with --all"
         case .occurrenceOutOfRange: "choose an occurrence between 1 and the count found"
         case .stillReferenced: "remove or change the annotations that link to it first"
         case let .misdirectedLink(link): link.hint
         case .entryNotFound: "`standoff register list FILE` lists the entries"
+        case .duplicateAlias: "give each name once"
         case .categoryNotFound: "the taxonomies and their categories are declared in the file's <classDecl>"
         case .contextNotFound: "quote the context exactly as it stands in the text"
         case .ambiguousContext: "lengthen the context until it occurs only once"

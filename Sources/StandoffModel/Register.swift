@@ -17,6 +17,11 @@ public struct RegisterEntry: Hashable, Sendable {
     public init(id: Identifier, kind: EntryKind, name: String, aliases: [String] = [], wikidata: String? = nil) throws(ModelError) {
         guard !name.trimmingWhitespace.isEmpty else { throw .emptyName(id) }
         if let wikidata { guard RegisterEntry.isWikidataID(wikidata) else { throw .invalidWikidataID(wikidata) } }
+        var seen: Set<String> = [name]
+        for alias in aliases {
+            guard !alias.trimmingWhitespace.isEmpty else { throw .emptyName(id) }
+            guard seen.insert(alias).inserted else { throw .duplicateAlias(alias, entry: id) }
+        }
         self.id = id
         self.kind = kind
         self.name = name
@@ -24,8 +29,11 @@ public struct RegisterEntry: Hashable, Sendable {
         self.wikidata = wikidata
     }
 
+    /// `Q` and a positive number without leading zeros, as Wikidata numbers its items (`Q1` is the universe).
     public static func isWikidataID(_ text: String) -> Bool {
-        text.count > 1 && text.first == "Q" && text.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+        let digits = text.dropFirst()
+        return text.first == "Q" && !digits.isEmpty && digits.count <= 12 && digits.first != "0"
+            && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }
 

@@ -55,7 +55,7 @@ struct AddCommand: ParsableCommand {
     @Option(help: "Error: the corrected text.")
     var correction: String?
 
-    @Option(help: "Error: minor, major or critical.")
+    @Option(help: "Error: a category of the severity taxonomy: minor, major, critical, or one declared with `standoff taxonomy add FILE severity NAME`.")
     var severity: ErrorSeverity?
 
     @Option(help: "A comment (repeatable).")
@@ -144,11 +144,15 @@ struct AddCommand: ParsableCommand {
         return added
     }
 
-    /// The occurrence of `cue` closest to the annotated span.
+    /// The occurrence of `cue` closest to the quotation, outside it: a cue introduces the
+    /// quotation and is never part of it.
     private func nearest(_ cue: String, to ranges: [TextRange], in document: Document) throws -> [TextRange] {
         let found = document.text.occurrences(of: cue)
         guard let span = ranges.first, !found.isEmpty else { throw CLIError(ModelError.textNotFound(cue), file: file) }
-        let best = found.min { a, b in distance(a, span) < distance(b, span) }!
+        let outside = found.filter { occurrence in !ranges.contains { $0.overlaps(occurrence) } }
+        guard let best = outside.min(by: { a, b in distance(a, span) < distance(b, span) }) else {
+            throw CLIError("the cue \"\(cue)\" occurs only inside the quotation", hint: "give the words outside the quotation that introduce it (\"said\", \"told Reuters\")", file: file)
+        }
         return [best]
     }
 

@@ -184,7 +184,7 @@ struct CLITests {
         let duplicate = try CLI.run(["register", "add", "org", file, "--id", "sanctions", "--name", "X"])
         #expect(duplicate.status == 1 && duplicate.stderr.contains("already used by a category"))
         let badQID = try CLI.run(["register", "add", "place", file, "--id", "kp", "--name", "North Korea", "--wikidata", "423"])
-        #expect(badQID.status == 1 && badQID.stderr.contains("Q followed by digits"))
+        #expect(badQID.status == 1 && badQID.stderr.contains("Q followed by a number"))
         let listing = try CLI.run(["register", "add", "place", file, "--id", "kp", "--name", "North Korea", "--wikidata", "Q423"])
         #expect(listing.status == 0)
         #expect(try CLI.run(["register", "list", file]).stdout == "kp\tplace\tNorth Korea\tQ423\n")

@@ -184,8 +184,8 @@ struct AnnotationPreparer {
                 categoryID = id
                 taxonomy = declaring
             }
-            if taxonomy == Taxonomy.severityID, let value = ErrorSeverity(rawValue: categoryID.rawValue) {
-                severity = value
+            if taxonomy == Taxonomy.severityID {
+                severity = ErrorSeverity(categoryID)
             } else if category == nil {
                 category = categoryID
             } else {

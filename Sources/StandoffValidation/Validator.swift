@@ -27,6 +27,11 @@ public struct FileReport: Sendable {
     public var file: String
     public var diagnostics: [Diagnostic]
 
+    public init(file: String, diagnostics: [Diagnostic]) {
+        self.file = file
+        self.diagnostics = diagnostics
+    }
+
     public func count(_ severity: DiagnosticSeverity) -> Int { diagnostics.filter { $0.severity == severity }.count }
     public var isValid: Bool { count(.error) == 0 }
 }

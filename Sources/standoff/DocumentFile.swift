@@ -37,6 +37,17 @@ enum DocumentFile {
         ProcessInfo.processInfo.environment["STANDOFF_LOCK_TIMEOUT"].flatMap(Double.init).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } ?? 60
     }
 
+    /// Refuses a layer the document neither has nor could have: not a built-in layer, and not a
+    /// custom layer with annotations or a taxonomy in the file (a misspelt name, most likely).
+    static func checkLayers(_ layers: [Layer], in document: Document, file: String) throws(CLIError) {
+        let known = Layer.builtIn.map(\.name) + document.layers.map(\.name) + document.taxonomies.map(\.id.rawValue).filter { $0 != Taxonomy.severityID.rawValue }
+        for layer in layers where !known.contains(layer.name) {
+            let suggestion = NameSuggestion.closest(to: layer.name, preferring: known, among: [])
+            throw CLIError("the file has no layer '\(layer.name)'",
+                           hint: (suggestion.map { "did you mean \($0)? " } ?? "") + "its layers: \(Array(Set(known)).sorted().joined(separator: ", "))", file: file)
+        }
+    }
+
     /// Runs `body` on a model call, turning a model error into a data error about `path`.
     static func model<T>(_ path: String, _ body: () throws(ModelError) -> T) throws(CLIError) -> T {
         do throws(ModelError) { return try body() } catch { throw CLIError(error, file: path) }

@@ -23,6 +23,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let document = try DocumentFile.load(file)
+        try DocumentFile.checkLayers(layer, in: document, file: file)
         let annotations = document.sortedAnnotations().filter { layer.isEmpty || layer.contains($0.layer) }
         switch format {
         case .json: print(AnnotationRecordJSON.encode(annotations, in: document))

@@ -24,6 +24,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let document = try DocumentFile.load(file)
+        try DocumentFile.checkLayers(layer, in: document, file: file)
         let annotations = document.sortedAnnotations().filter { layer.isEmpty || layer.contains($0.layer) }
         let colour = Terminal.colourEnabled && !plain
         print(InlineMarkup(style: colour ? .ansi : .brackets).render(document, annotations: annotations))

@@ -47,7 +47,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Also validate against this full TEI schema, such as tei_all.rng (compiling it takes about 10 s).", completion: .file())
     var teiAll: String?
 
-    @Flag(help: "Print errors only: no warnings, notes or summary.")
+    @Flag(name: .shortAndLong, help: "Errors only: no warnings or notes (in every format), and no summary line in text.")
     var quiet = false
 
     @Flag(help: "List the rules and exit.")
@@ -86,12 +86,13 @@ struct ValidateCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\rvalidated \(done)/\(total) files".utf8) + (done == total ? Data("\r\u{1B}[K".utf8) : Data()))
             }
         } + inputs.unreadable.map(\.report)
-        let summary = ValidationSummary(reports, skipped: inputs.skipped)
+        let shown = quiet ? reports.map { FileReport(file: $0.file, diagnostics: $0.diagnostics.filter { $0.severity == .error }) } : reports
+        let summary = ValidationSummary(shown, skipped: inputs.skipped)
         switch format {
-        case .json: print(DiagnosticReport.json(reports, summary: summary))
-        case .sarif: print(DiagnosticReport.sarif(reports, rules: RuleCatalogue.all))
+        case .json: print(DiagnosticReport.json(shown, summary: summary))
+        case .sarif: print(DiagnosticReport.sarif(shown, rules: RuleCatalogue.all))
         case .text:
-            let text = DiagnosticReport.text(reports, showSource: Terminal.colourEnabled, minimum: quiet ? .error : .info)
+            let text = DiagnosticReport.text(shown, showSource: Terminal.colourEnabled, minimum: .info)
             if !text.isEmpty { print(text) }
             if !quiet { print(summary.line) }
         }

@@ -1,11 +1,11 @@
 /// The name a misspelt one was probably meant to be, for "did you mean …?" hints.
-enum NameSuggestion {
+public enum NameSuggestion {
     /// The closest name to `name`, counting a letter added, dropped or changed, or two
     /// neighbouring letters swapped, as one edit, and a difference of case alone as none.
     /// Names in `preferred` (those Standoff reads where the name stands) win over `others` at
     /// the same distance. `nil` when nothing is close enough for the suggestion to help: at most
     /// one edit for names of up to four letters, two up to eight, three beyond.
-    static func closest(to name: String, preferring preferred: [String], among others: Set<String>) -> String? {
+    public static func closest(to name: String, preferring preferred: [String], among others: Set<String>) -> String? {
         let wanted = Array(name.lowercased().utf8)
         let allowed = wanted.count <= 4 ? 1 : wanted.count <= 8 ? 2 : 3
         var best: (name: String, distance: Int)?

@@ -20,7 +20,15 @@ extension Document {
     /// contain `needle`), so that a short, frequent span can be named by the phrase around it.
     public func ranges(of needle: String, occurrence: Int? = nil, all: Bool = false, within context: String? = nil) throws(ModelError) -> [TextRange] {
         var found = text.occurrences(of: needle)
-        guard !found.isEmpty else { throw .textNotFound(needle) }
+        guard !found.isEmpty else {
+            // Code points are compared exactly: "Café" typed precomposed (NFC) does not match
+            // one stored decomposed (NFD), and the other way round. Say so when that is why.
+            let forms = [needle.precomposedStringWithCanonicalMapping, needle.decomposedStringWithCanonicalMapping]
+            if forms.contains(where: { !$0.unicodeScalars.elementsEqual(needle.unicodeScalars) && !text.occurrences(of: $0).isEmpty }) {
+                throw .textInOtherNormalization(needle)
+            }
+            throw .textNotFound(needle)
+        }
         if let context {
             let places = text.occurrences(of: context)
             guard !places.isEmpty else { throw .contextNotFound(context) }

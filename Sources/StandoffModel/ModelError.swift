@@ -31,6 +31,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     case misdirectedLink(MisdirectedLink)
     case entryNotFound(Identifier)
     case duplicateAlias(String, entry: Identifier)
+    case textInOtherNormalization(String)
     case categoryNotFound(Identifier)
 
     public var description: String {
@@ -47,7 +48,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .invalidIdentifier(text): "invalid id '\(text)': an id starts with a letter or '_' and goes on with letters, digits, '-', '_' or '.'"
         case let .invalidLayerName(text): "invalid layer name '\(text)': use letters, digits, '-', '_' or '.', starting with a letter"
         case let .invalidLinkRole(text): "invalid link role '\(text)'"
-        case let .duplicateID(id, existing): "id '\(id)' is already used by a \(existing)"
+        case let .duplicateID(id, existing): "id '\(id)' is already used by \(Article.with(existing))"
         case let .undeclaredCategory(category, taxonomy, declared):
             "category '\(category)' is not declared in taxonomy '\(taxonomy)' (declared: \(declared.map(\.rawValue).joined(separator: ", ")))"
         case let .undeclaredTaxonomy(id): "no taxonomy '\(id)' is declared"
@@ -64,6 +65,8 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
             "'\(id)' is still used by \(by.count) annotation\(by.count == 1 ? "" : "s"): \(by.prefix(10).map(\.rawValue).joined(separator: ", "))\(by.count > 10 ? ", …" : "")"
         case let .misdirectedLink(link): link.description
         case let .entryNotFound(id): "no register entry has id '\(id)'"
+        case let .textInOtherNormalization(text):
+            "the text does not contain \"\(text)\" with these code points, but contains it in another Unicode normalisation form (composed vs decomposed accents)"
         case let .duplicateAlias(alias, entry): "register entry '\(entry)' gives \"\(alias)\" twice (as its name or an alias)"
         case let .categoryNotFound(id): "no category or taxonomy has id '\(id)'"
         case let .contextNotFound(context): "the context \"\(context)\" does not occur in the text"
@@ -82,7 +85,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case .offsetOutOfBounds, .offsetInsideCharacter: "use an offset on a character boundary within the text"
         case .newlineInParagraph: "split the paragraph at the newline"
         case .invalidIdentifier, .invalidLayerName, .invalidLinkRole: "choose a name such as kim-jong-un or ent12"
-        case .duplicateID: "choose another id, or leave --id out to get a fresh one"
+        case .duplicateID: "choose another id: ids are unique in the whole file"
         case .undeclaredCategory: "use a declared category, or declare it with `standoff taxonomy add`"
         case .undeclaredTaxonomy: "declare it with `standoff taxonomy add`"
         case .unresolvedLink: "declare it first with `standoff register add`, or check the spelling"
@@ -97,6 +100,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .misdirectedLink(link): link.hint
         case .entryNotFound: "`standoff register list FILE` lists the entries"
         case .duplicateAlias: "give each name once"
+        case .textInOtherNormalization: "offsets count code points, so Standoff matches them exactly: copy the span from the text itself (`standoff show`), or use --range"
         case .categoryNotFound: "the taxonomies and their categories are declared in the file's <classDecl>"
         case .contextNotFound: "quote the context exactly as it stands in the text"
         case .ambiguousContext: "lengthen the context until it occurs only once"

@@ -117,10 +117,17 @@ public final class SAXParser {
         } else if let open = openElements.last {
             failures[index].message = "the file ends inside <\(String(cString: open.name))> (opened on line \(open.line)): it is truncated or the element is not closed"
             failures[index].kind = .truncated
+        } else if !sawRootElement, failures[index].libxml2Code != Int32(XML_ERR_DOCUMENT_END.rawValue) {
+            failures[index].message = "the file ends inside the start tag of its root element: it is truncated"
+            failures[index].kind = .truncated
         } else if !sawRootElement {
             failures[index].message = "the file has no root element: it is not an XML document"
             failures[index].kind = .notXML
         }
+        // libxml2 reports one early end several times over ("Couldn't find end of Start Tag",
+        // "attributes construct error", …): one fault, one message.
+        let place = (failures[index].line, failures[index].column)
+        failures = Array(failures[..<(index + 1)]) + failures[(index + 1)...].filter { ($0.line, $0.column) != place }
     }
 
     @exclusivity(unchecked) private var sawRootElement = false

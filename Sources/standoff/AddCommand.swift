@@ -23,7 +23,7 @@ struct AddCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The layer: \(LayerHelp.names), or a custom layer name."))
+    @Argument(help: ArgumentHelp("The layer: \(LayerHelp.names), or a custom layer name."), completion: Layer.completion, transform: Layer.argument)
     var layer: Layer
 
     @Argument(help: "The TEI file to annotate (changed in place, atomically).", completion: .file())
@@ -139,7 +139,12 @@ struct AddCommand: ParsableCommand {
                 ranges: ranges, links: links, features: features, notes: note,
                 provenance: Provenance(annotator: annotator, time: time, method: provenance.method, certainty: provenance.cert),
                 cue: cueRanges, correction: correction, severity: severity)
-            added.append(try DocumentFile.model(file) { () throws(ModelError) in try document.add(annotation) })
+            do throws(ModelError) { added.append(try document.add(annotation)) } catch {
+                if case .duplicateID = error, id != nil {
+                    throw CLIError(error.description, hint: "choose another --id, or leave --id out to get the next free one", file: file)
+                }
+                throw CLIError(error, file: file)
+            }
         }
         return added
     }

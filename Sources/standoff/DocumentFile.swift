@@ -59,9 +59,15 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
-extension Layer: ExpressibleByArgument {
-    public init?(argument: String) { try? self.init(argument) }
-    public static var allValueStrings: [String] { Layer.builtIn.map(\.name) }
+extension Layer {
+    /// A layer named on the command line: a built-in one or a custom name. Used as the
+    /// arguments' `transform`, so that a bad name is told why (not "provide one of" the
+    /// built-in names, since custom names are allowed).
+    static func argument(_ text: String) throws -> Layer {
+        do throws(ModelError) { return try Layer(text) } catch { throw ValidationError(error.description) }
+    }
+
+    static var completion: CompletionKind { .list(Layer.builtIn.map(\.name)) }
 }
 
 extension Identifier: ExpressibleByArgument {

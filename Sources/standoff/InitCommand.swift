@@ -69,7 +69,8 @@ struct InitCommand: ParsableCommand {
         }
         document.revisions.append(Revision(time: try Clock.now(), who: nil, description: "Created from \(fileName) by standoff init."))
         try DocumentFile.save(document, to: output)
-        print("created \(output): \(text.paragraphs.count) paragraphs, \(text.count) code points, sha256 \(text.sha256.prefix(12))…")
+        let paragraphs = text.paragraphs.count
+        print("created \(output): \(paragraphs) paragraph\(paragraphs == 1 ? "" : "s"), \(text.count) code point\(text.count == 1 ? "" : "s"), sha256 \(text.sha256.prefix(12))…")
     }
 }
 

@@ -15,7 +15,7 @@ struct ListCommand: ParsableCommand {
     @Argument(help: "The TEI file.", completion: .file())
     var file: String
 
-    @Option(help: "Only this layer (repeatable).")
+    @Option(help: "Only this layer (repeatable).", completion: Layer.completion, transform: Layer.argument)
     var layer: [Layer] = []
 
     @Option(help: "table or json.")

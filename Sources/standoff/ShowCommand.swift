@@ -16,7 +16,7 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The TEI file.", completion: .file())
     var file: String
 
-    @Option(help: "Only this layer (repeatable).")
+    @Option(help: "Only this layer (repeatable).", completion: Layer.completion, transform: Layer.argument)
     var layer: [Layer] = []
 
     @Flag(help: "Brackets and labels even on a terminal.")

@@ -19,7 +19,7 @@ struct ReadErrorTests {
     @Test(arguments: [
         ("missing-paragraph.tei.xml", "missing-paragraph", "string-range(p9", "paragraph 'p9', which does not exist"),
         ("offset-past-end.tei.xml", "range-out-of-bounds", "string-range(p1,8,10)", "past the end of paragraph p1, which has 14 code points"),
-        ("duplicate-id.tei.xml", "duplicate-id", #"string-range(p1,8,5)"#, "id 'ent1' is already used by a annotation"),
+        ("duplicate-id.tei.xml", "duplicate-id", #"string-range(p1,8,5)"#, "id 'ent1' is already used by an annotation"),
         ("undeclared-category.tei.xml", "undeclared-category", ##"ana="#spelling""##, "category 'spelling' is not declared in taxonomy 'entity'"),
         ("dangling-reference.tei.xml", "dangling-reference", ##"target="#nobody""##, "points at 'nobody', which is not declared"),
         ("malformed-range.tei.xml", "malformed-range", ##"target="#range("##, "is not a #string-range(PARAGRAPH,OFFSET,LENGTH) pointer"),

@@ -115,4 +115,32 @@ struct ValidatorTests {
         #expect(schema.map(\.line) == [line])
         #expect(schema.first?.message == "standoff.rng: Did not expect element listPerson there")
     }
+
+    @Test func oneFaultGetsOneMessage() throws {
+        let directory = TemporaryDirectory()
+        let shipped = try String(contentsOfFile: Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path, encoding: .utf8)
+        // A file that stops inside its root's start tag: libxml2 says so three ways.
+        let truncated = directory.file("truncated.xml")
+        try (String(shipped.prefix(60)) + "<TEI").write(toFile: truncated, atomically: true, encoding: .utf8)
+        let cut = Validator().validate(file: truncated).diagnostics
+        #expect(cut.map(\.message) == ["the file ends inside the start tag of its root element: it is truncated"], "\(cut.map(\.headline))")
+        // A <note> without a type in an annotation: libxml2 echoes it at the annotation, the
+        // list and <standOff>; only the note's message is kept.
+        let note = directory.file("note.xml")
+        try shipped.replacingOccurrences(of: "<note type=\"quote\">Donald Trump</note>", with: "<note type=\"quote\">Donald Trump</note><note>stray</note>")
+            .write(toFile: note, atomically: true, encoding: .utf8)
+        let stray = Validator().validate(file: note).diagnostics
+        #expect(stray.count == 1 && stray.first?.code == "SO002" && stray.first?.message.contains("note") == true, "\(stray.map(\.headline))")
+        // A bad attribute on the root names the attribute.
+        let root = directory.file("root.xml")
+        try shipped.replacingOccurrences(of: "<TEI xml:id=\"north-korea-diplomacy\"", with: "<TEI xml:id=\"1bad\"").write(toFile: root, atomically: true, encoding: .utf8)
+        let attribute = Validator().validate(file: root).diagnostics
+        #expect(attribute.map(\.message) == ["standoff.rng: Invalid attribute id for element TEI"], "\(attribute.map(\.headline))")
+    }
+
+    @Test func theParagraphHintOfAOneParagraphTextNamesOneParagraph() {
+        let problem = TEIProblem(.missingParagraph(TEIProblem.Pointer(annotation: "ent1", token: "#string-range(p2,0,1)"), paragraph: "p2", paragraphCount: 1),
+                                 at: SourceLocation(file: "f", line: 1, column: 1))
+        #expect(RuleCatalogue.diagnostic(for: problem).hint == "use the xml:id of a <p> in <text><body> (p1)")
+    }
 }

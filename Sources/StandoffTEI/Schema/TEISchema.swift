@@ -137,7 +137,16 @@ public final class TEISchema: @unchecked Sendable {
 
     /// The feed's findings as problems with code `code`, at their lines.
     private func problems(of feed: RelaxNGFeed, file path: String, code: TEIProblem.Code) -> [TEIProblem] {
-        var problems = feed.messages.map { message in
+        // libxml2 reports the innermost fault first, then echoes it at each ancestor as the
+        // ancestor closes ("Element annotation has extra content", "Element standOff has extra
+        // content"); an ancestor starts at or before the line of what was reported before it.
+        // One fault, one message: drop those echoes.
+        var deepest = 0
+        let messages = feed.messages.filter { message in
+            defer { deepest = max(deepest, message.line) }
+            return !(SchemaMessage.specificity(ofCode: message.code) == .echo && message.line <= deepest)
+        }
+        var problems = messages.map { message in
             var problem = TEIProblem(.schemaMismatch(code: code, message: "\(name): \(message.text)", hint: SchemaMessage.hint(forCode: message.code)),
                                      at: SourceLocation(file: path, line: message.line, column: message.column))
             problem.specificity = SchemaMessage.specificity(ofCode: message.code)

@@ -12,6 +12,6 @@ public struct MissingParagraphRule: ReaderProblemRule {
     public func words(for fact: TEIProblem.Fact) -> FindingWords? {
         guard case .missingParagraph(let pointer, let paragraph, let paragraphCount) = fact else { return nil }
         return FindingWords("\(FindingWords.owner(of: pointer)): '\(pointer.token)' points at paragraph '\(paragraph)', which does not exist",
-                            hint: "use the xml:id of a <p> in <text><body> (p1 … p\(paragraphCount))")
+                            hint: "use the xml:id of a <p> in <text><body> (\(paragraphCount == 1 ? "p1" : "p1 … p\(paragraphCount)"))")
     }
 }

@@ -2,9 +2,14 @@
 /// combining accent, or a ZWJ emoji sequence, is one), two for wide East Asian characters and
 /// emoji, none for zero-width ones. Tables measure and pad by this, never by bytes or UTF-16.
 public enum DisplayWidth {
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: some StringProtocol) -> Int {
+        // Printable ASCII, most cells of most tables, is one column a byte: no Unicode lookups.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
 
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         guard let first = character.unicodeScalars.first else { return 0 }
         let scalars = character.unicodeScalars
         if scalars.count == 1, isZeroWidth(first) { return 0 }
@@ -35,7 +40,7 @@ public enum DisplayWidth {
 
     /// `text` cut to at most `width` columns, ending in `…` when cut; whole characters only.
     public static func truncate(_ text: String, to width: Int) -> String {
-        guard of(text) > width else { return text }
+        guard text.utf8.count > width, of(text) > width else { return text }
         var result = ""
         var used = 0
         for character in text {

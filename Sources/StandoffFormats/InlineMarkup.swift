@@ -92,15 +92,31 @@ public struct InlineMarkup {
     }
 
     private func colours(_ document: Document, _ annotations: [Annotation]) -> String {
+        // One sweep over the span boundaries, keeping count of the layers covering each segment.
         var boundaries: Set<Int> = [0, document.text.count]
-        for annotation in annotations { for range in annotation.ranges { boundaries.insert(range.start); boundaries.insert(range.end) } }
+        var starting: [Int: [Layer]] = [:]
+        var ending: [Int: [Layer]] = [:]
+        for annotation in annotations {
+            for range in annotation.ranges {
+                boundaries.insert(range.start)
+                boundaries.insert(range.end)
+                starting[range.start, default: []].append(annotation.layer)
+                ending[range.end, default: []].append(annotation.layer)
+            }
+        }
         let points = boundaries.sorted()
+        var covering: [Layer: Int] = [:]
         var out = ""
-        for (start, end) in zip(points, points.dropFirst()) where start < end {
+        for (start, end) in zip(points, points.dropFirst()) {
+            for layer in ending[start] ?? [] {
+                covering[layer, default: 0] -= 1
+                if covering[layer] == 0 { covering[layer] = nil }
+            }
+            for layer in starting[start] ?? [] { covering[layer, default: 0] += 1 }
+            guard start < end else { continue }
             let segment = document.text[try! TextRange(start, end)]
-            let covering = annotations.filter { $0.ranges.contains { $0.start <= start && $0.end >= end } }
-            if let top = covering.map(\.layer).min() {
-                out += Self.colour(for: top) + (Set(covering.map(\.layer)).count > 1 ? "\u{1B}[1m" : "")
+            if let top = covering.keys.min() {
+                out += Self.colour(for: top) + (covering.count > 1 ? "\u{1B}[1m" : "")
                 out += segment.replacingNewlines(with: Self.reset + "\n" + Self.colour(for: top)) + Self.reset
             } else {
                 out += segment

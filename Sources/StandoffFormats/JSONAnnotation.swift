@@ -27,11 +27,16 @@ public struct JSONAnnotation: Codable, Equatable, Sendable {
 
     /// The record of `annotation`, with the text at its ranges in `document`.
     public init(_ annotation: Annotation, in document: Document) {
+        self.init(annotation, text: document.text)
+    }
+
+    /// The record of `annotation`, whose ranges point into `text`.
+    public init(_ annotation: Annotation, text source: SourceText) {
         id = annotation.id.rawValue
         layer = annotation.layer.name
         category = annotation.category?.rawValue
         ranges = annotation.ranges.map { [$0.start, $0.end] }
-        text = document.textNow(of: annotation)
+        text = annotation.ranges.map { range in range.end <= source.count ? source[range] : "" }
         if text != annotation.snapshot {
             snapshot = annotation.snapshot
             snapshotMismatch = true
@@ -53,5 +58,37 @@ public struct JSONAnnotation: Codable, Equatable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    /// Writes records as one pretty-printed JSON array, exactly as ``json(_:)`` prints an array
+    /// of them, one record at a time: a long list is never held as one string.
+    public struct ArrayWriter {
+        private let encoder: JSONEncoder
+        private let write: (String) -> Void
+        private var count = 0
+
+        public init(write: @escaping (String) -> Void) {
+            encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            self.write = write
+        }
+
+        public mutating func add(_ record: JSONAnnotation) {
+            let object = (try? encoder.encode(record)) ?? Data("null".utf8)
+            // Indented by two spaces, as an element of the array: after each line break, on
+            // lines that are not empty. Done on the bytes: JSON's line breaks are one byte.
+            var indented: [UInt8] = Array((count == 0 ? "[\n" : ",\n").utf8)
+            indented.reserveCapacity(object.count + object.count / 8 + 4)
+            var atLineStart = true
+            for byte in object {
+                if atLineStart && byte != 0x0A { indented.append(0x20); indented.append(0x20) }
+                indented.append(byte)
+                atLineStart = byte == 0x0A
+            }
+            write(String(decoding: indented, as: UTF8.self))
+            count += 1
+        }
+
+        public func finish() { write(count == 0 ? "[\n\n]\n" : "\n]\n") }
     }
 }

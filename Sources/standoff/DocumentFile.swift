@@ -39,8 +39,8 @@ enum DocumentFile {
 
     /// Refuses a layer the document neither has nor could have: not a built-in layer, and not a
     /// custom layer with annotations or a taxonomy in the file (a misspelt name, most likely).
-    static func checkLayers(_ layers: [Layer], in document: Document, file: String) throws(CLIError) {
-        let known = Layer.builtIn.map(\.name) + document.layers.map(\.name) + document.taxonomies.map(\.id.rawValue).filter { $0 != Taxonomy.severityID.rawValue }
+    static func checkLayers(_ layers: [Layer], known seen: Set<Layer>, in document: Document, file: String) throws(CLIError) {
+        let known = Layer.builtIn.map(\.name) + seen.map(\.name) + document.taxonomies.map(\.id.rawValue).filter { $0 != Taxonomy.severityID.rawValue }
         for layer in layers where !known.contains(layer.name) {
             let suggestion = NameSuggestion.closest(to: layer.name, preferring: known, among: [])
             throw CLIError("the file has no layer '\(layer.name)'",

@@ -22,12 +22,27 @@ struct ListCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let document = try DocumentFile.load(file)
-        try DocumentFile.checkLayers(layer, in: document, file: file)
-        let annotations = document.sortedAnnotations().filter { layer.isEmpty || layer.contains($0.layer) }
+        // Streamed: the rows are made as the reader hands the annotations over, and the
+        // editable document is never built (docs/PERFORMANCE.md has the figures).
+        let wanted = Set(layer)
+        var table = AnnotationTable()
+        var records: [(key: SortKey, record: JSONAnnotation)] = []
+        let format = format
+        let read = try StreamedAnnotations.read(file, keep: { wanted.isEmpty || wanted.contains($0.layer) }) { annotation, text in
+            switch format {
+            case .table: table.add(annotation, text: text)
+            case .json: records.append((SortKey(annotation), JSONAnnotation(annotation, text: text)))
+            }
+        }
+        try DocumentFile.checkLayers(layer, known: read.layersSeen, in: read.declarations!, file: file)
         switch format {
-        case .json: print(AnnotationRecordJSON.encode(annotations, in: document))
-        case .table: print(AnnotationTable.render(annotations, in: document))
+        case .table:
+            print(table.render())
+        case .json:
+            if zip(records, records.dropFirst()).contains(where: { $1.key < $0.key }) { records.sort { $0.key < $1.key } }
+            var writer = JSONAnnotation.ArrayWriter { print($0, terminator: "") }
+            for item in records { writer.add(item.record) }
+            writer.finish()
         }
     }
 }

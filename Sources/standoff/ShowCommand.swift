@@ -23,9 +23,13 @@ struct ShowCommand: ParsableCommand {
     var plain = false
 
     func run() throws {
-        let document = try DocumentFile.load(file)
-        try DocumentFile.checkLayers(layer, in: document, file: file)
-        let annotations = document.sortedAnnotations().filter { layer.isEmpty || layer.contains($0.layer) }
+        let wanted = Set(layer)
+        var annotations: [Annotation] = []
+        let read = try StreamedAnnotations.read(file, keep: { wanted.isEmpty || wanted.contains($0.layer) }) { annotation, _ in
+            annotations.append(annotation)
+        }
+        let document = read.declarations!
+        try DocumentFile.checkLayers(layer, known: read.layersSeen, in: document, file: file)
         let colour = Terminal.colourEnabled && !plain
         print(InlineMarkup(style: colour ? .ansi : .brackets).render(document, annotations: annotations))
         if colour {

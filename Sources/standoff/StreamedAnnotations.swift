@@ -1,0 +1,39 @@
+import StandoffModel
+import StandoffTEI
+
+/// Reads a file for the commands that only look (`list`, `show`): its annotations are handed
+/// over as the reader prepares them, without building the editable ``Document`` and its
+/// indexes. A file with problems is refused as `DocumentFile.load` refuses it.
+final class StreamedAnnotations: TEIAnnotationConsumer {
+    private let keep: (Annotation) -> Bool
+    private let take: (Annotation, SourceText) -> Void
+    private(set) var declarations: Document?
+    /// The layers the records had, and the file's taxonomies: what `--layer` may name.
+    private(set) var layersSeen: Set<Layer> = []
+
+    /// Streams `path`, giving `take` each annotation that `keep` accepts, with the text.
+    static func read(_ path: String, keep: @escaping (Annotation) -> Bool, take: @escaping (Annotation, SourceText) -> Void) throws(CLIError) -> StreamedAnnotations {
+        let consumer = StreamedAnnotations(keep: keep, take: take)
+        let result = TEIReader.stream(path: path, into: consumer)
+        guard result.problems.isEmpty, consumer.declarations != nil else { throw CLIError(TEIReadError(problems: result.problems)) }
+        return consumer
+    }
+
+    private init(keep: @escaping (Annotation) -> Bool, take: @escaping (Annotation, SourceText) -> Void) {
+        self.keep = keep
+        self.take = take
+    }
+
+    func begin(with declarations: Document, expecting count: Int) {
+        self.declarations = declarations
+        layersSeen = []
+    }
+
+    func consume(_ record: AnnotationRecord) {
+        let annotation = record.annotation
+        layersSeen.insert(annotation.layer)
+        if keep(annotation), let text = declarations?.text { take(annotation, text) }
+    }
+
+    func end() {}
+}

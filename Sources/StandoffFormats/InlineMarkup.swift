@@ -56,8 +56,9 @@ public struct InlineMarkup {
         }
         let crossing = Self.crossing(annotations)
         var out = ""
-        var scalars = document.text.string.unicodeScalars.makeIterator()
-        for offset in 0...document.text.count {
+        // Marks go at span boundaries only: the text between two boundaries is copied whole.
+        let boundaries = Set(opens.keys).union(closes.keys).union([0, document.text.count]).sorted()
+        for (index, offset) in boundaries.enumerated() {
             if let closing = closes[offset] {
                 for (_, annotation) in closing.sorted(by: { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1.id > $1.1.id) }) {
                     out += "]{\(Self.label(for: annotation))}"
@@ -69,7 +70,9 @@ public struct InlineMarkup {
                     out += crossing.contains(annotation.id) ? "[^\(annotation.id) " : "["
                 }
             }
-            if let scalar = scalars.next() { out.unicodeScalars.append(scalar) }
+            if index + 1 < boundaries.count, offset < boundaries[index + 1] {
+                out += document.text[try! TextRange(offset, boundaries[index + 1])]
+            }
         }
         return out
     }

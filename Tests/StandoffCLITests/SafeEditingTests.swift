@@ -168,6 +168,19 @@ struct SafeEditingTests {
         #expect(leftovers == [URL(fileURLWithPath: live).lastPathComponent])
     }
 
+    @Test func aWriteKilledBySignalLeavesNoTemporaryFileAndTheFileUnchanged() throws {
+        try initSeed()
+        let before = Repository.read(file)
+        // The process's file size limit (4 KB) stops the write of the new file with SIGXFSZ,
+        // deterministically, partway through: the temporary file must go with the process.
+        let killed = try CLI.run(["-c", "ulimit -f 4; exec \"$0\" \"$@\"", CLI.executable,
+                                  "add", "entity", file, "--range", "0:3", "--category", "MISC"], launcher: "/bin/sh")
+        #expect(killed.status != 0)
+        #expect(Repository.read(file) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     @Test func initRefusesToWriteOverItsOwnText() throws {
         let text = directory.file("text.txt")
         #expect(FileManager.default.createFile(atPath: text, contents: Data("one line\n".utf8)))

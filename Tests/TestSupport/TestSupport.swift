@@ -66,9 +66,12 @@ public enum CLI {
     }
 
     @discardableResult
-    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> CommandResult {
+    /// Runs `standoff` with `arguments`; with `launcher`, runs that program instead (a shell, to
+    /// set a limit first), `arguments` being its own.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
+                           launcher: String? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: launcher ?? executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

@@ -6,7 +6,8 @@ import Foundation
 /// Only a regular file is written: a symbolic link is followed to the file it names (the link
 /// stays a link), and a directory, FIFO, socket or device is refused, as is a file without write
 /// permission. The replaced file keeps its mode, owner and group; a new one gets 0666 less the
-/// umask. A temporary file is removed if the process is interrupted (SIGINT, SIGTERM, SIGHUP),
+/// umask. A temporary file is removed if the process is interrupted (SIGINT, SIGTERM, SIGHUP, or
+/// SIGXFSZ when the file outgrows the process's size limit),
 /// and one left by a killed process is removed by the next write to that file.
 public enum AtomicFile {
     public static func replace(_ path: String, with bytes: [UInt8]) throws(TEIWriteError) {
@@ -146,7 +147,7 @@ private enum InterruptCleanup {
     nonisolated(unsafe) static var armed: sig_atomic_t = 0
     private static let install: Void = {
         buffer[0] = 0
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGXFSZ] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in
                 if InterruptCleanup.armed == 1 { unlink(InterruptCleanup.buffer) }

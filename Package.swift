@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "StandoffTEI", targets: ["StandoffTEI"]),
         .library(name: "StandoffFormats", targets: ["StandoffFormats"]),
         .library(name: "StandoffValidation", targets: ["StandoffValidation"]),
+        .library(name: "StandoffStatistics", targets: ["StandoffStatistics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,6 +40,8 @@ let package = Package(
         ),
         // `standoff validate`: well-formedness, schema and semantic rules, with diagnostics and reports.
         .target(name: "StandoffValidation", dependencies: ["StandoffModel", "StandoffXML", "StandoffTEI"]),
+        // `standoff stats`: counts streamed from the reader, mergeable summaries, reports.
+        .target(name: "StandoffStatistics", dependencies: ["StandoffModel", "StandoffTEI", "StandoffFormats"]),
         // Renderings of a document for people and programs: inline markup, ANSI colour, JSON records.
         .target(name: "StandoffFormats", dependencies: ["StandoffModel"]),
         // The `standoff` command: parses arguments, calls the library, formats output.
@@ -49,6 +52,7 @@ let package = Package(
                 "StandoffTEI",
                 "StandoffFormats",
                 "StandoffValidation",
+                "StandoffStatistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +66,7 @@ let package = Package(
             dependencies: ["StandoffTEI", "StandoffModel", "StandoffValidation", "CLibXML2", "TestSupport"]
         ),
         .testTarget(name: "StandoffValidationTests", dependencies: ["StandoffValidation", "StandoffTEI", "StandoffModel", "TestSupport"]),
+        .testTarget(name: "StandoffStatisticsTests", dependencies: ["StandoffStatistics", "StandoffTEI", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffTEI", "StandoffModel", "TestSupport"]),
     ]

@@ -6,6 +6,11 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Rewrites one progress line on standard error; cleared when `finished`.
+    static func progress(_ text: String, finished: Bool) {
+        FileHandle.standardError.write(Data(("\r" + text + (finished ? "\r\u{1B}[K" : "")).utf8))
+    }
+
     /// True when standard error is a terminal: progress and waiting notes go there, never into a pipe.
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 

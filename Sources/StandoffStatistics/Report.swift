@@ -1,0 +1,184 @@
+import Foundation
+import StandoffFormats
+
+/// Which breakdown `stats` prints: everything by layer (the default), or one row per
+/// document, per category or per annotator.
+public enum Breakdown: String, CaseIterable, Sendable {
+    case layer, document, category, annotator
+}
+
+/// A summary laid out for reading: sections of rows, rendered as an aligned table, Markdown or
+/// CSV; JSON comes from ``StatisticsJSON`` instead, structured for scripts.
+public struct Report: Sendable {
+    public struct Section: Sendable {
+        public var title: String
+        public var columns: [String]
+        public var rows: [[String]]
+        /// Lines of figures under the table ("errors per 1,000 tokens: 2.5").
+        public var notes: [String] = []
+    }
+
+    public var sections: [Section]
+
+    public init(_ summary: CorpusSummary, by breakdown: Breakdown) {
+        var sections = [Self.corpus(summary)]
+        switch breakdown {
+        case .layer:
+            sections += [Self.layers(summary), Self.categories(summary), Self.annotators(summary)]
+            sections += Self.layerSpecific(summary)
+        case .document: sections.append(Self.documents(summary))
+        case .category: sections.append(Self.categories(summary))
+        case .annotator: sections.append(Self.annotators(summary))
+        }
+        self.sections = sections
+    }
+
+    // MARK: Sections
+
+    static func corpus(_ s: CorpusSummary) -> Section {
+        let annotations = s.layers.values.reduce(0) { $0 + $1.annotations }
+        return Section(title: "corpus", columns: ["documents", "paragraphs", "code points", "tokens", "annotators", "annotations"],
+                       rows: [[s.documents, s.paragraphs, s.codePoints, s.tokens, s.annotators.count, annotations].map(String.init)])
+    }
+
+    static func layers(_ s: CorpusSummary) -> Section {
+        let rows = s.layers.sorted { $0.key < $1.key }.map { name, layer -> [String] in
+            [name, String(layer.annotations), String(layer.discontinuous),
+             "\(layer.coveredCodePoints) (\(percent(layer.coveredCodePoints, of: s.codePoints)))",
+             "\(layer.coveredTokens) (\(percent(layer.coveredTokens, of: s.tokens)))",
+             lengths(layer.lengthInCodePoints), lengths(layer.lengthInTokens)]
+        }
+        return Section(title: "layers", columns: ["layer", "annotations", "discontinuous", "code points covered", "tokens covered",
+                                                  "length in code points (min/median/mean/max)", "length in tokens (min/median/mean/max)"],
+                       rows: rows)
+    }
+
+    static func categories(_ s: CorpusSummary) -> Section {
+        var rows: [[String]] = []
+        for (name, layer) in s.layers.sorted(by: { $0.key < $1.key }) {
+            for (category, count) in sortedByCount(layer.categories) {
+                rows.append([name, category, String(count), percent(count, of: layer.annotations)])
+            }
+        }
+        return Section(title: "categories", columns: ["layer", "category", "annotations", "share of the layer"], rows: rows)
+    }
+
+    static func annotators(_ s: CorpusSummary) -> Section {
+        var rows: [[String]] = []
+        for (name, layer) in s.layers.sorted(by: { $0.key < $1.key }) {
+            for (annotator, count) in sortedByCount(layer.annotators) { rows.append([annotator, name, String(count)]) }
+        }
+        rows.sort { ($0[0], $0[1]) < ($1[0], $1[1]) }
+        return Section(title: "annotators", columns: ["annotator", "layer", "annotations"], rows: rows)
+    }
+
+    static func layerSpecific(_ s: CorpusSummary) -> [Section] {
+        var sections: [Section] = []
+        let entries = s.entities.entries.sorted { ($1.value.mentions, $0.key) < ($0.value.mentions, $1.key) }
+        var entities = Section(title: "entities by register entry", columns: ["entry", "name", "kind", "mentions"],
+                               rows: entries.map { [$0.key, $0.value.name, $0.value.kind, String($0.value.mentions)] })
+        let never = entries.filter { $0.value.mentions == 0 }.map(\.key).sorted()
+        entities.notes = [
+            "distinct entries mentioned: \(entries.filter { $0.value.mentions > 0 }.count)",
+            "mentions without a register link: \(s.entities.withoutLink)",
+            "entries never mentioned: \(never.count)\(never.isEmpty ? "" : " (" + never.joined(separator: ", ") + ")")",
+        ]
+        sections.append(entities)
+        sections.append(Section(title: "quotations by speaker", columns: ["speaker", "quotations"],
+                                rows: sortedByCount(s.quotations.bySpeaker).map { [$0.key, String($0.value)] }))
+        sections.append(Section(title: "quotations by kind", columns: ["kind", "quotations"],
+                                rows: sortedByCount(s.quotations.byKind).map { [$0.key, String($0.value)] }))
+        sections.append(Section(title: "stances", columns: ["holder", "target", "polarity", "stances"],
+                                rows: s.stances.rows.map { [$0.holder, $0.target, $0.polarity, String($0.count)] }))
+        let errors = s.errors.byCategory.values.reduce(0, +)
+        var byCategory = Section(title: "errors by category", columns: ["category", "errors"],
+                                 rows: sortedByCount(s.errors.byCategory).map { [$0.key, String($0.value)] })
+        byCategory.notes = ["errors per 1,000 tokens: \(s.tokens == 0 ? "0" : String(format: "%.2f", Double(errors) * 1000 / Double(s.tokens)))"]
+        sections.append(byCategory)
+        sections.append(Section(title: "errors by severity", columns: ["severity", "errors"],
+                                rows: sortedByCount(s.errors.bySeverity).map { [$0.key, String($0.value)] }))
+        return sections
+    }
+
+    static func documents(_ s: CorpusSummary) -> Section {
+        let layers = Set(s.perDocument.flatMap(\.annotations.keys)).sorted()
+        return Section(title: "documents", columns: ["file", "document", "paragraphs", "code points", "tokens"] + layers,
+                       rows: s.perDocument.map { row in
+                           [row.file, row.id, String(row.paragraphs), String(row.codePoints), String(row.tokens)]
+                               + layers.map { String(row.annotations[$0] ?? 0) }
+                       })
+    }
+
+    // MARK: Figures
+
+    static func sortedByCount(_ counts: [String: Int]) -> [(key: String, value: Int)] {
+        counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+    }
+
+    /// `42.5%`; `-` of nothing.
+    static func percent(_ part: Int, of whole: Int) -> String {
+        whole == 0 ? "-" : String(format: "%.1f%%", Double(part) * 100 / Double(whole))
+    }
+
+    /// `1/2/2.50/7`; `-` for no values.
+    static func lengths(_ histogram: Histogram) -> String {
+        guard let minimum = histogram.minimum, let maximum = histogram.maximum, let median = histogram.median, let mean = histogram.mean else { return "-" }
+        return "\(minimum)/\(number(median))/\(String(format: "%.2f", mean))/\(maximum)"
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    // MARK: Rendering
+
+    /// Aligned columns for a terminal.
+    public func table() -> String {
+        sections.map { section in
+            let widths = section.columns.indices.map { column in
+                ([section.columns[column].uppercased()] + section.rows.map { $0[column] }).map { DisplayWidth.of($0) }.max() ?? 0
+            }
+            func line(_ cells: [String]) -> String {
+                var text = cells.enumerated().map { DisplayWidth.pad($1, to: widths[$0]) }.joined(separator: "  ")
+                while text.last == " " { text.removeLast() }
+                return text
+            }
+            let body = section.rows.isEmpty ? ["(none)"] : section.rows.map(line)
+            return (["\(section.title.uppercased())", line(section.columns.map { $0.uppercased() })] + body + section.notes).joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+
+    /// GitHub-flavoured Markdown: a heading and a table a section.
+    public func markdown() -> String {
+        func escape(_ cell: String) -> String { cell.replacingOccurrences(of: "|", with: "\\|") }
+        return sections.map { section in
+            var lines = ["## \(section.title.prefix(1).uppercased() + section.title.dropFirst())", ""]
+            lines.append("| " + section.columns.map(escape).joined(separator: " | ") + " |")
+            lines.append("|" + section.columns.map { _ in "---|" }.joined())
+            for row in section.rows { lines.append("| " + row.map(escape).joined(separator: " | ") + " |") }
+            if !section.notes.isEmpty { lines += [""] + section.notes.map { "- " + $0 } }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n\n") + "\n"
+    }
+
+    /// One CSV table, long form: `section,row,column,value`, a figure a line (RFC 4180 quoting).
+    public func csv() -> String {
+        func quote(_ field: String) -> String {
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }
+        var lines = ["section,row,column,value"]
+        for section in sections {
+            for (index, row) in section.rows.enumerated() {
+                for (column, value) in zip(section.columns, row) {
+                    lines.append([section.title, String(index + 1), column, value].map(quote).joined(separator: ","))
+                }
+            }
+            for note in section.notes {
+                let parts = note.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                lines.append([section.title, "", parts[0], parts.count > 1 ? parts[1] : ""].map(quote).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+}

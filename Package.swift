@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "StandoffFormats", targets: ["StandoffFormats"]),
         .library(name: "StandoffValidation", targets: ["StandoffValidation"]),
         .library(name: "StandoffStatistics", targets: ["StandoffStatistics"]),
+        .library(name: "StandoffAgreement", targets: ["StandoffAgreement"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +43,8 @@ let package = Package(
         .target(name: "StandoffValidation", dependencies: ["StandoffModel", "StandoffXML", "StandoffTEI"]),
         // `standoff stats`: counts streamed from the reader, mergeable summaries, reports.
         .target(name: "StandoffStatistics", dependencies: ["StandoffModel", "StandoffTEI", "StandoffFormats"]),
+        // `standoff agree`: agreement between annotators, spans, tokens, links, with intervals.
+        .target(name: "StandoffAgreement", dependencies: ["StandoffModel", "StandoffTEI", "StandoffFormats"]),
         // Renderings of a document for people and programs: inline markup, ANSI colour, JSON records.
         .target(name: "StandoffFormats", dependencies: ["StandoffModel"]),
         // The `standoff` command: parses arguments, calls the library, formats output.
@@ -53,6 +56,7 @@ let package = Package(
                 "StandoffFormats",
                 "StandoffValidation",
                 "StandoffStatistics",
+                "StandoffAgreement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +71,7 @@ let package = Package(
         ),
         .testTarget(name: "StandoffValidationTests", dependencies: ["StandoffValidation", "StandoffTEI", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffStatisticsTests", dependencies: ["StandoffStatistics", "StandoffTEI", "StandoffModel", "TestSupport"]),
+        .testTarget(name: "StandoffAgreementTests", dependencies: ["StandoffAgreement", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffTEI", "StandoffModel", "TestSupport"]),
     ]

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Interoperability checks against the Python peers on PyPI, in a virtual environment of their
+# own (.build-venv/, out of git): `standoff agree` against scikit-learn, statsmodels and
+# krippendorff (Scripts/check-agreement.py). Run by .ci/run after the tests; the product itself
+# needs no Python.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+venv="$root/.build-venv"
+if [ ! -x "$venv/bin/python" ]; then
+  if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+    echo "installing python3-venv" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+  fi
+fi
+"$venv/bin/pip" install -q --disable-pip-version-check krippendorff scikit-learn statsmodels numpy
+swift build --product standoff >&2
+standoff="$(swift build --show-bin-path)/standoff"
+"$venv/bin/python" Scripts/check-agreement.py "$standoff" 3

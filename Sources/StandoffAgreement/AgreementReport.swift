@@ -1,0 +1,109 @@
+import Foundation
+import StandoffFormats
+
+/// Everything `agree` found: per layer the figures, the documents compared and those left
+/// unpaired, and the spans to adjudicate.
+public struct AgreementReport: Sendable, Encodable {
+    public var annotators: [String]
+    public var documents: [String]
+    public var unpaired: [String: [String]]
+    public var resamples: Int
+    public var seed: UInt64
+    public var layers: [LayerFigures]
+    public var disagreements: [Disagreement]
+
+    /// Compares `inputs`: `resamples` bootstrap draws (0: no intervals) from `seed`.
+    public init(_ inputs: AgreementInputs, layers: Set<String>? = nil, categories: Set<String>? = nil, resamples: Int, seed: UInt64) {
+        var comparison = Comparison(annotators: inputs.annotators, layers: layers, categories: categories)
+        for text in inputs.texts { comparison.add(text) }
+        annotators = inputs.annotators
+        documents = inputs.texts.map(\.name)
+        unpaired = inputs.unpaired
+        self.resamples = resamples
+        self.seed = seed
+        self.layers = Figures(comparison).layers(resamples: resamples, seed: seed)
+        disagreements = comparison.disagreements
+    }
+
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    // MARK: Sections for people
+
+    public var sections: [ReportSection] {
+        var sections: [ReportSection] = []
+        var intro = ReportSection(title: "compared", columns: ["annotators", "documents", "bootstrap"],
+                                  rows: [[annotators.joined(separator: ", "), String(documents.count),
+                                          resamples == 0 ? "off" : "\(resamples) resamples of paragraphs, seed \(seed)"]])
+        for (annotator, missing) in unpaired.sorted(by: { $0.key < $1.key }) {
+            intro.notes.append("not compared, missing from \(annotator): \(missing.joined(separator: ", "))")
+        }
+        sections.append(intro)
+        sections.append(ReportSection(
+            title: "spans", columns: ["layer", "pair", "exact P", "exact R", "exact F1 [95% CI]", "relaxed P", "relaxed R", "relaxed F1 [95% CI]"],
+            rows: layers.flatMap { layer in
+                layer.pairs.map { pair in
+                    [layer.layer, pair.annotators.joined(separator: " / "),
+                     Self.number(pair.exact.precision), Self.number(pair.exact.recall), Self.estimate(pair.exact.f1),
+                     Self.number(pair.relaxed.precision), Self.number(pair.relaxed.recall), Self.estimate(pair.relaxed.f1)]
+                }
+            },
+            notes: layers.compactMap { layer in
+                layer.meanExactF1.map { "\(layer.layer): mean F1 over the pairs, exact \(Self.number($0)), relaxed \(Self.number(layer.meanRelaxedF1))" }
+            }))
+        sections.append(ReportSection(
+            title: "spans by category", columns: ["layer", "pair", "category", "reference", "other", "exact F1", "relaxed F1"],
+            rows: layers.flatMap { layer in
+                layer.pairs.flatMap { pair in
+                    pair.categories.map { category in
+                        [layer.layer, pair.annotators.joined(separator: " / "), category.category, String(category.exact.reference),
+                         String(category.exact.predicted), Self.number(category.exact.f1.value), Self.number(category.relaxed.f1.value)]
+                    }
+                }
+            }))
+        var tokens = ReportSection(title: "token labels", columns: ["layer", "measure", "annotators", "value [95% CI]"], rows: [])
+        for layer in layers {
+            for pair in layer.pairs { tokens.rows.append([layer.layer, "Cohen's kappa", pair.annotators.joined(separator: " / "), Self.estimate(pair.tokenKappa)]) }
+            tokens.rows.append([layer.layer, "Fleiss' kappa", "all", Self.estimate(layer.fleissKappa)])
+            tokens.rows.append([layer.layer, "Krippendorff's alpha (nominal)", "all", Self.estimate(layer.krippendorffAlpha)])
+        }
+        sections.append(tokens)
+        sections.append(ReportSection(
+            title: "attributes of exactly matched spans", columns: ["layer", "pair", "attribute", "matched spans", "agreeing", "share", "Cohen's kappa [95% CI]"],
+            rows: layers.flatMap { layer in
+                layer.pairs.flatMap { pair in
+                    pair.attributes.map { attribute in
+                        [layer.layer, pair.annotators.joined(separator: " / "), attribute.attribute, String(attribute.pairs), String(attribute.agreeing),
+                         Self.number(attribute.share), attribute.kappa.map(Self.estimate) ?? "-"]
+                    }
+                }
+            }))
+        sections.append(ReportSection(
+            title: "confusion of categories over overlapping spans", columns: ["layer", "pair", "first said", "second said", "spans"],
+            rows: layers.flatMap { layer in
+                layer.pairs.flatMap { pair in
+                    pair.confusion.sorted { $0.key < $1.key }.flatMap { a, row in
+                        row.sorted { $0.key < $1.key }.map { b, count in [layer.layer, pair.annotators.joined(separator: " / "), a, b, String(count)] }
+                    }
+                }
+            }))
+        sections.append(ReportSection(
+            title: "disagreements", columns: ["document", "paragraph", "range", "layer", "text", "said"],
+            rows: disagreements.map { item in
+                [item.document, String(item.paragraph), "\(item.start):\(item.end)", item.layer, DisplayWidth.truncate(item.text.replacingOccurrences(of: "\n", with: "⏎"), to: 40),
+                 item.said.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")]
+            }))
+        return sections
+    }
+
+    static func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "-" }
+
+    static func estimate(_ estimate: Estimate) -> String {
+        guard let value = estimate.value else { return "undefined: " + (estimate.undefinedBecause ?? "no data") }
+        guard let low = estimate.low, let high = estimate.high else { return number(value) }
+        return "\(number(value)) [\(number(low)), \(number(high))]"
+    }
+}

@@ -1,0 +1,223 @@
+import StandoffModel
+
+/// One text as several annotators annotated it: what `agree` compares.
+public struct AnnotatedText: Sendable {
+    public var name: String
+    public var text: SourceText
+    /// Annotator → their annotations of the text; an annotator who did not annotate the text is absent.
+    public var annotations: [String: [Annotation]]
+
+    public init(name: String, text: SourceText, annotations: [String: [Annotation]]) {
+        self.name = name
+        self.text = text
+        self.annotations = annotations
+    }
+}
+
+/// A span one annotator marked and another did not mark alike, for adjudication.
+public struct Disagreement: Sendable, Codable, Equatable {
+    public var document: String
+    public var paragraph: Int
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var layer: String
+    /// Annotator → what they said of the span (category, or "-" for nothing there).
+    public var said: [String: String]
+}
+
+/// Counts what the annotators of each text agree on, paragraph by paragraph, into a ``Tally``.
+public struct Comparison: Sendable {
+    public let annotators: [String]
+    public let layers: Set<String>?
+    public let categories: Set<String>?
+    public private(set) var tally = Tally()
+    public private(set) var disagreements: [Disagreement] = []
+
+    /// The annotator pairs, in order: (0, 1), (0, 2), …, (1, 2), …; the first is the reference.
+    public var pairs: [(Int, Int)] {
+        annotators.indices.flatMap { i in annotators.indices.filter { $0 > i }.map { (i, $0) } }
+    }
+
+    public init(annotators: [String], layers: Set<String>? = nil, categories: Set<String>? = nil) {
+        self.annotators = annotators
+        self.layers = layers
+        self.categories = categories
+    }
+
+    public mutating func add(_ text: AnnotatedText) {
+        let tokens = Tokens(text.text)
+        // Every layer any annotator used, narrowed by --layer.
+        let layerNames = Set(text.annotations.values.flatMap { $0.map(\.layer.name) }).filter { layers?.contains($0) ?? true }.sorted()
+        // Annotations per annotator, layer and paragraph (the paragraph where each starts).
+        var grouped: [String: [String: [Int: [Annotation]]]] = [:]
+        for (annotator, annotations) in text.annotations {
+            for annotation in annotations where layerNames.contains(annotation.layer.name) {
+                if let categories, !categories.contains(annotation.category?.rawValue ?? "") { continue }
+                grouped[annotator, default: [:]][annotation.layer.name, default: [:]][text.text.paragraphIndex(containing: annotation.start), default: []].append(annotation)
+            }
+        }
+        // Token labels per annotator and layer, over the whole text.
+        var labels: [String: [String: [String]]] = [:]
+        for annotator in annotators where text.annotations[annotator] != nil {
+            for layer in layerNames {
+                let annotations = grouped[annotator]?[layer]?.values.flatMap { $0 } ?? []
+                labels[annotator, default: [:]][layer] = Self.tokenLabels(annotations, tokens: tokens)
+            }
+        }
+        let present = annotators.filter { text.annotations[$0] != nil }
+        for (paragraphIndex, paragraph) in text.text.paragraphs.enumerated() {
+            tally.beginParagraph()
+            let tokenRange = tokens.firstIndex(endingAfter: paragraph.start)..<tokens.firstIndex(startingAtOrAfter: paragraph.end)
+            for layer in layerNames {
+                for (pairIndex, (i, j)) in pairs.enumerated() {
+                    let (a, b) = (annotators[i], annotators[j])
+                    guard text.annotations[a] != nil, text.annotations[b] != nil else { continue }
+                    let reference = grouped[a]?[layer]?[paragraphIndex] ?? []
+                    let predicted = grouped[b]?[layer]?[paragraphIndex] ?? []
+                    compareSpans(reference, predicted, pair: pairIndex, layer: layer, names: (a, b), text: text, paragraph: paragraphIndex)
+                    for token in tokenRange {
+                        tally.add(.tokenPair(pair: pairIndex, layer: layer, a: labels[a]![layer]![token], b: labels[b]![layer]![token]))
+                    }
+                }
+                // Fleiss over the tokens every annotator labelled; Krippendorff over those two or more did.
+                for token in tokenRange {
+                    let values = present.map { labels[$0]![layer]![token] }
+                    if present.count == annotators.count, annotators.count >= 2 {
+                        var counts: [String: Int] = [:]
+                        for value in values { counts[value, default: 0] += 1 }
+                        tally.add(.fleissUnits(layer: layer))
+                        tally.add(.fleissSquares(layer: layer), Double(counts.values.reduce(0) { $0 + $1 * $1 }))
+                        for (label, count) in counts { tally.add(.fleissLabel(layer: layer, label: label), Double(count)) }
+                    }
+                    if values.count >= 2 {
+                        let weight = 1 / Double(values.count - 1)
+                        for x in values.indices { for y in values.indices where x != y { tally.add(.coincidence(layer: layer, a: values[x], b: values[y]), weight) } }
+                    }
+                }
+            }
+        }
+        tally.closeParagraph()
+    }
+
+    /// ``tokenLabels(_:tokens:)``, for tests.
+    public static func tokenLabelsForTesting(_ annotations: [Annotation], tokens: Tokens) -> [String] { tokenLabels(annotations, tokens: tokens) }
+
+    /// Each token's label in one annotator's layer: the category of the annotation covering it
+    /// wholly or in part (the earliest-starting, then the longest, then the first in the file),
+    /// or "none".
+    static func tokenLabels(_ annotations: [Annotation], tokens: Tokens) -> [String] {
+        var labels = [String](repeating: "none", count: tokens.count)
+        var assigned = [Bool](repeating: false, count: tokens.count)
+        let ordered = annotations.enumerated().sorted { x, y in
+            let (a, b) = (x.element, y.element)
+            if a.start != b.start { return a.start < b.start }
+            let (la, lb) = (a.ranges.reduce(0) { $0 + $1.length }, b.ranges.reduce(0) { $0 + $1.length })
+            if la != lb { return la > lb }
+            return x.offset < y.offset
+        }
+        for (_, annotation) in ordered {
+            let label = annotation.category?.rawValue ?? "(none)"
+            for range in annotation.ranges {
+                for token in tokens.firstIndex(endingAfter: range.start)..<tokens.firstIndex(startingAtOrAfter: range.end) where !assigned[token] {
+                    labels[token] = label
+                    assigned[token] = true
+                }
+            }
+        }
+        return labels
+    }
+
+    private mutating func compareSpans(_ reference: [Annotation], _ predicted: [Annotation], pair: Int, layer: String,
+                                       names: (String, String), text: AnnotatedText, paragraph: Int) {
+        func category(_ annotation: Annotation) -> String { annotation.category?.rawValue ?? "(none)" }
+        for annotation in reference {
+            tally.add(.reference(pair: pair, layer: layer, category: nil))
+            tally.add(.reference(pair: pair, layer: layer, category: category(annotation)))
+        }
+        for annotation in predicted {
+            tally.add(.predicted(pair: pair, layer: layer, category: nil))
+            tally.add(.predicted(pair: pair, layer: layer, category: category(annotation)))
+        }
+        // Exact: the same category and the same list of ranges, one to one.
+        var unmatched = predicted
+        var exactPairs: [(Annotation, Annotation)] = []
+        var referenceUnmatched: [Annotation] = []
+        for annotation in reference {
+            if let index = unmatched.firstIndex(where: { category($0) == category(annotation) && $0.ranges == annotation.ranges }) {
+                exactPairs.append((annotation, unmatched.remove(at: index)))
+                tally.add(.exact(pair: pair, layer: layer, category: nil))
+                tally.add(.exact(pair: pair, layer: layer, category: category(annotation)))
+            } else {
+                referenceUnmatched.append(annotation)
+            }
+        }
+        for (a, b) in exactPairs { compareAttributes(a, b, pair: pair, layer: layer) }
+        // Relaxed: the same category and at least one code point in common, one to one by largest overlap.
+        for (a, _) in Self.matchByOverlap(reference, predicted, sameCategory: true) {
+            tally.add(.relaxed(pair: pair, layer: layer, category: nil))
+            tally.add(.relaxed(pair: pair, layer: layer, category: category(reference[a])))
+        }
+        // Confusion: spans paired by overlap whatever their categories; a span without a partner meets "none".
+        let overlapping = Self.matchByOverlap(reference, predicted, sameCategory: false)
+        for (a, b) in overlapping { tally.add(.confusion(pair: pair, layer: layer, a: category(reference[a]), b: category(predicted[b]))) }
+        for index in reference.indices where !overlapping.contains(where: { $0.0 == index }) { tally.add(.confusion(pair: pair, layer: layer, a: category(reference[index]), b: "none")) }
+        for index in predicted.indices where !overlapping.contains(where: { $0.1 == index }) { tally.add(.confusion(pair: pair, layer: layer, a: "none", b: category(predicted[index]))) }
+        // What to adjudicate: spans without an exact partner, once each (a span and the other's
+        // overlapping one are one disagreement).
+        let unmatchedReference = Set(referenceUnmatched.map(\.id))
+        var told = Set<Identifier>()
+        for (annotation, isReference) in referenceUnmatched.map({ ($0, true) }) + unmatched.map({ ($0, false) }) {
+            let partner = overlapping.first { isReference ? reference[$0.0].id == annotation.id : predicted[$0.1].id == annotation.id }
+            if !isReference, let partner, unmatchedReference.contains(reference[partner.0].id), told.contains(annotation.id) { continue }
+            if isReference, let partner { told.insert(predicted[partner.1].id) }
+            let otherSaid = partner.map { isReference ? category(predicted[$0.1]) : category(reference[$0.0]) } ?? "-"
+            let (owner, other) = isReference ? names : (names.1, names.0)
+            disagreements.append(Disagreement(document: text.name, paragraph: paragraph + 1, start: annotation.start,
+                                              end: annotation.ranges.last?.end ?? annotation.start, text: annotation.ranges.map { text.text[$0] }.joined(separator: " … "),
+                                              layer: layer, said: [owner: category(annotation), other: otherSaid]))
+        }
+    }
+
+    /// Pairs of (reference index, predicted index) sharing a code point (and a category when
+    /// `sameCategory`), one to one, the largest overlaps first.
+    static func matchByOverlap(_ reference: [Annotation], _ predicted: [Annotation], sameCategory: Bool) -> [(Int, Int)] {
+        var candidates: [(overlap: Int, a: Int, b: Int)] = []
+        for (i, a) in reference.enumerated() {
+            for (j, b) in predicted.enumerated() where !sameCategory || a.category == b.category {
+                var overlap = 0
+                for x in a.ranges { for y in b.ranges { overlap += max(0, min(x.end, y.end) - max(x.start, y.start)) } }
+                if overlap > 0 { candidates.append((overlap, i, j)) }
+            }
+        }
+        candidates.sort { ($1.overlap, $0.a, $0.b) < ($0.overlap, $1.a, $1.b) }
+        var usedA = Set<Int>(), usedB = Set<Int>()
+        var pairs: [(Int, Int)] = []
+        for candidate in candidates where !usedA.contains(candidate.a) && !usedB.contains(candidate.b) {
+            usedA.insert(candidate.a)
+            usedB.insert(candidate.b)
+            pairs.append((candidate.a, candidate.b))
+        }
+        return pairs
+    }
+
+    /// On exactly matched spans: the register link, speaker, holder and target, correction and severity.
+    private mutating func compareAttributes(_ a: Annotation, _ b: Annotation, pair: Int, layer: String) {
+        func link(_ annotation: Annotation, _ role: LinkRole) -> String {
+            annotation.links(role).map { target -> String in
+                switch target { case .id(let id): id.rawValue; case .unknown: "unknown" }
+            }.sorted().joined(separator: " ")
+        }
+        var attributes: [(String, String, String)] = []
+        switch a.layer {
+        case .entity: attributes = [("ref", link(a, .ref), link(b, .ref))]
+        case .quotation: attributes = [("speaker", link(a, .speaker), link(b, .speaker))]
+        case .stance: attributes = [("holder", link(a, .holder), link(b, .holder)), ("target", link(a, .target), link(b, .target))]
+        case .error: attributes = [("correction", a.correction ?? "", b.correction ?? ""), ("severity", a.severity?.rawValue ?? "", b.severity?.rawValue ?? "")]
+        default: break
+        }
+        for (name, x, y) in attributes {
+            tally.add(.attribute(pair: pair, layer: layer, attribute: name, a: x.isEmpty ? "(none)" : x, b: y.isEmpty ? "(none)" : y))
+        }
+    }
+}

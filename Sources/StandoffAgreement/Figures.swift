@@ -1,0 +1,261 @@
+import Foundation
+
+/// A figure with its 95 % bootstrap interval (paragraphs resampled), or why it is undefined.
+public struct Estimate: Equatable, Sendable, Codable {
+    public var value: Double?
+    public var low: Double?
+    public var high: Double?
+    public var undefinedBecause: String?
+}
+
+/// Precision, recall and F1 of one annotator's spans against another's (the first of the pair
+/// is the reference), with the counts they come from.
+public struct SpanScores: Equatable, Sendable, Codable {
+    public var reference: Int
+    public var predicted: Int
+    public var matched: Int
+    public var precision: Double?
+    public var recall: Double?
+    public var f1: Estimate
+}
+
+/// What two annotators agree on in one layer.
+public struct PairFigures: Equatable, Sendable, Codable {
+    public var annotators: [String]
+    public var exact: SpanScores
+    public var relaxed: SpanScores
+    /// Cohen's kappa over the layer's token labels.
+    public var tokenKappa: Estimate
+    public var categories: [CategoryFigures]
+    public var attributes: [AttributeFigures]
+    /// Categories of spans paired by overlap: reference category → other's category → spans.
+    public var confusion: [String: [String: Int]]
+}
+
+public struct CategoryFigures: Equatable, Sendable, Codable {
+    public var category: String
+    public var exact: SpanScores
+    public var relaxed: SpanScores
+}
+
+/// Agreement on an attribute of exactly matched spans (register link, speaker, …).
+public struct AttributeFigures: Equatable, Sendable, Codable {
+    public var attribute: String
+    public var pairs: Int
+    public var agreeing: Int
+    public var share: Double?
+    /// Cohen's kappa where the values are categories (not for corrections and target sets).
+    public var kappa: Estimate?
+}
+
+/// One layer's agreement: each pair, their mean, and the coefficients over all annotators.
+public struct LayerFigures: Equatable, Sendable, Codable {
+    public var layer: String
+    public var pairs: [PairFigures]
+    public var meanExactF1: Double?
+    public var meanRelaxedF1: Double?
+    /// Fleiss' kappa over the tokens every annotator labelled; Krippendorff's alpha (nominal)
+    /// over the tokens at least two labelled.
+    public var fleissKappa: Estimate
+    public var krippendorffAlpha: Estimate
+}
+
+/// Works the figures out from a ``Tally``, with bootstrap intervals.
+public struct Figures {
+    let tally: Tally
+    let annotators: [String]
+    let pairs: [(Int, Int)]
+
+    public init(_ comparison: Comparison) {
+        tally = comparison.tally
+        annotators = comparison.annotators
+        pairs = comparison.pairs
+    }
+
+    /// Every layer's figures; `resamples` bootstrap draws of paragraphs (0: no intervals), from `seed`.
+    public func layers(resamples: Int, seed: UInt64) -> [LayerFigures] {
+        let layers = Set(tally.keys.compactMap { key -> String? in
+            switch key {
+            case .reference(_, let layer, _), .predicted(_, let layer, _), .tokenPair(_, let layer, _, _), .coincidence(let layer, _, _): layer
+            default: nil
+            }
+        }).sorted()
+        let total = tally.total
+        // Each estimate is a function of a vector of counts; the bootstrap calls them all on
+        // each resample's vector.
+        var estimators: [([Double]) -> Measure] = []
+        func register(_ estimator: @escaping ([Double]) -> Measure) -> Int {
+            estimators.append(estimator)
+            return estimators.count - 1
+        }
+        var built: [(LayerFigures, [Int: WritableKeyPath<LayerFigures, Estimate>])] = []
+        var handles: [[(Int, (inout LayerFigures, Estimate) -> Void)]] = []
+        for layer in layers {
+            var figures = LayerFigures(layer: layer, pairs: [], meanExactF1: nil, meanRelaxedF1: nil,
+                                       fleissKappa: Estimate(), krippendorffAlpha: Estimate())
+            var layerHandles: [(Int, (inout LayerFigures, Estimate) -> Void)] = []
+            for (pairIndex, (i, j)) in pairs.enumerated() {
+                guard (tally.position(of: .tokenPair(pair: pairIndex, layer: layer, a: "none", b: "none")) != nil)
+                        || tally.keys.contains(where: { if case .tokenPair(pairIndex, layer, _, _) = $0 { true } else { false } }) else { continue }
+                let slot = figures.pairs.count
+                let exactF1 = register { self.spanF1($0, pair: pairIndex, layer: layer, category: nil, exact: true) }
+                let relaxedF1 = register { self.spanF1($0, pair: pairIndex, layer: layer, category: nil, exact: false) }
+                let kappa = register { Coefficients.cohenKappa(self.pairTable($0) { if case .tokenPair(pairIndex, layer, let a, let b) = $0 { (a, b) } else { nil } }) }
+                var pairFigures = PairFigures(
+                    annotators: [annotators[i], annotators[j]],
+                    exact: scores(total, pair: pairIndex, layer: layer, category: nil, exact: true),
+                    relaxed: scores(total, pair: pairIndex, layer: layer, category: nil, exact: false),
+                    tokenKappa: Estimate(), categories: [], attributes: [], confusion: [:])
+                for category in categories(pair: pairIndex, layer: layer) {
+                    pairFigures.categories.append(CategoryFigures(
+                        category: category,
+                        exact: scores(total, pair: pairIndex, layer: layer, category: category, exact: true),
+                        relaxed: scores(total, pair: pairIndex, layer: layer, category: category, exact: false)))
+                }
+                for attribute in attributeNames(pair: pairIndex, layer: layer) {
+                    let table = pairTable(total) { if case .attribute(pairIndex, layer, attribute, let a, let b) = $0 { (a, b) } else { nil } }
+                    let agreeing = table.counts.filter { $0.key.a == $0.key.b }.values.reduce(0, +)
+                    let categorical = attribute != "correction" && attribute != "target"
+                    pairFigures.attributes.append(AttributeFigures(
+                        attribute: attribute, pairs: table.total, agreeing: agreeing,
+                        share: table.total == 0 ? nil : Double(agreeing) / Double(table.total), kappa: categorical ? Estimate() : nil))
+                    if categorical {
+                        let handle = register { Coefficients.cohenKappa(self.pairTable($0) { if case .attribute(pairIndex, layer, attribute, let a, let b) = $0 { (a, b) } else { nil } }) }
+                        let attributeSlot = pairFigures.attributes.count - 1
+                        layerHandles.append((handle, { $0.pairs[slot].attributes[attributeSlot].kappa = $1 }))
+                    }
+                }
+                for key in tally.keys {
+                    if case .confusion(pairIndex, layer, let a, let b) = key, let position = tally.position(of: key) {
+                        pairFigures.confusion[a, default: [:]][b] = Int(total[position].rounded())
+                    }
+                }
+                figures.pairs.append(pairFigures)
+                layerHandles.append((exactF1, { $0.pairs[slot].exact.f1 = $1 }))
+                layerHandles.append((relaxedF1, { $0.pairs[slot].relaxed.f1 = $1 }))
+                layerHandles.append((kappa, { $0.pairs[slot].tokenKappa = $1 }))
+            }
+            let fleiss = register { self.fleiss($0, layer: layer) }
+            let alpha = register { self.alpha($0, layer: layer) }
+            layerHandles.append((fleiss, { $0.fleissKappa = $1 }))
+            layerHandles.append((alpha, { $0.krippendorffAlpha = $1 }))
+            built.append((figures, [:]))
+            handles.append(layerHandles)
+        }
+        // Point values, then the bootstrap.
+        let point = estimators.map { $0(total) }
+        var draws = [[Double]](repeating: [], count: estimators.count)
+        if resamples > 0, !tally.paragraphs.isEmpty {
+            var generator = SplitMix64(seed: seed)
+            let count = tally.paragraphs.count
+            for _ in 0..<resamples {
+                let vector = tally.sum((0..<count).map { _ in Int(generator.next() % UInt64(count)) })
+                for (index, estimator) in estimators.enumerated() { if let value = estimator(vector).value { draws[index].append(value) } }
+            }
+        }
+        var result: [LayerFigures] = []
+        for (layerIndex, (figures, _)) in built.enumerated() {
+            var figures = figures
+            for (handle, apply) in handles[layerIndex] {
+                var estimate = Estimate(value: point[handle].value, undefinedBecause: point[handle].undefinedBecause)
+                if estimate.value != nil, draws[handle].count >= 2 {
+                    let sorted = draws[handle].sorted()
+                    estimate.low = Self.percentile(sorted, 0.025)
+                    estimate.high = Self.percentile(sorted, 0.975)
+                }
+                apply(&figures, estimate)
+            }
+            let exact = figures.pairs.compactMap(\.exact.f1.value)
+            let relaxed = figures.pairs.compactMap(\.relaxed.f1.value)
+            if figures.pairs.count > 1 {
+                figures.meanExactF1 = exact.isEmpty ? nil : exact.reduce(0, +) / Double(exact.count)
+                figures.meanRelaxedF1 = relaxed.isEmpty ? nil : relaxed.reduce(0, +) / Double(relaxed.count)
+            }
+            result.append(figures)
+        }
+        return result
+    }
+
+    // MARK: From a vector of counts
+
+    func count(_ vector: [Double], _ key: Tally.Key) -> Double { tally.position(of: key).map { vector[$0] } ?? 0 }
+
+    func spanF1(_ vector: [Double], pair: Int, layer: String, category: String?, exact: Bool) -> Measure {
+        let reference = count(vector, .reference(pair: pair, layer: layer, category: category))
+        let predicted = count(vector, .predicted(pair: pair, layer: layer, category: category))
+        let matched = count(vector, exact ? .exact(pair: pair, layer: layer, category: category) : .relaxed(pair: pair, layer: layer, category: category))
+        guard reference + predicted > 0 else { return .undefined("neither annotator marked a span here") }
+        return .of(2 * matched / (reference + predicted))
+    }
+
+    func scores(_ vector: [Double], pair: Int, layer: String, category: String?, exact: Bool) -> SpanScores {
+        let reference = count(vector, .reference(pair: pair, layer: layer, category: category))
+        let predicted = count(vector, .predicted(pair: pair, layer: layer, category: category))
+        let matched = count(vector, exact ? .exact(pair: pair, layer: layer, category: category) : .relaxed(pair: pair, layer: layer, category: category))
+        let f1 = spanF1(vector, pair: pair, layer: layer, category: category, exact: exact)
+        return SpanScores(reference: Int(reference), predicted: Int(predicted), matched: Int(matched),
+                          precision: predicted == 0 ? nil : matched / predicted, recall: reference == 0 ? nil : matched / reference,
+                          f1: Estimate(value: f1.value, undefinedBecause: f1.undefinedBecause))
+    }
+
+    func pairTable(_ vector: [Double], _ select: (Tally.Key) -> (String, String)?) -> Coefficients.PairTable {
+        var table = Coefficients.PairTable()
+        for (position, key) in tally.keys.enumerated() where vector[position] > 0 {
+            if let (a, b) = select(key) { table.add(a, b, times: Int(vector[position].rounded())) }
+        }
+        return table
+    }
+
+    func fleiss(_ vector: [Double], layer: String) -> Measure {
+        var table = Coefficients.RatingTable()
+        table.units = Int(count(vector, .fleissUnits(layer: layer)).rounded())
+        table.raters = annotators.count
+        table.squares = Int(count(vector, .fleissSquares(layer: layer)).rounded())
+        for (position, key) in tally.keys.enumerated() {
+            if case .fleissLabel(layer, let label) = key, vector[position] > 0 { table.labels[label] = Int(vector[position].rounded()) }
+        }
+        return Coefficients.fleissKappa(table)
+    }
+
+    func alpha(_ vector: [Double], layer: String) -> Measure {
+        var coincidences = Coefficients.Coincidences()
+        for (position, key) in tally.keys.enumerated() {
+            if case .coincidence(layer, let a, let b) = key, vector[position] > 0 { coincidences.matrix[.init(a: a, b: b)] = vector[position] }
+        }
+        return Coefficients.krippendorffAlpha(coincidences)
+    }
+
+    func categories(pair: Int, layer: String) -> [String] {
+        Set(tally.keys.compactMap { key -> String? in
+            switch key {
+            case .reference(pair, layer, let category?), .predicted(pair, layer, let category?): category
+            default: nil
+            }
+        }).sorted()
+    }
+
+    func attributeNames(pair: Int, layer: String) -> [String] {
+        Set(tally.keys.compactMap { if case .attribute(pair, layer, let name, _, _) = $0 { name } else { nil } }).sorted()
+    }
+
+    /// The value below which `fraction` of the sorted values lie (linear between neighbours).
+    static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+        let position = fraction * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+    }
+}
+
+/// SplitMix64: a small generator whose draws a seed fixes, for repeatable intervals.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

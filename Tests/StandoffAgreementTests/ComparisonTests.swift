@@ -1,0 +1,74 @@
+import StandoffAgreement
+import StandoffModel
+import Testing
+
+/// What `agree` compares: spans exactly and by overlap, token labels, attributes of matched spans.
+@Suite("Comparing annotators")
+struct ComparisonTests {
+    static let text = SourceText("Kim met Trump in Hanoi.\nNo deal came of it.")
+
+    func entity(_ id: Identifier, _ start: Int, _ end: Int, _ category: Identifier, ref: Identifier? = nil) -> Annotation {
+        Annotation(id: id, layer: .entity, category: category, ranges: [try! TextRange(start, end)],
+                   links: ref.map { [Link(role: .ref, target: .id($0))] } ?? [])
+    }
+
+    func report(_ a: [Annotation], _ b: [Annotation], resamples: Int = 0) -> AgreementReport {
+        let inputs = AgreementInputs(annotators: ["a", "b"], texts: [AnnotatedText(name: "d", text: Self.text, annotations: ["a": a, "b": b])])
+        return AgreementReport(inputs, resamples: resamples, seed: 7)
+    }
+
+    @Test func exactAndRelaxedSpanMatching() throws {
+        let a = [entity("e1", 0, 3, "PER", ref: "kim"), entity("e2", 8, 13, "PER", ref: "trump"), entity("e3", 17, 22, "GPE")]
+        let b = [entity("x1", 0, 3, "PER", ref: "kim"), entity("x2", 8, 12, "PER", ref: "trump"), entity("x3", 17, 22, "LOC"), entity("x4", 24, 26, "MISC")]
+        let layer = try #require(report(a, b).layers.first)
+        let pair = try #require(layer.pairs.first)
+        // Exact: e1 = x1 only. P = 1/4, R = 1/3, F1 = 2·1/7.
+        #expect((pair.exact.reference, pair.exact.predicted, pair.exact.matched) == (3, 4, 1))
+        let exactF1 = try #require(pair.exact.f1.value)
+        #expect(pair.exact.precision == 0.25 && abs(exactF1 - 2.0 / 7) < 1e-12)
+        // Relaxed: e2 and x2 overlap with the same category; e3/x3 differ in category.
+        let relaxedF1 = try #require(pair.relaxed.f1.value)
+        #expect(pair.relaxed.matched == 2 && abs(relaxedF1 - 4.0 / 7) < 1e-12)
+        #expect(pair.confusion["GPE"]?["LOC"] == 1 && pair.confusion["none"]?["MISC"] == 1 && pair.confusion["PER"]?["PER"] == 2)
+        let ref = try #require(pair.attributes.first { $0.attribute == "ref" })
+        #expect(ref.pairs == 1 && ref.agreeing == 1)
+    }
+
+    @Test func identicalAnnotationsAgreeFullyEverywhere() throws {
+        let a = [entity("e1", 0, 3, "PER", ref: "kim"), entity("e2", 8, 13, "PER", ref: "trump"), entity("e3", 17, 22, "GPE")]
+        let layer = try #require(report(a, a, resamples: 50).layers.first)
+        let pair = try #require(layer.pairs.first)
+        for estimate in [pair.exact.f1, pair.relaxed.f1, pair.tokenKappa, layer.fleissKappa, layer.krippendorffAlpha] {
+            #expect(abs((estimate.value ?? 0) - 1) < 1e-12, "\(estimate)")
+            #expect(estimate.low.map { abs($0 - 1) < 1e-12 } ?? true)
+        }
+        #expect(report(a, a).disagreements.isEmpty)
+    }
+
+    @Test func tokensTakeTheEarliestThenLongestAnnotation() {
+        let tokens = Tokens(Self.text)
+        // "Kim met Trump": a long MISC from 0 and a PER on Kim; Kim's token takes the longer one
+        // starting at the same place, "met" too.
+        let labels = Comparison.tokenLabelsForTesting([entity("e1", 0, 3, "PER"), entity("e2", 0, 7, "MISC"), entity("e3", 4, 13, "ORG")], tokens: tokens)
+        #expect(Array(labels.prefix(4)) == ["MISC", "MISC", "ORG", "none"])
+    }
+
+    @Test func disagreementsAreListedOnceForAdjudication() {
+        let a = [entity("e1", 8, 13, "PER")]
+        let b = [entity("x1", 8, 13, "ORG"), entity("x2", 17, 22, "GPE")]
+        let items = report(a, b).disagreements
+        #expect(items.count == 2)
+        #expect(items.first?.said == ["a": "PER", "b": "ORG"] && items.first?.text == "Trump")
+        #expect(items.last?.said == ["a": "-", "b": "GPE"])
+    }
+
+    @Test func theBootstrapIsRepeatable() throws {
+        let a = [entity("e1", 0, 3, "PER"), entity("e3", 17, 22, "GPE"), entity("e4", 24, 26, "MISC")]
+        let b = [entity("x1", 0, 3, "PER"), entity("x3", 17, 22, "LOC")]
+        let first = try #require(report(a, b, resamples: 200).layers.first?.pairs.first?.exact.f1)
+        let again = try #require(report(a, b, resamples: 200).layers.first?.pairs.first?.exact.f1)
+        #expect(first == again && first.low != nil && first.high != nil)
+        let (low, value, high) = (try #require(first.low), try #require(first.value), try #require(first.high))
+        #expect(low <= value && value <= high)
+    }
+}

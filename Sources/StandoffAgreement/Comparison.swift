@@ -33,6 +33,16 @@ public struct Comparison: Sendable {
     public let categories: Set<String>?
     public private(set) var tally = Tally()
     public private(set) var disagreements: [Disagreement] = []
+    /// Token labels by number, and back.
+    private var labelNumbers: [String: Int32] = [:]
+    private var labelNames: [String] = []
+
+    private mutating func labelNumber(_ label: String) -> Int32 {
+        if let number = labelNumbers[label] { return number }
+        labelNames.append(label)
+        labelNumbers[label] = Int32(labelNames.count - 1)
+        return Int32(labelNames.count - 1)
+    }
 
     /// The annotator pairs, in order: (0, 1), (0, 2), …, (1, 2), …; the first is the reference.
     public var pairs: [(Int, Int)] {
@@ -57,15 +67,21 @@ public struct Comparison: Sendable {
                 grouped[annotator, default: [:]][annotation.layer.name, default: [:]][text.text.paragraphIndex(containing: annotation.start), default: []].append(annotation)
             }
         }
-        // Token labels per annotator and layer, over the whole text.
-        var labels: [String: [String: [String]]] = [:]
-        for annotator in annotators where text.annotations[annotator] != nil {
-            for layer in layerNames {
+        // Token labels per layer and annotator, over the whole text, as numbers (``labelNames``):
+        // a text has millions of tokens and a few dozen labels.
+        var labels: [String: [[Int32]]] = [:]
+        for layer in layerNames {
+            var perAnnotator: [[Int32]] = []
+            for annotator in annotators {
+                guard text.annotations[annotator] != nil else { perAnnotator.append([]); continue }
                 let annotations = grouped[annotator]?[layer]?.values.flatMap { $0 } ?? []
-                labels[annotator, default: [:]][layer] = Self.tokenLabels(annotations, tokens: tokens)
+                var numbers: [Int32] = []
+                for annotation in annotations { numbers.append(labelNumber(annotation.category?.rawValue ?? "(none)")) }
+                perAnnotator.append(Self.tokenLabels(annotations, numbers: numbers, none: labelNumber("none"), tokens: tokens))
             }
+            labels[layer] = perAnnotator
         }
-        let present = annotators.filter { text.annotations[$0] != nil }
+        let presentIndices = annotators.indices.filter { text.annotations[annotators[$0]] != nil }
         for (paragraphIndex, paragraph) in text.text.paragraphs.enumerated() {
             tally.beginParagraph()
             let tokenRange = tokens.firstIndex(endingAfter: paragraph.start)..<tokens.firstIndex(startingAtOrAfter: paragraph.end)
@@ -76,24 +92,46 @@ public struct Comparison: Sendable {
                     let reference = grouped[a]?[layer]?[paragraphIndex] ?? []
                     let predicted = grouped[b]?[layer]?[paragraphIndex] ?? []
                     compareSpans(reference, predicted, pair: pairIndex, layer: layer, names: (a, b), text: text, paragraph: paragraphIndex)
-                    for token in tokenRange {
-                        tally.add(.tokenPair(pair: pairIndex, layer: layer, a: labels[a]![layer]![token], b: labels[b]![layer]![token]))
+                    // Counted by number here, named once a paragraph.
+                    var pairs: [Int64: Double] = [:]
+                    let (first, second) = (labels[layer]![i], labels[layer]![j])
+                    for token in tokenRange { pairs[Int64(first[token]) << 32 | Int64(second[token]), default: 0] += 1 }
+                    for (key, count) in pairs {
+                        tally.add(.tokenPair(pair: pairIndex, layer: layer, a: labelNames[Int(key >> 32)], b: labelNames[Int(key & 0xFFFF_FFFF)]), count)
                     }
                 }
                 // Fleiss over the tokens every annotator labelled; Krippendorff over those two or more did.
+                let layerLabels = labels[layer]!
+                var units = 0.0
+                var squares = 0.0
+                var labelTotals: [Int32: Double] = [:]
+                var coincidences: [Int64: Double] = [:]
+                var values: [Int32] = []
                 for token in tokenRange {
-                    let values = present.map { labels[$0]![layer]![token] }
-                    if present.count == annotators.count, annotators.count >= 2 {
-                        var counts: [String: Int] = [:]
-                        for value in values { counts[value, default: 0] += 1 }
-                        tally.add(.fleissUnits(layer: layer))
-                        tally.add(.fleissSquares(layer: layer), Double(counts.values.reduce(0) { $0 + $1 * $1 }))
-                        for (label, count) in counts { tally.add(.fleissLabel(layer: layer, label: label), Double(count)) }
+                    values.removeAll(keepingCapacity: true)
+                    for index in presentIndices { values.append(layerLabels[index][token]) }
+                    if presentIndices.count == annotators.count, annotators.count >= 2 {
+                        units += 1
+                        var sumOfSquares = 0
+                        for (position, value) in values.enumerated() where !values[..<position].contains(value) {
+                            let count = values.reduce(0) { $0 + ($1 == value ? 1 : 0) }
+                            sumOfSquares += count * count
+                            labelTotals[value, default: 0] += Double(count)
+                        }
+                        squares += Double(sumOfSquares)
                     }
                     if values.count >= 2 {
                         let weight = 1 / Double(values.count - 1)
-                        for x in values.indices { for y in values.indices where x != y { tally.add(.coincidence(layer: layer, a: values[x], b: values[y]), weight) } }
+                        for x in values.indices { for y in values.indices where x != y { coincidences[Int64(values[x]) << 32 | Int64(values[y]), default: 0] += weight } }
                     }
+                }
+                if units > 0 {
+                    tally.add(.fleissUnits(layer: layer), units)
+                    tally.add(.fleissSquares(layer: layer), squares)
+                    for (label, count) in labelTotals { tally.add(.fleissLabel(layer: layer, label: labelNames[Int(label)]), count) }
+                }
+                for (key, weight) in coincidences {
+                    tally.add(.coincidence(layer: layer, a: labelNames[Int(key >> 32)], b: labelNames[Int(key & 0xFFFF_FFFF)]), weight)
                 }
             }
         }
@@ -107,7 +145,19 @@ public struct Comparison: Sendable {
     /// wholly or in part (the earliest-starting, then the longest, then the first in the file),
     /// or "none".
     static func tokenLabels(_ annotations: [Annotation], tokens: Tokens) -> [String] {
-        var labels = [String](repeating: "none", count: tokens.count)
+        var names = ["none"]
+        let numbers = annotations.map { annotation -> Int32 in
+            let label = annotation.category?.rawValue ?? "(none)"
+            if let known = names.firstIndex(of: label) { return Int32(known) }
+            names.append(label)
+            return Int32(names.count - 1)
+        }
+        return tokenLabels(annotations, numbers: numbers, none: 0, tokens: tokens).map { names[Int($0)] }
+    }
+
+    /// ``tokenLabels(_:tokens:)`` by number: `numbers[i]` is the label of `annotations[i]`.
+    static func tokenLabels(_ annotations: [Annotation], numbers: [Int32], none: Int32, tokens: Tokens) -> [Int32] {
+        var labels = [Int32](repeating: none, count: tokens.count)
         var assigned = [Bool](repeating: false, count: tokens.count)
         let ordered = annotations.enumerated().sorted { x, y in
             let (a, b) = (x.element, y.element)
@@ -116,8 +166,8 @@ public struct Comparison: Sendable {
             if la != lb { return la > lb }
             return x.offset < y.offset
         }
-        for (_, annotation) in ordered {
-            let label = annotation.category?.rawValue ?? "(none)"
+        for (index, annotation) in ordered {
+            let label = numbers[index]
             for range in annotation.ranges {
                 for token in tokens.firstIndex(endingAfter: range.start)..<tokens.firstIndex(startingAtOrAfter: range.end) where !assigned[token] {
                     labels[token] = label

@@ -10,12 +10,30 @@ public struct AgreementReport: Sendable, Encodable {
     public var resamples: Int
     public var seed: UInt64
     public var layers: [LayerFigures]
+    /// With `byDocument`: each document's figures (intervals resample its own paragraphs).
+    public var documentFigures: [DocumentFigures]?
     public var disagreements: [Disagreement]
 
+    /// One document's figures.
+    public struct DocumentFigures: Sendable, Encodable {
+        public var document: String
+        public var layers: [LayerFigures]
+    }
+
     /// Compares `inputs`: `resamples` bootstrap draws (0: no intervals) from `seed`.
-    public init(_ inputs: AgreementInputs, layers: Set<String>? = nil, categories: Set<String>? = nil, resamples: Int, seed: UInt64) {
+    public init(_ inputs: AgreementInputs, layers: Set<String>? = nil, categories: Set<String>? = nil, resamples: Int, seed: UInt64,
+                byDocument: Bool = false) {
         var comparison = Comparison(annotators: inputs.annotators, layers: layers, categories: categories)
-        for text in inputs.texts { comparison.add(text) }
+        var perDocument: [DocumentFigures] = []
+        for text in inputs.texts {
+            comparison.add(text)
+            if byDocument {
+                var alone = Comparison(annotators: inputs.annotators, layers: layers, categories: categories)
+                alone.add(text)
+                perDocument.append(DocumentFigures(document: text.name, layers: Figures(alone).layers(resamples: resamples, seed: seed)))
+            }
+        }
+        documentFigures = byDocument ? perDocument : nil
         annotators = inputs.annotators
         documents = inputs.texts.map(\.name)
         unpaired = inputs.unpaired
@@ -90,6 +108,18 @@ public struct AgreementReport: Sendable, Encodable {
                     }
                 }
             }))
+        if let documentFigures {
+            sections.append(ReportSection(
+                title: "by document", columns: ["document", "layer", "pair", "exact F1", "relaxed F1", "Cohen's kappa", "Krippendorff's alpha"],
+                rows: documentFigures.flatMap { document in
+                    document.layers.flatMap { layer in
+                        layer.pairs.map { pair in
+                            [document.document, layer.layer, pair.annotators.joined(separator: " / "), Self.estimate(pair.exact.f1),
+                             Self.estimate(pair.relaxed.f1), Self.estimate(pair.tokenKappa), Self.estimate(layer.krippendorffAlpha)]
+                        }
+                    }
+                }))
+        }
         sections.append(ReportSection(
             title: "disagreements", columns: ["document", "paragraph", "range", "layer", "text", "said"],
             rows: disagreements.map { item in

@@ -41,6 +41,11 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "table, json, csv (section,row,column,value) or markdown.")
     var format: ReportOptions.StatsFormat = .table
 
+    @Option(help: "corpus (figures pooled over every paired document) or document (each document's figures too).")
+    var by: Scope = .corpus
+
+    enum Scope: String, ExpressibleByArgument, CaseIterable { case corpus, document }
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give the annotators' files or directories") }
         if annotators == nil && paths.count < 2 { throw ValidationError("give two or more files or directories, or one file with --annotators a,b") }
@@ -67,7 +72,7 @@ struct AgreeCommand: ParsableCommand {
             throw CLIError(problem.message, hint: problem.hint)
         }
         let report = AgreementReport(inputs, layers: layer.isEmpty ? nil : Set(layer), categories: category.isEmpty ? nil : Set(category),
-                                     resamples: bootstrap, seed: seed)
+                                     resamples: bootstrap, seed: seed, byDocument: by == .document)
         switch format {
         case .json: print(report.json())
         case .table: print(ReportSection.table(report.sections))

@@ -56,6 +56,8 @@ struct AgreeCommandTests {
         #expect(report["documents"] as? [String] == ["north-korea-diplomacy"])
         let unpaired = try #require(report["unpaired"] as? [String: [String]])
         #expect(unpaired["bob"]?.count == 1, "\(unpaired)")
+        let byDocument = try json(try CLI.run(["agree", alice, bob, "--format", "json", "--bootstrap", "0", "--by", "document"]))
+        #expect((byDocument["documentFigures"] as? [[String: Any]])?.first?["document"] as? String == "north-korea-diplomacy")
     }
 
     @Test func oneFileWithSeveralAnnotators() throws {

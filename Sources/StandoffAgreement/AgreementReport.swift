@@ -89,6 +89,14 @@ public struct AgreementReport: Sendable, Encodable {
             tokens.rows.append([layer.layer, "Krippendorff's alpha (nominal)", "all", Self.estimate(layer.krippendorffAlpha)])
         }
         sections.append(tokens)
+        var unitizing = ReportSection(title: "unitizing (code points)", columns: ["layer", "category", "Krippendorff's alpha-u"], rows: [])
+        for layer in layers {
+            unitizing.rows.append([layer.layer, "all", Self.estimate(layer.unitizingAlpha)])
+            for (category, estimate) in layer.unitizingAlphaByCategory.sorted(by: { $0.key < $1.key }) {
+                unitizing.rows.append([layer.layer, category, Self.estimate(estimate)])
+            }
+        }
+        sections.append(unitizing)
         sections.append(ReportSection(
             title: "attributes of exactly matched spans", columns: ["layer", "pair", "attribute", "matched spans", "agreeing", "share", "Cohen's kappa [95% CI]"],
             rows: layers.flatMap { layer in

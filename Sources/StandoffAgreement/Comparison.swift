@@ -33,6 +33,10 @@ public struct Comparison: Sendable {
     public let categories: Set<String>?
     public private(set) var tally = Tally()
     public private(set) var disagreements: [Disagreement] = []
+    /// Units for Krippendorff's unitizing alpha, per layer, on one continuum: the texts every
+    /// annotator has, one after another.
+    public private(set) var unitizing: [String: [UnitizingAlpha.Unit]] = [:]
+    public private(set) var continuum = 0
     /// Token labels by number, and back.
     private var labelNumbers: [String: Int32] = [:]
     private var labelNames: [String] = []
@@ -82,6 +86,19 @@ public struct Comparison: Sendable {
             labels[layer] = perAnnotator
         }
         let presentIndices = annotators.indices.filter { text.annotations[annotators[$0]] != nil }
+        if presentIndices.count == annotators.count {
+            for layer in layerNames {
+                for (index, annotator) in annotators.enumerated() {
+                    for annotation in grouped[annotator]?[layer]?.values.flatMap({ $0 }) ?? [] {
+                        for range in annotation.ranges {
+                            unitizing[layer, default: []].append(UnitizingAlpha.Unit(begin: continuum + range.start, length: range.length, annotator: index,
+                                                                                     category: annotation.category?.rawValue ?? "(none)"))
+                        }
+                    }
+                }
+            }
+            continuum += text.text.count
+        }
         for (paragraphIndex, paragraph) in text.text.paragraphs.enumerated() {
             tally.beginParagraph()
             let tokenRange = tokens.firstIndex(endingAfter: paragraph.start)..<tokens.firstIndex(startingAtOrAfter: paragraph.end)

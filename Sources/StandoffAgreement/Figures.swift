@@ -58,6 +58,10 @@ public struct LayerFigures: Equatable, Sendable, Codable {
     /// over the tokens at least two labelled.
     public var fleissKappa: Estimate
     public var krippendorffAlpha: Estimate
+    /// Krippendorff's unitizing alpha over the code points of the texts every annotator has,
+    /// over all categories and per category (no interval: it does not add up over paragraphs).
+    public var unitizingAlpha: Estimate
+    public var unitizingAlphaByCategory: [String: Estimate]
 }
 
 /// Works the figures out from a ``Tally``, with bootstrap intervals.
@@ -65,11 +69,15 @@ public struct Figures {
     let tally: Tally
     let annotators: [String]
     let pairs: [(Int, Int)]
+    let unitizing: [String: [UnitizingAlpha.Unit]]
+    let continuum: Int
 
     public init(_ comparison: Comparison) {
         tally = comparison.tally
         annotators = comparison.annotators
         pairs = comparison.pairs
+        unitizing = comparison.unitizing
+        continuum = comparison.continuum
     }
 
     /// Every layer's figures; `resamples` bootstrap draws of paragraphs (0: no intervals), from `seed`.
@@ -92,7 +100,16 @@ public struct Figures {
         var handles: [[(Int, (inout LayerFigures, Estimate) -> Void)]] = []
         for layer in layers {
             var figures = LayerFigures(layer: layer, pairs: [], meanExactF1: nil, meanRelaxedF1: nil,
-                                       fleissKappa: Estimate(), krippendorffAlpha: Estimate())
+                                       fleissKappa: Estimate(), krippendorffAlpha: Estimate(),
+                                       unitizingAlpha: Estimate(), unitizingAlphaByCategory: [:])
+            let units = unitizing[layer] ?? []
+            func estimate(_ measure: Measure) -> Estimate { Estimate(value: measure.value, undefinedBecause: measure.undefinedBecause) }
+            figures.unitizingAlpha = units.isEmpty && continuum == 0
+                ? Estimate(undefinedBecause: "no text that every annotator annotated")
+                : estimate(UnitizingAlpha.alpha(units, annotators: annotators.count, begin: 0, length: continuum))
+            for category in Set(units.map(\.category)).sorted() {
+                figures.unitizingAlphaByCategory[category] = estimate(UnitizingAlpha.alpha(units, annotators: annotators.count, begin: 0, length: continuum, category: category))
+            }
             var layerHandles: [(Int, (inout LayerFigures, Estimate) -> Void)] = []
             for (pairIndex, (i, j)) in pairs.enumerated() {
                 guard (tally.position(of: .tokenPair(pair: pairIndex, layer: layer, a: "none", b: "none")) != nil)

@@ -38,7 +38,7 @@ struct ComparisonTests {
         let a = [entity("e1", 0, 3, "PER", ref: "kim"), entity("e2", 8, 13, "PER", ref: "trump"), entity("e3", 17, 22, "GPE")]
         let layer = try #require(report(a, a, resamples: 50).layers.first)
         let pair = try #require(layer.pairs.first)
-        for estimate in [pair.exact.f1, pair.relaxed.f1, pair.tokenKappa, layer.fleissKappa, layer.krippendorffAlpha] {
+        for estimate in [pair.exact.f1, pair.relaxed.f1, pair.tokenKappa, layer.fleissKappa, layer.krippendorffAlpha, layer.unitizingAlpha] {
             #expect(abs((estimate.value ?? 0) - 1) < 1e-12, "\(estimate)")
             #expect(estimate.low.map { abs($0 - 1) < 1e-12 } ?? true)
         }

@@ -37,6 +37,9 @@ public struct Comparison: Sendable {
     /// annotator has, one after another.
     public private(set) var unitizing: [String: [UnitizingAlpha.Unit]] = [:]
     public private(set) var continuum = 0
+    /// The same units by paragraph (offsets from the paragraph's start, clipped to it), in the
+    /// order of the tally's paragraphs, for the bootstrap; empty for texts some annotator lacks.
+    public private(set) var unitizingParagraphs: [(length: Int, units: [String: [UnitizingAlpha.Unit]])] = []
     /// Token labels by number, and back.
     private var labelNumbers: [String: Int32] = [:]
     private var labelNames: [String] = []
@@ -86,19 +89,28 @@ public struct Comparison: Sendable {
             labels[layer] = perAnnotator
         }
         let presentIndices = annotators.indices.filter { text.annotations[annotators[$0]] != nil }
+        var byParagraph = text.text.paragraphs.map { (length: $0.length, units: [String: [UnitizingAlpha.Unit]]()) }
         if presentIndices.count == annotators.count {
             for layer in layerNames {
                 for (index, annotator) in annotators.enumerated() {
                     for annotation in grouped[annotator]?[layer]?.values.flatMap({ $0 }) ?? [] {
                         for range in annotation.ranges {
+                            let category = annotation.category?.rawValue ?? "(none)"
                             unitizing[layer, default: []].append(UnitizingAlpha.Unit(begin: continuum + range.start, length: range.length, annotator: index,
-                                                                                     category: annotation.category?.rawValue ?? "(none)"))
+                                                                                     category: category))
+                            let paragraph = text.text.paragraphs[text.text.paragraphIndex(containing: range.start)]
+                            let end = min(range.end, paragraph.end)
+                            byParagraph[text.text.paragraphIndex(containing: range.start)].units[layer, default: []].append(
+                                UnitizingAlpha.Unit(begin: range.start - paragraph.start, length: end - range.start, annotator: index, category: category))
                         }
                     }
                 }
             }
             continuum += text.text.count
+        } else {
+            byParagraph = byParagraph.map { ($0.length, [:]) }
         }
+        unitizingParagraphs += byParagraph.map { presentIndices.count == annotators.count ? $0 : (0, [:]) }
         for (paragraphIndex, paragraph) in text.text.paragraphs.enumerated() {
             tally.beginParagraph()
             let tokenRange = tokens.firstIndex(endingAfter: paragraph.start)..<tokens.firstIndex(startingAtOrAfter: paragraph.end)

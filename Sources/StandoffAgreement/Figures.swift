@@ -59,7 +59,8 @@ public struct LayerFigures: Equatable, Sendable, Codable {
     public var fleissKappa: Estimate
     public var krippendorffAlpha: Estimate
     /// Krippendorff's unitizing alpha over the code points of the texts every annotator has,
-    /// over all categories and per category (no interval: it does not add up over paragraphs).
+    /// over all categories (with an interval from the resampled paragraphs laid end to end) and
+    /// per category (without).
     public var unitizingAlpha: Estimate
     public var unitizingAlphaByCategory: [String: Estimate]
 }
@@ -71,6 +72,7 @@ public struct Figures {
     let pairs: [(Int, Int)]
     let unitizing: [String: [UnitizingAlpha.Unit]]
     let continuum: Int
+    let unitizingParagraphs: [(length: Int, units: [String: [UnitizingAlpha.Unit]])]
 
     public init(_ comparison: Comparison) {
         tally = comparison.tally
@@ -78,6 +80,7 @@ public struct Figures {
         pairs = comparison.pairs
         unitizing = comparison.unitizing
         continuum = comparison.continuum
+        unitizingParagraphs = comparison.unitizingParagraphs
     }
 
     /// Every layer's figures; `resamples` bootstrap draws of paragraphs (0: no intervals), from `seed`.
@@ -162,12 +165,30 @@ public struct Figures {
         // Point values, then the bootstrap.
         let point = estimators.map { $0(total) }
         var draws = [[Double]](repeating: [], count: estimators.count)
+        var unitizingDraws: [String: [Double]] = [:]
         if resamples > 0, !tally.paragraphs.isEmpty {
             var generator = SplitMix64(seed: seed)
             let count = tally.paragraphs.count
             for _ in 0..<resamples {
-                let vector = tally.sum((0..<count).map { _ in Int(generator.next() % UInt64(count)) })
+                let chosen = (0..<count).map { _ in Int(generator.next() % UInt64(count)) }
+                let vector = tally.sum(chosen)
                 for (index, estimator) in estimators.enumerated() { if let value = estimator(vector).value { draws[index].append(value) } }
+                // The unitizing alpha of the resampled paragraphs, laid end to end.
+                guard unitizingParagraphs.count == count else { continue }
+                var units: [String: [UnitizingAlpha.Unit]] = [:]
+                var offset = 0
+                for index in chosen {
+                    let paragraph = unitizingParagraphs[index]
+                    for (layer, found) in paragraph.units {
+                        units[layer, default: []] += found.map { UnitizingAlpha.Unit(begin: $0.begin + offset, length: $0.length, annotator: $0.annotator, category: $0.category) }
+                    }
+                    offset += paragraph.length
+                }
+                for layer in layers {
+                    if let value = UnitizingAlpha.alpha(units[layer] ?? [], annotators: annotators.count, begin: 0, length: offset).value {
+                        unitizingDraws[layer, default: []].append(value)
+                    }
+                }
             }
         }
         var result: [LayerFigures] = []
@@ -181,6 +202,11 @@ public struct Figures {
                     estimate.high = Self.percentile(sorted, 0.975)
                 }
                 apply(&figures, estimate)
+            }
+            if figures.unitizingAlpha.value != nil, let values = unitizingDraws[figures.layer], values.count >= 2 {
+                let sorted = values.sorted()
+                figures.unitizingAlpha.low = Self.percentile(sorted, 0.025)
+                figures.unitizingAlpha.high = Self.percentile(sorted, 0.975)
             }
             let exact = figures.pairs.compactMap(\.exact.f1.value)
             let relaxed = figures.pairs.compactMap(\.relaxed.f1.value)

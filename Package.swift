@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "StandoffValidation", targets: ["StandoffValidation"]),
         .library(name: "StandoffStatistics", targets: ["StandoffStatistics"]),
         .library(name: "StandoffAgreement", targets: ["StandoffAgreement"]),
+        .library(name: "StandoffInterchange", targets: ["StandoffInterchange"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,6 +46,8 @@ let package = Package(
         .target(name: "StandoffStatistics", dependencies: ["StandoffModel", "StandoffTEI", "StandoffFormats"]),
         // `standoff agree`: agreement between annotators, spans, tokens, links, with intervals.
         .target(name: "StandoffAgreement", dependencies: ["StandoffModel", "StandoffTEI", "StandoffFormats"]),
+        // `standoff export` and `import`: other tools' formats, one file each, losses counted.
+        .target(name: "StandoffInterchange", dependencies: ["StandoffModel"]),
         // Renderings of a document for people and programs: inline markup, ANSI colour, JSON records.
         .target(name: "StandoffFormats", dependencies: ["StandoffModel"]),
         // The `standoff` command: parses arguments, calls the library, formats output.
@@ -57,6 +60,7 @@ let package = Package(
                 "StandoffValidation",
                 "StandoffStatistics",
                 "StandoffAgreement",
+                "StandoffInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +76,7 @@ let package = Package(
         .testTarget(name: "StandoffValidationTests", dependencies: ["StandoffValidation", "StandoffTEI", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffStatisticsTests", dependencies: ["StandoffStatistics", "StandoffTEI", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffAgreementTests", dependencies: ["StandoffAgreement", "StandoffModel", "TestSupport"]),
+        .testTarget(name: "StandoffInterchangeTests", dependencies: ["StandoffInterchange", "StandoffModel", "StandoffTEI", "TestSupport"]),
         .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffTEI", "StandoffModel", "TestSupport"]),
     ]

@@ -23,7 +23,7 @@ struct Standoff: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, AddCommand.self, RemoveCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self,
-            RegisterCommand.self, TaxonomyCommand.self, StatsCommand.self, AgreeCommand.self,
+            RegisterCommand.self, TaxonomyCommand.self, StatsCommand.self, AgreeCommand.self, ExportCommand.self, ImportCommand.self,
         ]
     )
 

@@ -1,0 +1,255 @@
+import Foundation
+import StandoffModel
+
+/// JSON Lines, one document a line: `{"id", "text", "spans": [{"start", "end", "label", …}],
+/// "registers": […]}`, offsets in code points (as spaCy, Prodigy and doccano count Python
+/// string indices). A span is one contiguous stretch: a discontinuous annotation gives one span
+/// a range, sharing its `id`, with `part`. Everything else an annotation holds (layer, links,
+/// notes, correction, severity, cue, provenance) is carried in the span's own fields, so a
+/// round trip loses nothing; tools that read only `start`, `end` and `label` ignore the rest.
+public enum JSONLines {
+    /// One span as the format writes it.
+    public struct Span: Codable, Equatable, Sendable {
+        public var start: Int
+        public var end: Int
+        public var label: String
+        public var layer: String
+        public var id: String
+        /// For a discontinuous annotation: which of its ranges (from 0) this span is, and how many.
+        public var part: Int?
+        public var parts: Int?
+        /// The text at the span, as written: an import checks it.
+        public var text: String?
+        public var links: [String: [String]]?
+        public var notes: [String]?
+        public var features: [String: String]?
+        public var correction: String?
+        public var severity: String?
+        public var cue: [[Int]]?
+        public var annotator: String?
+        public var cert: String?
+        public var method: String?
+        /// When it was made (ISO 8601, UTC).
+        public var time: String?
+    }
+
+    public struct Entry: Codable, Equatable, Sendable {
+        public var id: String
+        public var kind: String
+        public var name: String
+        public var aliases: [String]?
+        public var wikidata: String?
+    }
+
+    public struct TaxonomyEntry: Codable, Equatable, Sendable {
+        public var id: String
+        public var description: String?
+        public var categories: [CategoryEntry]
+    }
+
+    public struct CategoryEntry: Codable, Equatable, Sendable {
+        public var id: String
+        public var description: String?
+    }
+
+    public struct AnnotatorEntry: Codable, Equatable, Sendable {
+        public var id: String
+        public var name: String
+        public var role: String?
+    }
+
+    public struct Line: Codable, Equatable, Sendable {
+        public var id: String
+        public var title: String?
+        public var lang: String?
+        public var text: String
+        public var spans: [Span]
+        public var registers: [Entry]?
+        public var taxonomies: [TaxonomyEntry]?
+        public var annotators: [AnnotatorEntry]?
+    }
+
+    // MARK: Export
+
+    /// The document as one JSON line (no line break inside).
+    public static func export(_ document: Document) -> (line: String, losses: Losses) {
+        var losses = Losses()
+        var spans: [Span] = []
+        for annotation in document.sortedAnnotations() {
+            let links = Dictionary(grouping: annotation.links, by: \.role.name).mapValues { $0.map(\.target.description) }
+            for (index, range) in annotation.ranges.enumerated() {
+                spans.append(Span(
+                    start: range.start, end: range.end, label: annotation.category?.rawValue ?? annotation.layer.name, layer: annotation.layer.name,
+                    id: annotation.id.rawValue, part: annotation.ranges.count > 1 ? index : nil, parts: annotation.ranges.count > 1 ? annotation.ranges.count : nil,
+                    text: document.text[range], links: links.isEmpty ? nil : links, notes: annotation.notes.isEmpty ? nil : annotation.notes,
+                    features: annotation.features.isEmpty ? nil : annotation.features, correction: annotation.correction, severity: annotation.severity?.rawValue,
+                    cue: annotation.cue.isEmpty ? nil : annotation.cue.map { [$0.start, $0.end] }, annotator: annotation.provenance.annotator?.rawValue,
+                    cert: annotation.provenance.certainty?.rawValue, method: annotation.provenance.method?.rawValue,
+                    time: annotation.provenance.time.map { ISO8601DateFormatter().string(from: $0) }))
+            }
+        }
+        if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
+        let registers = document.registers.flatMap { register in
+            register.entries.map { Entry(id: $0.id.rawValue, kind: register.kind.rawValue, name: $0.name, aliases: $0.aliases.isEmpty ? nil : $0.aliases, wikidata: $0.wikidata) }
+        }
+        let taxonomies = document.taxonomies.map { taxonomy in
+            TaxonomyEntry(id: taxonomy.id.rawValue, description: taxonomy.description,
+                          categories: taxonomy.categories.map { CategoryEntry(id: $0.id.rawValue, description: $0.description.isEmpty ? nil : $0.description) })
+        }
+        let annotators = document.annotators.map { AnnotatorEntry(id: $0.id.rawValue, name: $0.name, role: $0.role == "annotation" ? nil : $0.role) }
+        let line = Line(id: document.id.rawValue, title: document.title, lang: document.language, text: document.text.string, spans: spans,
+                        registers: registers.isEmpty ? nil : registers, taxonomies: taxonomies.isEmpty ? nil : taxonomies,
+                        annotators: annotators.isEmpty ? nil : annotators)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (String(decoding: (try? encoder.encode(line)) ?? Data("{}".utf8), as: UTF8.self), losses)
+    }
+
+    // MARK: Import
+
+    /// The documents of a JSON Lines file. Each span's offsets are checked against its `text`
+    /// when it has one; offsets that only fit as UTF-16 code units or UTF-8 bytes are converted
+    /// and counted in the losses' repairs; anything else is an error naming the line and span.
+    public static func importDocuments(_ data: Data, file: String) throws(ImportError) -> (documents: [Document], losses: Losses) {
+        var losses = Losses()
+        var documents: [Document] = []
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (index, bytes) in lines.enumerated() where !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            let number = index + 1
+            let line: Line
+            do { line = try JSONDecoder().decode(Line.self, from: Data(bytes)) } catch {
+                throw ImportError(file: file, line: number, message: "not a document line (\(describe(error)))",
+                                  hint: "each line is one JSON object with \"text\" and \"spans\" (docs/FORMATS.md)")
+            }
+            documents.append(try document(from: line, file: file, line: number, losses: &losses))
+        }
+        return (documents, losses)
+    }
+
+    static func document(from line: Line, file: String, line number: Int, losses: inout Losses) throws(ImportError) -> Document {
+        func fail(_ message: String, _ hint: String) -> ImportError { ImportError(file: file, line: number, message: message, hint: hint) }
+        func model<T>(_ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
+            do throws(ModelError) { return try body() } catch { throw fail("\(what): \(error.description)", error.hint) }
+        }
+        let text = SourceText(line.text)
+        let id = try model("document id") { () throws(ModelError) in try Identifier(line.id) }
+        var document = try model("document") { () throws(ModelError) in
+            try Document(id: id, title: line.title ?? line.id, language: line.lang ?? "en", text: text,
+                         source: SourceDescription(fileName: "", sha256: text.sha256))
+        }
+        for taxonomy in line.taxonomies ?? [] {
+            try model("taxonomy '\(taxonomy.id)'") { () throws(ModelError) in
+                let taxonomyID = try Identifier(taxonomy.id)
+                if document.taxonomy(taxonomyID) == nil { try document.add(Taxonomy(id: taxonomyID, description: taxonomy.description)) }
+                for category in taxonomy.categories {
+                    let categoryID = try Identifier(category.id)
+                    if document.taxonomy(taxonomyID)?.category(categoryID) == nil {
+                        try document.add(Category(id: categoryID, description: category.description ?? ""), to: taxonomyID)
+                    }
+                }
+            }
+        }
+        for annotator in line.annotators ?? [] {
+            try model("annotator '\(annotator.id)'") { () throws(ModelError) in
+                try document.declare(Annotator(id: Identifier(annotator.id), name: annotator.name, role: annotator.role ?? "annotation"))
+            }
+        }
+        for entry in line.registers ?? [] {
+            let kind: EntryKind? = ["person": .person, "organisation": .organisation, "org": .organisation, "place": .place][entry.kind]
+            guard let kind else { throw fail("register entry '\(entry.id)' has kind '\(entry.kind)'", "use person, organisation or place") }
+            try model("register entry '\(entry.id)'") { () throws(ModelError) in
+                try document.add(RegisterEntry(id: Identifier(entry.id), kind: kind, name: entry.name, aliases: entry.aliases ?? [], wikidata: entry.wikidata))
+            }
+        }
+        let offsets = OffsetTable(text)
+        // Spans of one annotation (discontinuous) come together by id, in file order.
+        var order: [String] = []
+        var byID: [String: [Span]] = [:]
+        for span in line.spans {
+            if byID[span.id] == nil { order.append(span.id) }
+            byID[span.id, default: []].append(span)
+        }
+        for spanID in order {
+            let parts = byID[spanID]!.sorted { ($0.part ?? 0) < ($1.part ?? 0) }
+            var ranges: [TextRange] = []
+            for span in parts { ranges.append(try range(of: span, in: text, offsets: offsets, losses: &losses, fail: fail)) }
+            let first = parts[0]
+            let layer = try model("span '\(spanID)'") { () throws(ModelError) in try Layer(first.layer) }
+            let label = first.label == first.layer ? nil : first.label
+            let category = try label.map { (label: String) throws(ImportError) -> Identifier in
+                try model("span '\(spanID)' label") { () throws(ModelError) in try Identifier(label) }
+            }
+            if let category, document.taxonomy(layer.taxonomyID)?.category(category) == nil {
+                try model("span '\(spanID)'") { () throws(ModelError) in
+                    if document.taxonomy(layer.taxonomyID) == nil { try document.add(Taxonomy(id: layer.taxonomyID)) }
+                    try document.add(Category(id: category, description: ""), to: layer.taxonomyID)
+                }
+                losses.repaired("category '\(category)' of layer \(layer) declared, as the file uses it")
+            }
+            var links: [Link] = []
+            for (role, targets) in (first.links ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for target in targets {
+                    let link = try model("span '\(spanID)'") { () throws(ModelError) in
+                        Link(role: try LinkRole(role), target: target == "unknown" ? .unknown : .id(try Identifier(target)))
+                    }
+                    links.append(link)
+                }
+            }
+            if let annotator = first.annotator, let annotatorID = try? Identifier(annotator), document.annotator(annotatorID) == nil {
+                try model("annotator '\(annotator)'") { () throws(ModelError) in try document.declare(Annotator(id: annotatorID, name: annotator)) }
+            }
+            let cue = try (first.cue ?? []).map { (pair: [Int]) throws(ImportError) -> TextRange in
+                guard pair.count == 2 else { throw fail("span '\(spanID)': a cue is [start, end]", "give the cue as [[start, end]]") }
+                return try model("span '\(spanID)' cue") { () throws(ModelError) in try TextRange(pair[0], pair[1]) }
+            }
+            let annotation = try model("span '\(spanID)'") { () throws(ModelError) in
+                Annotation(id: try Identifier(spanID), layer: layer, category: category, ranges: ranges,
+                           links: links, features: first.features ?? [:], notes: first.notes ?? [],
+                           provenance: Provenance(annotator: first.annotator.flatMap { try? Identifier($0) },
+                                                  time: first.time.flatMap { ISO8601DateFormatter().date(from: $0) },
+                                                  method: first.method.flatMap(AnnotationMethod.init(rawValue:)),
+                                                  certainty: first.cert.flatMap(Certainty.init(rawValue:))),
+                           cue: cue, correction: first.correction, severity: first.severity.flatMap(ErrorSeverity.init(rawValue:)))
+            }
+            try model("span '\(spanID)'") { () throws(ModelError) in try document.add(annotation, checkingLinks: false) }
+        }
+        if let (annotation, link) = document.unresolvedLinks().first {
+            throw fail("span '\(annotation)': \(link.role) link points at '\(link.target)', which no register entry declares", "add it to \"registers\"")
+        }
+        return document
+    }
+
+    /// The span's range in code points; offsets that fit the span's text only as UTF-16 code
+    /// units or UTF-8 bytes are converted, and counted.
+    static func range(of span: Span, in text: SourceText, offsets: OffsetTable, losses: inout Losses,
+                      fail: (String, String) -> ImportError) throws(ImportError) -> TextRange {
+        let direct = try? TextRange(span.start, span.end)
+        guard let expected = span.text else {
+            guard let direct, direct.end <= text.count else {
+                throw fail("span '\(span.id)' [\(span.start), \(span.end)) lies outside the text (\(text.count) code points)", "offsets count code points from 0")
+            }
+            return direct
+        }
+        if let direct, direct.end <= text.count, text[direct] == expected { return direct }
+        if let start = try? offsets.codePointOffset(utf16: span.start), let end = try? offsets.codePointOffset(utf16: span.end),
+           let converted = try? TextRange(start, end), text[converted] == expected {
+            losses.repaired("offsets in UTF-16 code units converted to code points")
+            return converted
+        }
+        if let start = try? offsets.codePointOffset(utf8: span.start), let end = try? offsets.codePointOffset(utf8: span.end),
+           let converted = try? TextRange(start, end), text[converted] == expected {
+            losses.repaired("offsets in UTF-8 bytes converted to code points")
+            return converted
+        }
+        let found = direct.flatMap { $0.end <= text.count ? text[$0] : nil } ?? "(outside the text)"
+        throw fail("span '\(span.id)' [\(span.start), \(span.end)) says \"\(expected)\" but the text there is \"\(found)\", in code points, UTF-16 units and UTF-8 bytes alike",
+                   "correct the offsets or the span's text; nothing was imported")
+    }
+
+    static func describe(_ error: Error) -> String {
+        if case DecodingError.keyNotFound(let key, _) = error { return "no \"\(key.stringValue)\"" }
+        if case DecodingError.typeMismatch(_, let context) = error { return "a wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))" }
+        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import StandoffInterchange
+import StandoffModel
+import StandoffTEI
+
+/// The formats `export` and `import` know (docs/FORMATS.md).
+enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a TEI file's annotations in another tool's format; what the format cannot hold is counted on standard error.",
+        discussion: """
+            Formats: jsonl (one document a line: text and spans in code points, for spaCy, Prodigy and \
+            doccano-style pipelines; every field of an annotation kept). docs/FORMATS.md has each \
+            format's mapping and what it loses.
+
+            Examples:
+              standoff export article.tei.xml --to jsonl -o article.jsonl
+              standoff export article.tei.xml --to jsonl --fail-on-loss | jq .spans
+            """
+    )
+
+    @Argument(help: "The TEI file.", completion: .file())
+    var file: String
+
+    @Option(help: "The format to write.")
+    var to: InterchangeFormat
+
+    @Option(name: .shortAndLong, help: "Where to write (atomically); standard output if left out.", completion: .file())
+    var output: String?
+
+    @Flag(help: "Exit 1, writing nothing, if the format cannot hold everything.")
+    var failOnLoss = false
+
+    @Option(help: "text or json: how the losses are reported on standard error.")
+    var report: LossFormat = .text
+
+    enum LossFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func run() throws {
+        let document = try DocumentFile.load(file)
+        let (content, losses): (String, Losses)
+        switch to {
+        case .jsonl:
+            let (line, found) = JSONLines.export(document)
+            (content, losses) = (line + "\n", found)
+        }
+        LossReport.print(losses, format: to.rawValue, as: report)
+        if failOnLoss && !losses.isEmpty {
+            throw CLIError("\(to.rawValue) cannot hold everything in \(file); nothing was written", hint: "leave out --fail-on-loss to write it anyway")
+        }
+        if let output {
+            do throws(TEIWriteError) { try AtomicFile.replace(output, with: Array(content.utf8)) } catch { throw CLIError(error) }
+        } else {
+            print(content, terminator: "")
+        }
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Make TEI files from another tool's annotations, checking every offset against the text.",
+        discussion: """
+            Formats: jsonl. Offsets that fit the text only as UTF-16 code units or UTF-8 bytes are \
+            converted and reported; any other mismatch stops the import, naming the line and span, \
+            and nothing is written. With several documents, -o names a directory (one ID.tei.xml each).
+
+            Example:
+              standoff import article.jsonl --from jsonl -o article.tei.xml
+            """
+    )
+
+    @Argument(help: "The file to import.", completion: .file())
+    var file: String
+
+    @Option(help: "Its format.")
+    var from: InterchangeFormat
+
+    @Option(name: .shortAndLong, help: "The TEI file to write, or a directory for several documents.", completion: .file())
+    var output: String
+
+    @Flag(help: "Replace files that exist.")
+    var force = false
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
+        let documents: [Document]
+        let losses: Losses
+        do throws(ImportError) {
+            switch from {
+            case .jsonl: (documents, losses) = try JSONLines.importDocuments(data, file: file)
+            }
+        } catch {
+            throw CLIError(error.message, hint: error.hint, file: "\(error.file):\(error.line)")
+        }
+        guard !documents.isEmpty else { throw CLIError("\(file) holds no document", hint: "each line is one document (docs/FORMATS.md)") }
+        var isDirectory: ObjCBool = false
+        let intoDirectory = documents.count > 1 || (FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue)
+        if intoDirectory && !(FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw CLIError("\(file) holds \(documents.count) documents; -o \(output) is not a directory", hint: "create the directory, or give one")
+        }
+        let targets = documents.map { intoDirectory ? (output as NSString).appendingPathComponent("\($0.id).tei.xml") : output }
+        for target in targets where FileManager.default.fileExists(atPath: target) && !force {
+            throw CLIError("\(target) already exists", hint: "choose another name, or pass --force to replace it")
+        }
+        LossReport.print(losses, format: from.rawValue, as: .text)
+        for (document, target) in zip(documents, targets) {
+            try DocumentFile.save(document, to: target)
+            print("imported \(target): \(document.annotations.count) annotation\(document.annotations.count == 1 ? "" : "s")")
+        }
+    }
+}
+
+/// Losses and repairs on standard error, for people or (`--report json`) for scripts.
+enum LossReport {
+    static func print(_ losses: Losses, format: String, as style: ExportCommand.LossFormat) {
+        switch style {
+        case .text:
+            if let summary = losses.summary(format: format) { Terminal.printError("standoff: " + summary) }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            Terminal.printError(String(decoding: (try? encoder.encode(losses)) ?? Data("{}".utf8), as: UTF8.self))
+        }
+    }
+}

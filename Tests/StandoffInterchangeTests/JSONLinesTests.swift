@@ -1,0 +1,57 @@
+import Foundation
+import StandoffInterchange
+import StandoffModel
+import StandoffTEI
+import Testing
+import TestSupport
+
+/// JSON Lines out and back: nothing but the revision history is lost, offsets are checked
+/// against the text, and offsets in another unit are converted and reported.
+@Suite("JSON Lines")
+struct JSONLinesTests {
+    static let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+
+    @Test func theShippedAnnotationsRoundTrip() throws {
+        let document = try TEIReader.load(path: Self.shipped)
+        let (line, losses) = JSONLines.export(document)
+        #expect(!line.contains("\n"))
+        #expect(losses.counts == ["revision history entries dropped": document.revisions.count])
+        let (documents, back) = try JSONLines.importDocuments(Data(line.utf8), file: "x.jsonl")
+        #expect(back.repairs.isEmpty && documents.count == 1)
+        let again = try #require(documents.first)
+        #expect(again.text == document.text)
+        #expect(again.annotations.sorted { $0.id < $1.id } == document.annotations.sorted { $0.id < $1.id })
+        #expect(again.registers == document.registers)
+        #expect(again.annotators == document.annotators)
+        #expect(again.taxonomies.map(\.id) == document.taxonomies.map(\.id))
+    }
+
+    @Test func aDiscontinuousSpanIsOneSpanARangeAndComesBackWhole() throws {
+        var document = try Document(id: "d", title: "t", text: SourceText("alpha beta gamma"))
+        try document.add(Annotation(id: "err1", layer: .error, category: "spelling", ranges: [TextRange(0, 5), TextRange(11, 16)], correction: "x"))
+        let (line, _) = JSONLines.export(document)
+        let decoded = try JSONDecoder().decode(JSONLines.Line.self, from: Data(line.utf8))
+        #expect(decoded.spans.map { [$0.start, $0.end, $0.part ?? -1] } == [[0, 5, 0], [11, 16, 1]])
+        let back = try JSONLines.importDocuments(Data(line.utf8), file: "x").documents[0]
+        #expect(back.annotation("err1")?.ranges == [try TextRange(0, 5), try TextRange(11, 16)])
+    }
+
+    @Test func offsetsInUTF16UnitsAreConvertedAndReported() throws {
+        // After an emoji (two UTF-16 units), a tool counting UTF-16 units is one off per emoji.
+        let text = "👍 Kim met Trump"
+        let line = #"{"id":"d","text":"\#(text)","spans":[{"start":3,"end":6,"label":"PER","layer":"entity","id":"e1","text":"Kim"},{"start":11,"end":16,"label":"PER","layer":"entity","id":"e2","text":"Trump"}]}"#
+        let (documents, losses) = try JSONLines.importDocuments(Data(line.utf8), file: "x")
+        #expect(documents[0].annotation("e1")?.ranges == [try TextRange(2, 5)])
+        #expect(losses.repairs == ["offsets in UTF-16 code units converted to code points": 2])
+        #expect(losses.summary(format: "jsonl")?.contains("2 annotations moved: offsets in UTF-16 code units") == true)
+    }
+
+    @Test func aSpanWhoseTextIsNotThereIsAnErrorNamingIt() {
+        let line = #"{"id":"d","text":"Kim met Trump","spans":[{"start":0,"end":3,"label":"PER","layer":"entity","id":"e1","text":"Kim"},{"start":4,"end":7,"label":"PER","layer":"entity","id":"e2","text":"Putin"}]}"#
+        #expect { try JSONLines.importDocuments(Data(("\n" + line).utf8), file: "in.jsonl") } throws: { error in
+            guard let error = error as? ImportError else { return false }
+            return error.line == 2 && error.message.contains("span 'e2'") && error.message.contains("\"Putin\"") && error.message.contains("\"met\"")
+        }
+        #expect(throws: ImportError.self) { try JSONLines.importDocuments(Data("{not json}".utf8), file: "in.jsonl") }
+    }
+}

@@ -6,7 +6,7 @@ import StandoffTEI
 
 /// The formats `export` and `import` know (docs/FORMATS.md).
 enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
-    case jsonl
+    case brat, jsonl
 }
 
 struct ExportCommand: ParsableCommand {
@@ -14,11 +14,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a TEI file's annotations in another tool's format; what the format cannot hold is counted on standard error.",
         discussion: """
-            Formats: jsonl (one document a line: text and spans in code points, for spaCy, Prodigy and \
-            doccano-style pipelines; every field of an annotation kept). docs/FORMATS.md has each \
-            format's mapping and what it loses.
+            Formats: brat (NAME.ann with NAME.txt beside it; -o NAME.ann), jsonl (one document a \
+            line: text and spans in code points, for spaCy, Prodigy and doccano-style pipelines; every \
+            field of an annotation kept). docs/FORMATS.md has each format's mapping and what it loses.
 
             Examples:
+              standoff export article.tei.xml --to brat -o brat/article.ann
               standoff export article.tei.xml --to jsonl -o article.jsonl
               standoff export article.tei.xml --to jsonl --fail-on-loss | jq .spans
             """
@@ -44,17 +45,28 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let document = try DocumentFile.load(file)
         let (content, losses): (String, Losses)
+        var beside: (path: String, content: String)?
         switch to {
         case .jsonl:
             let (line, found) = JSONLines.export(document)
             (content, losses) = (line + "\n", found)
+        case .brat:
+            guard let output, output.hasSuffix(".ann") else {
+                throw ValidationError("brat writes two files: give -o NAME.ann (NAME.txt is written beside it)")
+            }
+            let (files, found) = Brat.export(document)
+            (content, losses) = (files.annotations, found)
+            beside = (String(output.dropLast(4)) + ".txt", files.text)
         }
         LossReport.print(losses, format: to.rawValue, as: report)
         if failOnLoss && !losses.isEmpty {
             throw CLIError("\(to.rawValue) cannot hold everything in \(file); nothing was written", hint: "leave out --fail-on-loss to write it anyway")
         }
         if let output {
-            do throws(TEIWriteError) { try AtomicFile.replace(output, with: Array(content.utf8)) } catch { throw CLIError(error) }
+            do throws(TEIWriteError) {
+                if let beside { try AtomicFile.replace(beside.path, with: Array(beside.content.utf8)) }
+                try AtomicFile.replace(output, with: Array(content.utf8))
+            } catch { throw CLIError(error) }
         } else {
             print(content, terminator: "")
         }
@@ -66,7 +78,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Make TEI files from another tool's annotations, checking every offset against the text.",
         discussion: """
-            Formats: jsonl. Offsets that fit the text only as UTF-16 code units or UTF-8 bytes are \
+            Formats: brat (NAME.ann, its text from NAME.txt or --text), jsonl. Offsets that fit the \
+            text only as UTF-16 code units or UTF-8 bytes are \
             converted and reported; any other mismatch stops the import, naming the line and span, \
             and nothing is written. With several documents, -o names a directory (one ID.tei.xml each).
 
@@ -87,13 +100,30 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace files that exist.")
     var force = false
 
+    @Option(help: "brat: the text the annotations were made on (default: the .ann's name with .txt).", completion: .file())
+    var text: String?
+
+    @Flag(help: "Go on past what Standoff cannot hold (brat events, equivalences), counting what is left out.")
+    var lossy = false
+
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
         let documents: [Document]
         let losses: Losses
+        var bratText: (string: String, id: String)?
+        if from == .brat {
+            let textPath = text ?? (file.hasSuffix(".ann") ? String(file.dropLast(4)) : file) + ".txt"
+            guard let textData = FileManager.default.contents(atPath: textPath) else { throw CLIError.unreadable(textPath) }
+            bratText = (try TextFileDecoder.decode(Array(textData), file: textPath),
+                        TextFileDecoder.identifier(from: URL(fileURLWithPath: textPath).deletingPathExtension().lastPathComponent))
+        }
         do throws(ImportError) {
             switch from {
             case .jsonl: (documents, losses) = try JSONLines.importDocuments(data, file: file)
+            case .brat:
+                let (document, found) = try Brat.importDocument(annotations: String(decoding: data, as: UTF8.self), text: bratText!.string,
+                                                               id: bratText!.id, file: file, lossy: lossy)
+                (documents, losses) = ([document], found)
             }
         } catch {
             throw CLIError(error.message, hint: error.hint, file: "\(error.file):\(error.line)")

@@ -52,25 +52,3 @@ struct StatsCommandTests {
         #expect(try CLI.run(["stats", "merge", directory.file("nothing.json")]).status == 2)
     }
 }
-
-/// `standoff export` and `standoff import` as a user runs them.
-@Suite("standoff export and import")
-struct InterchangeCommandTests {
-    let directory = TemporaryDirectory()
-    let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
-
-    @Test func jsonLinesOutAndBackListTheSameAnnotations() throws {
-        let jsonl = directory.file("out.jsonl")
-        let export = try CLI.run(["export", shipped, "--to", "jsonl", "-o", jsonl])
-        #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stderr.contains("jsonl: 1 revision history entries dropped"), "losses are told: \(export.stderr)")
-        let back = directory.file("back.tei.xml")
-        let imported = try CLI.run(["import", jsonl, "--from", "jsonl", "-o", back])
-        #expect(imported.status == 0 && imported.stdout.contains("186 annotations"), "\(imported.stderr)")
-        #expect(try CLI.run(["list", back, "--format", "json"]).stdout == (try CLI.run(["list", shipped, "--format", "json"])).stdout)
-        #expect(try CLI.run(["validate", back]).status == 0)
-        let strict = try CLI.run(["export", shipped, "--to", "jsonl", "--fail-on-loss", "-o", directory.file("strict.jsonl")])
-        #expect(strict.status == 1 && !FileManager.default.fileExists(atPath: directory.file("strict.jsonl")))
-        #expect(try CLI.run(["import", jsonl, "--from", "jsonl", "-o", back]).status == 1, "an existing file is not replaced without --force")
-    }
-}

@@ -1,0 +1,337 @@
+import Foundation
+import StandoffModel
+
+/// brat's standoff format: the text in `NAME.txt`, the annotations in `NAME.ann`, offsets in
+/// code points (Python string indices, as brat counts them). docs/FORMATS.md has the mapping
+/// and the loss table.
+///
+/// - `T` lines: an entity's type is its category (`PER`); another layer's type is the layer's
+///   name (`quotation`, `stance`, `error`, or a custom one) with its category in a `Category`
+///   attribute. Discontinuous spans as `START END;START END`.
+/// - `A` lines: `Category`, `Severity`.
+/// - `N` lines: an entity's register link (`Register:kim`, and `Wikidata:Q56226` when known).
+/// - `R` lines: a link to another annotation, a quotation's cue (a `Cue` span), and, for a
+///   speaker, holder or target that is a register entry, an arc to the nearest entity mention of
+///   that entry, so that brat draws it.
+/// - `#` notes (`AnnotatorNotes`): every link as `ROLE: ID` (what an import reads), a correction
+///   as `correction: TEXT`, a feature as `feature: KEY=VALUE`, a comment as itself (`note: ` first
+///   if it could be read as one of these).
+public enum Brat {
+    public struct Files: Sendable, Equatable {
+        public var text: String
+        public var annotations: String
+    }
+
+    static let reserved = ["speaker: ", "holder: ", "target: ", "ref: ", "correction: ", "feature: ", "note: ", "cue", "link "]
+
+    // MARK: Export
+
+    public static func export(_ document: Document) -> (files: Files, losses: Losses) {
+        var losses = Losses()
+        var lines: [String] = []
+        var tIDs: [Identifier: String] = [:]
+        var counters = (t: 0, a: 0, n: 0, r: 0, note: 0)
+        let annotations = document.sortedAnnotations()
+        func span(_ ranges: [TextRange]) -> String {
+            ranges.map { "\($0.start) \($0.end)" }.joined(separator: ";") + "\t" + ranges.map { document.text[$0].replacingOccurrences(of: "\n", with: " ") }.joined(separator: " ")
+        }
+        for annotation in annotations {
+            counters.t += 1
+            let t = "T\(counters.t)"
+            tIDs[annotation.id] = t
+            let type = annotation.layer == .entity ? (annotation.category?.rawValue ?? "entity") : annotation.layer.name
+            lines.append("\(t)\t\(type) \(span(annotation.ranges))")
+        }
+        // Entity mentions of each register entry, to draw arcs to.
+        var mentions: [Identifier: [Annotation]] = [:]
+        for annotation in annotations where annotation.layer == .entity {
+            for case .id(let entry) in annotation.links(.ref) { mentions[entry, default: []].append(annotation) }
+        }
+        for annotation in annotations {
+            let t = tIDs[annotation.id]!
+            func note(_ text: String) { counters.note += 1; lines.append("#\(counters.note)\tAnnotatorNotes \(t)\t\(text.replacingOccurrences(of: "\n", with: " "))") }
+            if annotation.layer != .entity, let category = annotation.category {
+                counters.a += 1
+                lines.append("A\(counters.a)\tCategory \(t) \(category)")
+            }
+            if let severity = annotation.severity {
+                counters.a += 1
+                lines.append("A\(counters.a)\tSeverity \(t) \(severity)")
+            }
+            for link in annotation.links {
+                guard case .id(let target) = link.target else { note("\(link.role): unknown"); continue }
+                if link.role == .ref, annotation.layer == .entity, let entry = document.entry(target) {
+                    counters.n += 1
+                    lines.append("N\(counters.n)\tReference \(t) Register:\(target)\t\(entry.name)")
+                    if let wikidata = entry.wikidata {
+                        counters.n += 1
+                        lines.append("N\(counters.n)\tReference \(t) Wikidata:\(wikidata)\t\(entry.name)")
+                    }
+                    continue
+                }
+                // The note says exactly what the link is (an annotation as `@T12`, a category as
+                // `category:TAXONOMY/ID`); the arc is for brat's eyes.
+                if let taxonomy = document.taxonomy(declaring: target) {
+                    note("\(link.role): category:\(taxonomy)/\(target)")
+                    continue
+                }
+                note("\(link.role): \(tIDs[target].map { "@" + $0 } ?? target.rawValue)")
+                if let other = tIDs[target] {
+                    counters.r += 1
+                    lines.append("R\(counters.r)\t\(relationType(link.role)) Arg1:\(t) Arg2:\(other)")
+                } else if document.entry(target) != nil, let nearest = mentions[target]?.min(by: { distance($0, annotation) < distance($1, annotation) }) {
+                    counters.r += 1
+                    lines.append("R\(counters.r)\t\(relationType(link.role)) Arg1:\(t) Arg2:\(tIDs[nearest.id]!)")
+                }
+            }
+            if !annotation.cue.isEmpty {
+                counters.t += 1
+                lines.append("T\(counters.t)\tCue \(span(annotation.cue))")
+                counters.r += 1
+                lines.append("R\(counters.r)\tCue Arg1:\(t) Arg2:T\(counters.t)")
+            }
+            if let correction = annotation.correction { note("correction: \(correction)") }
+            for (key, value) in annotation.features.sorted(by: { $0.key < $1.key }) { note("feature: \(key)=\(value)") }
+            for comment in annotation.notes { note(reserved.contains(where: comment.hasPrefix) ? "note: " + comment : comment) }
+            if annotation.provenance.annotator != nil || annotation.provenance.certainty != nil || annotation.provenance.method != nil || annotation.provenance.time != nil {
+                losses.lost("annotations' provenance (annotator, certainty, method, time) dropped")
+            }
+        }
+        let linked = Set(annotations.flatMap { $0.links.compactMap { if case .id(let id) = $0.target { id } else { nil } } })
+        let named = Set(annotations.filter { $0.layer == .entity }.flatMap { $0.links(.ref).compactMap { if case .id(let id) = $0 { id } else { nil } } })
+        for register in document.registers {
+            for entry in register.entries {
+                if !entry.aliases.isEmpty { losses.lost("register aliases dropped", entry.aliases.count) }
+                if !linked.contains(entry.id) { losses.lost("register entries no annotation links to dropped") }
+                else if !named.contains(entry.id) { losses.lost("register names dropped (entries linked only as speaker, holder or target)") }
+            }
+        }
+        if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
+        losses.lost("category descriptions dropped", document.taxonomies.reduce(0) { $0 + $1.categories.filter { !$0.description.isEmpty }.count })
+        return (Files(text: document.text.string, annotations: lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")), losses)
+    }
+
+    static func relationType(_ role: LinkRole) -> String { role.name.prefix(1).uppercased() + role.name.dropFirst() }
+
+    static func distance(_ a: Annotation, _ b: Annotation) -> Int {
+        let (x, y) = (a.ranges[0], b.ranges[0])
+        return x.end <= y.start ? y.start - x.end : y.end <= x.start ? x.start - y.end : 0
+    }
+
+    // MARK: Import
+
+    struct TextBound { var type: String; var ranges: [TextRange]; var line: Int }
+
+    /// A document from a `.ann` file and its text. Offsets are checked against the `.ann`'s
+    /// text column; UTF-16 or UTF-8 offsets are converted and counted. An event (`E`) or an
+    /// equivalence (`*`) stops the import unless `lossy`, which counts it instead.
+    public static func importDocument(annotations: String, text: String, id: String, file: String, lossy: Bool) throws(ImportError) -> (document: Document, losses: Losses) {
+        var losses = Losses()
+        func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { ImportError(file: file, line: line, message: message, hint: hint) }
+        func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
+            do throws(ModelError) { return try body() } catch { throw fail(line, "\(what): \(error.description)", error.hint) }
+        }
+        let source = SourceText(text)
+        let offsets = OffsetTable(source)
+        let documentID = try model(0, "document id") { () throws(ModelError) in try Identifier(id) }
+        var document = try model(0, "document") { () throws(ModelError) in
+            try Document(id: documentID, title: id, text: source, source: SourceDescription(fileName: id + ".txt", sha256: source.sha256))
+        }
+        var textBound: [String: TextBound] = [:]
+        var order: [String] = []
+        var attributes: [String: [String: String]] = [:]
+        var references: [String: [(db: String, id: String, name: String, line: Int)]] = [:]
+        var relations: [(type: String, from: String, to: String, line: Int)] = []
+        var notes: [String: [(text: String, line: Int)]] = [:]
+        for (index, raw) in annotations.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            let id = fields[0]
+            let body = fields.count > 1 ? fields[1].split(separator: " ").map(String.init) : []
+            switch id.first {
+            case "T":
+                guard fields.count == 3, body.count >= 3 else { throw fail(number, "a text-bound annotation needs ID, TYPE START END and the text", "see brat's standoff format") }
+                let type = body[0]
+                var ranges: [TextRange] = []
+                for piece in fields[1].dropFirst(type.count + 1).split(separator: ";") {
+                    let numbers = piece.split(separator: " ").compactMap { Int($0) }
+                    guard numbers.count == 2 else { throw fail(number, "'\(piece)' is not START END", "offsets are START END, pieces joined by ;") }
+                    ranges.append(try model(number, id) { () throws(ModelError) in try TextRange(numbers[0], numbers[1]) })
+                }
+                let expected = fields[2]
+                ranges = try checked(ranges, expected: expected, text: source, offsets: offsets, losses: &losses) {
+                    fail(number, "\(id) [\(fields[1].dropFirst(type.count + 1))] says \"\(expected)\" but the text there is \"\($0)\" (in code points, UTF-16 units and UTF-8 bytes alike)",
+                         "correct the offsets, or give the text the annotations were made on; nothing was imported")
+                }
+                textBound[id] = TextBound(type: type, ranges: ranges, line: number)
+                order.append(id)
+            case "A", "M":
+                guard body.count >= 2 else { throw fail(number, "an attribute needs NAME and the annotation", "A1\tNAME T1 [VALUE]") }
+                attributes[body[1], default: [:]][body[0]] = body.count > 2 ? body[2] : "true"
+            case "N":
+                guard body.count >= 3, let colon = body[2].firstIndex(of: ":") else { throw fail(number, "a normalisation needs Reference T1 DB:ID", "N1\tReference T1 Wikidata:Q42\tName") }
+                references[body[1], default: []].append((String(body[2][..<colon]), String(body[2][body[2].index(after: colon)...]), fields.count > 2 ? fields[2] : "", number))
+            case "R":
+                let args = body.dropFirst().compactMap { $0.split(separator: ":", maxSplits: 1).last.map(String.init) }
+                guard body.count >= 3, args.count == 2 else { throw fail(number, "a relation needs TYPE Arg1:T1 Arg2:T2", "R1\tTYPE Arg1:T1 Arg2:T2") }
+                relations.append((body[0], args[0], args[1], number))
+            case "#":
+                guard body.count >= 2, fields.count > 2 else { throw fail(number, "a note needs AnnotatorNotes T1 and the text", "#1\tAnnotatorNotes T1\ttext") }
+                notes[body[1], default: []].append((fields[2], number))
+            case "E", "*":
+                guard lossy else {
+                    throw fail(number, "\(id.first == "E" ? "an event" : "an equivalence") (\(line.prefix(40))) has no place in Standoff's model", "pass --lossy to import the rest and count what is left out")
+                }
+                losses.lost(id.first == "E" ? "events left out" : "equivalences left out")
+            default:
+                throw fail(number, "'\(id)' is not a brat annotation id (T, A, M, N, R, E, *, #)", "see brat's standoff format")
+            }
+        }
+        // Cue spans belong to the quotation a Cue relation names.
+        let cueTargets = Set(relations.filter { $0.type == "Cue" }.map(\.to))
+        var newIDs: [String: Identifier] = [:]
+        var made: [(t: String, annotation: Annotation)] = []
+        var counters: [String: Int] = [:]
+        var used: Set<Identifier> = []
+        for t in order where !cueTargets.contains(t) {
+            let bound = textBound[t]!
+            let layerNames = ["quotation", "stance", "error"]
+            let isOtherLayer = layerNames.contains(bound.type) || attributes[t]?["Category"] != nil
+            let layer = try model(bound.line, t) { () throws(ModelError) in try isOtherLayer ? Layer(bound.type) : .entity }
+            let categoryName = isOtherLayer ? attributes[t]?["Category"] : (bound.type == "entity" ? nil : bound.type)
+            let category = try categoryName.map { (name: String) throws(ImportError) -> Identifier in try model(bound.line, t) { () throws(ModelError) in try Identifier(name) } }
+            if let category, document.taxonomy(layer.taxonomyID)?.category(category) == nil {
+                try model(bound.line, t) { () throws(ModelError) in
+                    if document.taxonomy(layer.taxonomyID) == nil { try document.add(Taxonomy(id: layer.taxonomyID)) }
+                    try document.add(Category(id: category, description: ""), to: layer.taxonomyID)
+                }
+                losses.repaired("category '\(category)' of layer \(layer) declared, as the file uses it")
+            }
+            // brat's T ids are not Standoff's: number the annotations afresh, layer by layer.
+            var id: Identifier
+            repeat {
+                counters[layer.idPrefix, default: 0] += 1
+                id = Identifier(stringLiteral: "\(layer.idPrefix)\(counters[layer.idPrefix]!)")
+            } while used.contains(id) || document.kind(of: id) != nil
+            used.insert(id)
+            newIDs[t] = id
+            var annotation = Annotation(id: id, layer: layer, category: category, ranges: bound.ranges)
+            if let severity = attributes[t]?["Severity"] { annotation.severity = ErrorSeverity(rawValue: severity) }
+            made.append((t, annotation))
+        }
+        // Entries from the normalisations: Register:ID names one; a Wikidata id alone makes one.
+        var entryOf: [String: Identifier] = [:]
+        for (t, list) in references.sorted(by: { $0.key < $1.key }) {
+            guard let owner = made.first(where: { $0.t == t })?.annotation else { continue }
+            let register = list.first { $0.db == "Register" }
+            let wikidata = list.first { $0.db == "Wikidata" }?.id
+            guard let reference = register ?? list.first else { continue }
+            let entryID = try model(reference.line, t) { () throws(ModelError) in
+                try Identifier(register?.id ?? (wikidata.map { "wd-" + $0 } ?? "\(reference.db.lowercased())-\(reference.id)"))
+            }
+            entryOf[t] = entryID
+            if document.entry(entryID) == nil {
+                let kind = Layer.entity.details.link(.ref)?.expectation(forCategory: owner.category)?.entryKinds.first ?? .person
+                try model(reference.line, t) { () throws(ModelError) in
+                    try document.add(RegisterEntry(id: entryID, kind: kind, name: reference.name.isEmpty ? entryID.rawValue : reference.name, wikidata: wikidata))
+                }
+            }
+        }
+        // Links: from the notes Standoff writes (ROLE: ID, @T for an annotation); from relations
+        // (Arg2 an annotation) in files without them.
+        var finished: [Annotation] = []
+        for (t, original) in made {
+            var annotation = original
+            var links: [Link] = []
+            var comments: [String] = []
+            var features: [String: String] = [:]
+            var roleNotes = false
+            if let entryID = entryOf[t] { links.append(Link(role: .ref, target: .id(entryID))) }
+            for note in notes[t] ?? [] {
+                if let colon = note.text.range(of: ": "), let role = try? LinkRole(String(note.text[..<colon.lowerBound])),
+                   !["correction", "feature", "note"].contains(role.name) {
+                    roleNotes = true
+                    let value = String(note.text[colon.upperBound...])
+                    if value == "unknown" { links.append(Link(role: role, target: .unknown)); continue }
+                    if value.hasPrefix("category:"), let slash = value.firstIndex(of: "/") {
+                        let (taxonomyName, categoryName) = (String(value[value.index(value.startIndex, offsetBy: 9)..<slash]), String(value[value.index(after: slash)...]))
+                        let category = try model(note.line, t) { () throws(ModelError) -> Identifier in
+                            let (taxonomyID, categoryID) = (try Identifier(taxonomyName), try Identifier(categoryName))
+                            if document.taxonomy(taxonomyID) == nil { try document.add(Taxonomy(id: taxonomyID)) }
+                            if document.taxonomy(declaring: categoryID) == nil { try document.add(Category(id: categoryID, description: ""), to: taxonomyID) }
+                            return categoryID
+                        }
+                        links.append(Link(role: role, target: .id(category)))
+                        continue
+                    }
+                    if value.hasPrefix("@") {
+                        guard let target = newIDs[String(value.dropFirst())] else { throw fail(note.line, "the note names \(value), which is no annotation of the file", "name an annotation as @T1") }
+                        links.append(Link(role: role, target: .id(target)))
+                        continue
+                    }
+                    let target = try model(note.line, t) { () throws(ModelError) in try Identifier(value) }
+                    if document.kind(of: target) == nil {
+                        let kind = annotation.layer.details.link(role)?.expectation(forCategory: annotation.category)?.entryKinds.first ?? .person
+                        try model(note.line, t) { () throws(ModelError) in try document.add(RegisterEntry(id: target, kind: kind, name: target.rawValue)) }
+                        losses.lost("register entries named only by id (their names were not in the file)")
+                    }
+                    links.append(Link(role: role, target: .id(target)))
+                } else if note.text.hasPrefix("correction: ") {
+                    annotation.correction = String(note.text.dropFirst("correction: ".count))
+                } else if note.text.hasPrefix("feature: "), let equals = note.text.firstIndex(of: "=") {
+                    features[String(note.text[note.text.index(note.text.startIndex, offsetBy: 9)..<equals])] = String(note.text[note.text.index(after: equals)...])
+                } else {
+                    comments.append(note.text.hasPrefix("note: ") ? String(note.text.dropFirst(6)) : note.text)
+                }
+            }
+            for relation in relations where relation.from == t {
+                if relation.type == "Cue", let cue = textBound[relation.to] { annotation.cue += cue.ranges; continue }
+                guard !roleNotes, let target = newIDs[relation.to] else { continue }
+                let role = try model(relation.line, relation.type) { () throws(ModelError) in try LinkRole(relation.type.lowercased()) }
+                links.append(Link(role: role, target: .id(target)))
+            }
+            annotation.links = links
+            annotation.notes = comments
+            annotation.features = features
+            finished.append(annotation)
+        }
+        for (index, annotation) in finished.enumerated() {
+            try model(textBound[made[index].t]!.line, made[index].t) { () throws(ModelError) in try document.add(annotation, checkingLinks: false) }
+        }
+        if let (annotation, link) = document.unresolvedLinks().first {
+            throw fail(0, "\(annotation): \(link.role) link points at '\(link.target)', which the file does not declare", "check the notes and normalisations")
+        }
+        return (document, losses)
+    }
+
+    /// The ranges, checked against the `.ann`'s text (pieces joined by a space; line breaks
+    /// read as spaces), converted from UTF-16 units or UTF-8 bytes if only those fit.
+    static func checked(_ ranges: [TextRange], expected: String, text: SourceText, offsets: OffsetTable, losses: inout Losses,
+                        fail: (String) -> ImportError) throws(ImportError) -> [TextRange] {
+        func covered(_ ranges: [TextRange]) -> String? {
+            guard ranges.allSatisfy({ $0.end <= text.count }) else { return nil }
+            return ranges.map { text[$0].replacingOccurrences(of: "\n", with: " ") }.joined(separator: " ")
+        }
+        let normalised = expected.replacingOccurrences(of: "\n", with: " ")
+        if covered(ranges) == normalised { return ranges }
+        let utf16 = ranges.compactMap { range -> TextRange? in
+            guard let start = try? offsets.codePointOffset(utf16: range.start), let end = try? offsets.codePointOffset(utf16: range.end) else { return nil }
+            return try? TextRange(start, end)
+        }
+        if utf16.count == ranges.count, covered(utf16) == normalised {
+            losses.repaired("offsets in UTF-16 code units converted to code points")
+            return utf16
+        }
+        let utf8 = ranges.compactMap { range -> TextRange? in
+            guard let start = try? offsets.codePointOffset(utf8: range.start), let end = try? offsets.codePointOffset(utf8: range.end) else { return nil }
+            return try? TextRange(start, end)
+        }
+        if utf8.count == ranges.count, covered(utf8) == normalised {
+            losses.repaired("offsets in UTF-8 bytes converted to code points")
+            return utf8
+        }
+        throw fail(covered(ranges) ?? "(outside the text)")
+    }
+}

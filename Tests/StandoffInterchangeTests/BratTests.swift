@@ -1,0 +1,87 @@
+import Foundation
+import StandoffInterchange
+import StandoffModel
+import StandoffTEI
+import Testing
+import TestSupport
+
+/// brat out and back: the annotations return but for what the loss table lists (ids are
+/// renumbered); offsets are checked; what Standoff cannot hold stops the import unless lossy.
+@Suite("brat")
+struct BratTests {
+    static let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+
+    /// An annotation as the round trip keeps it: everything but its id and provenance, links
+    /// to annotations named by their place.
+    static func essence(_ document: Document) -> [String] {
+        let place = Dictionary(uniqueKeysWithValues: document.annotations.map { ($0.id, "\($0.layer)\($0.ranges)") })
+        return document.annotations.map { annotation in
+            let links = annotation.links.map { link -> String in
+                if case .id(let id) = link.target { return "\(link.role)=\(place[id] ?? id.rawValue)" }
+                return "\(link.role)=unknown"
+            }.sorted()
+            return [annotation.layer.name, annotation.category?.rawValue ?? "-", "\(annotation.ranges)", "\(annotation.cue)", links.joined(separator: ","),
+                    annotation.notes.joined(separator: "|"), annotation.correction ?? "-", annotation.severity?.rawValue ?? "-",
+                    annotation.features.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")].joined(separator: " ")
+        }.sorted()
+    }
+
+    @Test func theShippedAnnotationsRoundTrip() throws {
+        let document = try TEIReader.load(path: Self.shipped)
+        let (files, losses) = Brat.export(document)
+        #expect(files.text == document.text.string)
+        #expect(losses.counts["revision history entries dropped"] == document.revisions.count)
+        #expect(losses.counts["annotations' provenance (annotator, certainty, method, time) dropped"] == document.annotations.count)
+        let (back, repairs) = try Brat.importDocument(annotations: files.annotations, text: files.text, id: "north-korea-diplomacy", file: "nk.ann", lossy: false)
+        #expect(repairs.repairs.isEmpty)
+        #expect(Self.essence(back) == Self.essence(document))
+        // Names come back for entries an entity mention carries; the others are counted as lost.
+        #expect(back.entry("trump")?.name == "Donald Trump" && back.entry("trump")?.wikidata == "Q22686")
+        let nameless = losses.counts["register names dropped (entries linked only as speaker, holder or target)"] ?? 0
+        #expect(back.registers.flatMap(\.entries).filter { $0.name == $0.id.rawValue }.count == nameless)
+    }
+
+    @Test func aCorpusFileFromBratImports() throws {
+        // In the style of brat's own examples: discontinuous spans, an attribute, a relation, a
+        // normalisation and a note, written by another tool.
+        let text = "Ed O'Kelley was the man who shot the man who shot Jesse James.\n"
+        let ann = """
+            T1\tPerson 0 11\tEd O'Kelley
+            T2\tPerson 20 23;28 32\tman shot
+            T3\tPerson 50 61\tJesse James
+            A1\tNegation T2
+            R1\tKilled Arg1:T1 Arg2:T3
+            N1\tReference T3 Wikipedia:534366\tJesse James
+            #1\tAnnotatorNotes T1\tthe first man
+            """
+        let (document, _) = try Brat.importDocument(annotations: ann, text: text, id: "jesse", file: "jesse.ann", lossy: false)
+        #expect(document.annotations.count == 3)
+        let man = try #require(document.annotations.first { $0.ranges.count == 2 })
+        let expected = [try TextRange(20, 23), try TextRange(28, 32)]
+        #expect(man.category == "Person" && man.ranges == expected)
+        let ed = try #require(document.annotations.first { $0.start == 0 })
+        #expect(ed.notes == ["the first man"] && ed.links.map(\.role.name) == ["killed"])
+        let jesse = try #require(document.annotations.first { $0.start == 50 })
+        #expect(jesse.links.first?.target == .id("wikipedia-534366") && document.entry("wikipedia-534366")?.name == "Jesse James")
+    }
+
+    @Test func offsetsInUTF16UnitsAreConvertedAndOtherMismatchesStop() throws {
+        let text = "👍👍 Kim met Trump\n"
+        let (fixed, losses) = try Brat.importDocument(annotations: "T1\tPER 5 8\tKim\n", text: text, id: "d", file: "d.ann", lossy: false)
+        let kim = try TextRange(3, 6)
+        #expect(fixed.annotations.first?.ranges == [kim])
+        #expect(losses.repairs == ["offsets in UTF-16 code units converted to code points": 1])
+        #expect { try Brat.importDocument(annotations: "T1\tPER 3 6\tPutin\n", text: text, id: "d", file: "d.ann", lossy: false) } throws: { error in
+            (error as? ImportError).map { $0.line == 1 && $0.message.contains("\"Putin\"") && $0.message.contains("\"Kim\"") } ?? false
+        }
+    }
+
+    @Test func anEventStopsTheImportUnlessLossy() throws {
+        let ann = "T1\tPER 0 3\tKim\nT2\tMeet 4 7\tmet\nE1\tMeet:T2 Agent:T1\n"
+        #expect { try Brat.importDocument(annotations: ann, text: "Kim met Trump", id: "d", file: "d.ann", lossy: false) } throws: { error in
+            (error as? ImportError).map { $0.line == 3 && $0.message.contains("an event") && $0.hint.contains("--lossy") } ?? false
+        }
+        let (document, losses) = try Brat.importDocument(annotations: ann, text: "Kim met Trump", id: "d", file: "d.ann", lossy: true)
+        #expect(document.annotations.count == 2 && losses.counts == ["events left out": 1])
+    }
+}

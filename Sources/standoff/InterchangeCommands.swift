@@ -6,7 +6,7 @@ import StandoffTEI
 
 /// The formats `export` and `import` know (docs/FORMATS.md).
 enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
-    case brat, jsonl
+    case brat, jsonl, w3c
 }
 
 struct ExportCommand: ParsableCommand {
@@ -14,7 +14,8 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a TEI file's annotations in another tool's format; what the format cannot hold is counted on standard error.",
         discussion: """
-            Formats: brat (NAME.ann with NAME.txt beside it; -o NAME.ann), jsonl (one document a \
+            Formats: brat (NAME.ann with NAME.txt beside it; -o NAME.ann), w3c (W3C Web Annotation \
+            JSON-LD: one annotation a span, TextPositionSelector and TextQuoteSelector), jsonl (one document a \
             line: text and spans in code points, for spaCy, Prodigy and doccano-style pipelines; every \
             field of an annotation kept). docs/FORMATS.md has each format's mapping and what it loses.
 
@@ -50,6 +51,9 @@ struct ExportCommand: ParsableCommand {
         case .jsonl:
             let (line, found) = JSONLines.export(document)
             (content, losses) = (line + "\n", found)
+        case .w3c:
+            let (json, found) = WebAnnotation.export(document)
+            (content, losses) = (json + "\n", found)
         case .brat:
             guard let output, output.hasSuffix(".ann") else {
                 throw ValidationError("brat writes two files: give -o NAME.ann (NAME.txt is written beside it)")
@@ -78,7 +82,9 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Make TEI files from another tool's annotations, checking every offset against the text.",
         discussion: """
-            Formats: brat (NAME.ann, its text from NAME.txt or --text), jsonl. Offsets that fit the \
+            Formats: brat (NAME.ann, its text from NAME.txt or --text), w3c (with --text), jsonl. \
+            A W3C annotation whose position does not hold its quote is re-anchored by the quote when \
+            it occurs once (and reported). Offsets that fit the \
             text only as UTF-16 code units or UTF-8 bytes are \
             converted and reported; any other mismatch stops the import, naming the line and span, \
             and nothing is written. With several documents, -o names a directory (one ID.tei.xml each).
@@ -111,7 +117,8 @@ struct ImportCommand: ParsableCommand {
         let documents: [Document]
         let losses: Losses
         var bratText: (string: String, id: String)?
-        if from == .brat {
+        if from == .w3c && text == nil { throw ValidationError("a W3C annotation file points at its text: give it with --text TEXT_FILE") }
+        if from == .brat || from == .w3c {
             let textPath = text ?? (file.hasSuffix(".ann") ? String(file.dropLast(4)) : file) + ".txt"
             guard let textData = FileManager.default.contents(atPath: textPath) else { throw CLIError.unreadable(textPath) }
             bratText = (try TextFileDecoder.decode(Array(textData), file: textPath),
@@ -123,6 +130,9 @@ struct ImportCommand: ParsableCommand {
             case .brat:
                 let (document, found) = try Brat.importDocument(annotations: String(decoding: data, as: UTF8.self), text: bratText!.string,
                                                                id: bratText!.id, file: file, lossy: lossy)
+                (documents, losses) = ([document], found)
+            case .w3c:
+                let (document, found) = try WebAnnotation.importDocument(data, text: bratText!.string, id: bratText!.id, file: file)
                 (documents, losses) = ([document], found)
             }
         } catch {

@@ -1,0 +1,249 @@
+import Foundation
+import StandoffModel
+
+/// W3C Web Annotation (JSON-LD): an `AnnotationCollection` whose first page holds one
+/// `Annotation` per Standoff annotation. Each target is the document with a
+/// `TextPositionSelector` (code points, as the model counts) and a `TextQuoteSelector` (exact,
+/// prefix, suffix); a discontinuous span has a target a range. Bodies carry the category
+/// (`tagging`), register and other links (`identifying`, `linking`), a correction (`editing`)
+/// and comments (`commenting`). What the model says beyond the W3C vocabulary (layer, link
+/// roles, severity) goes in terms of Standoff's own namespace, declared in `@context`.
+public enum WebAnnotation {
+    static var context: [Any] { ["http://www.w3.org/ns/anno.jsonld", ["standoff": "https://standoff.dev/ns#"]] }
+    static let quoteContext = 32
+
+    /// The document's IRI: its id under the `urn:standoff:` namespace.
+    static func iri(_ document: String, _ item: String? = nil) -> String { "urn:standoff:\(document)" + (item.map { ":" + $0 } ?? "") }
+
+    // MARK: Export
+
+    public static func export(_ document: Document) -> (json: String, losses: Losses) {
+        var losses = Losses()
+        let documentID = document.id.rawValue
+        var items: [[String: Any]] = []
+        let formatter = ISO8601DateFormatter()
+        for annotation in document.sortedAnnotations() {
+            var bodies: [[String: Any]] = []
+            if let category = annotation.category {
+                bodies.append(["type": "TextualBody", "purpose": "tagging", "value": category.rawValue])
+            }
+            for link in annotation.links {
+                var body: [String: Any] = ["type": "SpecificResource", "purpose": link.role == .ref ? "identifying" : "linking",
+                                           "standoff:role": link.role.name]
+                switch link.target {
+                case .unknown: body["source"] = iri(documentID, "unknown")
+                case .id(let id):
+                    body["source"] = document.taxonomy(declaring: id).map { iri(documentID, "category:\($0):\(id)") } ?? iri(documentID, id.rawValue)
+                    if let wikidata = document.entry(id)?.wikidata { body["standoff:sameAs"] = "http://www.wikidata.org/entity/\(wikidata)" }
+                }
+                bodies.append(body)
+            }
+            if let correction = annotation.correction { bodies.append(["type": "TextualBody", "purpose": "editing", "value": correction]) }
+            for note in annotation.notes { bodies.append(["type": "TextualBody", "purpose": "commenting", "value": note]) }
+            for (key, value) in annotation.features.sorted(by: { $0.key < $1.key }) {
+                bodies.append(["type": "TextualBody", "purpose": "describing", "value": value, "standoff:feature": key])
+            }
+            var item: [String: Any] = [
+                "@context": context, "id": iri(documentID, annotation.id.rawValue), "type": "Annotation",
+                "motivation": annotation.layer.details.motivation, "standoff:layer": annotation.layer.name,
+                "target": annotation.ranges.map { range in target(range, in: document) },
+            ]
+            if !bodies.isEmpty { item["body"] = bodies }
+            if let severity = annotation.severity { item["standoff:severity"] = severity.rawValue }
+            if !annotation.cue.isEmpty { item["standoff:cue"] = annotation.cue.map { target($0, in: document) } }
+            if let annotator = annotation.provenance.annotator {
+                item["creator"] = ["id": iri(documentID, annotator.rawValue), "type": "Person", "name": document.annotator(annotator)?.name ?? annotator.rawValue]
+            }
+            if let time = annotation.provenance.time { item["created"] = formatter.string(from: time) }
+            if annotation.provenance.method != nil || annotation.provenance.certainty != nil { losses.lost("annotation methods and certainties dropped") }
+            items.append(item)
+        }
+        let registerCount = document.registers.reduce(0) { $0 + $1.entries.count }
+        if registerCount > 0 { losses.lost("register entries' names, kinds and aliases kept only as IRIs", registerCount) }
+        if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
+        let collection: [String: Any] = [
+            "@context": context, "id": iri(documentID, "annotations"), "type": "AnnotationCollection",
+            "label": document.title, "total": items.count,
+            "first": ["id": iri(documentID, "annotations:page1"), "type": "AnnotationPage", "startIndex": 0, "items": items],
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: collection, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return (String(decoding: data, as: UTF8.self), losses)
+    }
+
+    static func target(_ range: TextRange, in document: Document) -> [String: Any] {
+        let text = document.text
+        let before = max(0, range.start - quoteContext)
+        let after = min(text.count, range.end + quoteContext)
+        return ["source": iri(document.id.rawValue), "selector": [
+            ["type": "TextPositionSelector", "start": range.start, "end": range.end],
+            ["type": "TextQuoteSelector", "exact": text[range], "prefix": text[try! TextRange(before, range.start)], "suffix": text[try! TextRange(range.end, after)]],
+        ]]
+    }
+
+    // MARK: Import
+
+    /// The annotations of a collection, a page, an array or one annotation, onto `text`. Every
+    /// target's position is checked against its quote; a wrong position whose quote (with
+    /// prefix and suffix) occurs once is re-anchored there and counted; anything else stops
+    /// the import, naming the annotation.
+    public static func importDocument(_ data: Data, text: String, id: String, file: String) throws(ImportError) -> (document: Document, losses: Losses) {
+        var losses = Losses()
+        func fail(_ message: String, _ hint: String) -> ImportError { ImportError(file: file, line: 0, message: message, hint: hint) }
+        func model<T>(_ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
+            do throws(ModelError) { return try body() } catch { throw fail("\(what): \(error.description)", error.hint) }
+        }
+        let json: Any
+        do { json = try JSONSerialization.jsonObject(with: data) } catch {
+            throw fail("is not JSON (\(error.localizedDescription))", "give a W3C Web Annotation JSON-LD file")
+        }
+        let items = annotations(in: json)
+        let source = SourceText(text)
+        let documentID = try model("document id") { () throws(ModelError) in try Identifier(id) }
+        var document = try model("document") { () throws(ModelError) in
+            try Document(id: documentID, title: id, text: source, source: SourceDescription(fileName: "", sha256: source.sha256))
+        }
+        var made: [Annotation] = []
+        var counters: [String: Int] = [:]
+        var pendingLinks: [(index: Int, role: String, target: String)] = []
+        for (position, item) in items.enumerated() {
+            let name = (item["id"] as? String) ?? "annotation \(position + 1)"
+            let layer = try model(name) { () throws(ModelError) in try Layer((item["standoff:layer"] as? String) ?? layerName(motivation: item["motivation"])) }
+            let targets = (item["target"] as? [[String: Any]]) ?? ((item["target"] as? [String: Any]).map { [$0] } ?? [])
+            guard !targets.isEmpty else { throw fail("\(name) has no target with a selector", "give a target with a TextPositionSelector or a TextQuoteSelector") }
+            var ranges: [TextRange] = []
+            for target in targets { ranges.append(try anchor(target, in: source, name: name, losses: &losses, fail: fail)) }
+            let bodies = (item["body"] as? [[String: Any]]) ?? ((item["body"] as? [String: Any]).map { [$0] } ?? [])
+            var category: Identifier?
+            var annotation = Annotation(id: "x", layer: layer, ranges: ranges)
+            for body in bodies {
+                let purpose = body["purpose"] as? String
+                let value = body["value"] as? String
+                switch purpose {
+                case "tagging", "classifying":
+                    if let value { category = try model(name) { () throws(ModelError) in try Identifier(value) } }
+                case "editing": annotation.correction = value
+                case "commenting": if let value { annotation.notes.append(value) }
+                case "describing":
+                    if let key = body["standoff:feature"] as? String, let value { annotation.features[key] = value } else if let value { annotation.notes.append(value) }
+                case "identifying", "linking":
+                    guard let target = (body["source"] as? String) ?? (body["id"] as? String) else { continue }
+                    pendingLinks.append((made.count, (body["standoff:role"] as? String) ?? (purpose == "identifying" ? "ref" : "link"), target))
+                default:
+                    if let value { annotation.notes.append(value) } else { losses.lost("bodies of unknown purpose left out") }
+                }
+            }
+            if let category, document.taxonomy(layer.taxonomyID)?.category(category) == nil {
+                try model(name) { () throws(ModelError) in
+                    if document.taxonomy(layer.taxonomyID) == nil { try document.add(Taxonomy(id: layer.taxonomyID)) }
+                    try document.add(Category(id: category, description: ""), to: layer.taxonomyID)
+                }
+                losses.repaired("category '\(category)' of layer \(layer) declared, as the file uses it")
+            }
+            annotation.category = category
+            annotation.severity = (item["standoff:severity"] as? String).flatMap(ErrorSeverity.init(rawValue:))
+            if let cues = item["standoff:cue"] as? [[String: Any]] {
+                for cue in cues { annotation.cue.append(try anchor(cue, in: source, name: name + " (cue)", losses: &losses, fail: fail)) }
+            }
+            // The id: Standoff's own when the IRI carries one that is free, else numbered afresh.
+            let wanted = (item["id"] as? String).flatMap { $0.split(separator: ":").last.map(String.init) }.flatMap { try? Identifier($0) }
+            var newID: Identifier
+            if let wanted, document.kind(of: wanted) == nil, !made.contains(where: { $0.id == wanted }) { newID = wanted } else {
+                repeat {
+                    counters[layer.idPrefix, default: 0] += 1
+                    newID = Identifier(stringLiteral: "\(layer.idPrefix)\(counters[layer.idPrefix]!)")
+                } while document.kind(of: newID) != nil || made.contains { $0.id == newID }
+                if wanted != nil { losses.repaired("annotation ids taken by others renumbered") }
+            }
+            // The creator becomes the annotator (declared on first sight), `created` the time.
+            var annotator: Identifier?
+            if let creator = item["creator"] as? [String: Any], let creatorID = (creator["id"] as? String)?.split(separator: ":").last,
+               let id = try? Identifier(String(creatorID)) {
+                annotator = id
+                if document.annotator(id) == nil {
+                    try model("creator \(id)") { () throws(ModelError) in try document.declare(Annotator(id: id, name: creator["name"] as? String ?? id.rawValue)) }
+                }
+            }
+            let created = (item["created"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) }
+            made.append(Annotation(id: newID, layer: layer, category: annotation.category, ranges: annotation.ranges, links: [],
+                                   features: annotation.features, notes: annotation.notes,
+                                   provenance: Provenance(annotator: annotator, time: created, method: nil, certainty: nil),
+                                   cue: annotation.cue, correction: annotation.correction, severity: annotation.severity))
+        }
+        // Links: to annotations of the file, or to register entries named by their IRI.
+        let annotationIDs = Set(made.map(\.id))
+        for link in pendingLinks {
+            let role = try model("link") { () throws(ModelError) in try LinkRole(link.role) }
+            let parts = link.target.split(separator: ":").map(String.init)
+            let last = parts.last ?? link.target
+            if last == "unknown" { made[link.index].links.append(Link(role: role, target: .unknown)); continue }
+            if parts.count >= 3, parts[parts.count - 3] == "category" {
+                let category = try model("link to \(link.target)") { () throws(ModelError) -> Identifier in
+                    let (taxonomyID, categoryID) = (try Identifier(parts[parts.count - 2]), try Identifier(last))
+                    if document.taxonomy(taxonomyID) == nil { try document.add(Taxonomy(id: taxonomyID)) }
+                    if document.taxonomy(declaring: categoryID) == nil { try document.add(Category(id: categoryID, description: ""), to: taxonomyID) }
+                    return categoryID
+                }
+                made[link.index].links.append(Link(role: role, target: .id(category)))
+                continue
+            }
+            let target = try model("link to \(link.target)") { () throws(ModelError) in try Identifier(last) }
+            if !annotationIDs.contains(target), document.kind(of: target) == nil {
+                let kind = made[link.index].layer.details.link(role)?.expectation(forCategory: made[link.index].category)?.entryKinds.first ?? .person
+                try model("register entry '\(target)'") { () throws(ModelError) in try document.add(RegisterEntry(id: target, kind: kind, name: target.rawValue)) }
+                losses.lost("register entries named only by their IRI")
+            }
+            made[link.index].links.append(Link(role: role, target: .id(target)))
+        }
+        for annotation in made {
+            try model(annotation.id.rawValue) { () throws(ModelError) in try document.add(annotation, checkingLinks: false) }
+        }
+        return (document, losses)
+    }
+
+    static func annotations(in json: Any) -> [[String: Any]] {
+        if let array = json as? [[String: Any]] { return array.flatMap { annotations(in: $0) } }
+        guard let object = json as? [String: Any] else { return [] }
+        if let first = object["first"] { return annotations(in: first) }
+        if let items = object["items"] as? [[String: Any]] { return items }
+        return (object["type"] as? String) == "Annotation" || object["target"] != nil ? [object] : []
+    }
+
+    static func layerName(motivation: Any?) -> String {
+        switch motivation as? String {
+        case "identifying": "entity"
+        case "editing": "error"
+        case "assessing": "stance"
+        default: "entity"
+        }
+    }
+
+    /// A target's range: its position when the quote is there; else where the quote (with its
+    /// prefix and suffix) occurs once.
+    static func anchor(_ target: [String: Any], in text: SourceText, name: String, losses: inout Losses,
+                       fail: (String, String) -> ImportError) throws(ImportError) -> TextRange {
+        let selectors = (target["selector"] as? [[String: Any]]) ?? ((target["selector"] as? [String: Any]).map { [$0] } ?? [])
+        let position = selectors.first { $0["type"] as? String == "TextPositionSelector" }
+        let quote = selectors.first { $0["type"] as? String == "TextQuoteSelector" }
+        let exact = quote?["exact"] as? String
+        if let start = position?["start"] as? Int, let end = position?["end"] as? Int, let range = try? TextRange(start, end), range.end <= text.count,
+           exact == nil || text[range] == exact {
+            return range
+        }
+        guard let exact else { throw fail("\(name): its position [\(position?["start"] ?? "?"), \(position?["end"] ?? "?")) lies outside the text, and it has no quote", "check the target") }
+        let prefix = quote?["prefix"] as? String ?? ""
+        let suffix = quote?["suffix"] as? String ?? ""
+        let places = text.occurrences(of: prefix + exact + suffix)
+        if places.count == 1 {
+            let start = places[0].start + prefix.unicodeScalars.count
+            losses.repaired("re-anchored by their quote (the position did not hold it)")
+            return try! TextRange(start, start + exact.unicodeScalars.count)
+        }
+        let bare = text.occurrences(of: exact)
+        if bare.count == 1 {
+            losses.repaired("re-anchored by their quote (the position did not hold it)")
+            return bare[0]
+        }
+        throw fail("\(name): the text at its position is not \"\(exact)\", and the quote occurs \(places.count == 0 ? bare.count : places.count) times with its context",
+                   "correct the position or give a prefix and suffix that make the quote unique; nothing was imported")
+    }
+}

@@ -2,7 +2,8 @@
 # Interoperability checks against the Python peers on PyPI, in a virtual environment of their
 # own (.build-venv/, out of git): `standoff agree` against scikit-learn, statsmodels and
 # krippendorff (Scripts/check-agreement.py); `standoff export --to w3c` against the W3C Web
-# Annotation test-suite schemas with jsonschema (Scripts/check-w3c.py). Run by .ci/run after the
+# Annotation test-suite schemas with jsonschema (Scripts/check-w3c.py); `--to conll` with seqeval
+# in strict mode (Scripts/check-conll.py). Run by .ci/run after the
 # tests; the product itself needs no Python.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,8 +18,9 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
   fi
 fi
-"$venv/bin/pip" install -q --disable-pip-version-check krippendorff scikit-learn statsmodels numpy jsonschema
+"$venv/bin/pip" install -q --disable-pip-version-check krippendorff scikit-learn statsmodels numpy jsonschema seqeval
 swift build --product standoff >&2
 standoff="$(swift build --show-bin-path)/standoff"
 "$venv/bin/python" Scripts/check-agreement.py "$standoff" 3
 "$venv/bin/python" -W ignore::DeprecationWarning Scripts/check-w3c.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
+"$venv/bin/python" Scripts/check-conll.py "$standoff" Annotations/north-korea-diplomacy.tei.xml

@@ -5,8 +5,10 @@ import StandoffModel
 import StandoffTEI
 
 /// The formats `export` and `import` know (docs/FORMATS.md).
+extension CoNLL.Scheme: ExpressibleByArgument {}
+
 enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
-    case brat, jsonl, w3c
+    case brat, jsonl, w3c, conll
 }
 
 struct ExportCommand: ParsableCommand {
@@ -15,7 +17,8 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write a TEI file's annotations in another tool's format; what the format cannot hold is counted on standard error.",
         discussion: """
             Formats: brat (NAME.ann with NAME.txt beside it; -o NAME.ann), w3c (W3C Web Annotation \
-            JSON-LD: one annotation a span, TextPositionSelector and TextQuoteSelector), jsonl (one document a \
+            JSON-LD: one annotation a span, TextPositionSelector and TextQuoteSelector), conll (CoNLL-2003 \
+            columns, --scheme bio|bioes, --layer entity), jsonl (one document a \
             line: text and spans in code points, for spaCy, Prodigy and doccano-style pipelines; every \
             field of an annotation kept). docs/FORMATS.md has each format's mapping and what it loses.
 
@@ -38,6 +41,12 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Exit 1, writing nothing, if the format cannot hold everything.")
     var failOnLoss = false
 
+    @Option(help: "conll: bio (IOB2) or bioes.")
+    var scheme: CoNLL.Scheme = .bio
+
+    @Option(help: "conll: the layer to tag (one a file).", transform: Layer.argument)
+    var layer: Layer = .entity
+
     @Option(help: "text or json: how the losses are reported on standard error.")
     var report: LossFormat = .text
 
@@ -54,6 +63,8 @@ struct ExportCommand: ParsableCommand {
         case .w3c:
             let (json, found) = WebAnnotation.export(document)
             (content, losses) = (json + "\n", found)
+        case .conll:
+            (content, losses) = CoNLL.export(document, layer: layer, scheme: scheme)
         case .brat:
             guard let output, output.hasSuffix(".ann") else {
                 throw ValidationError("brat writes two files: give -o NAME.ann (NAME.txt is written beside it)")
@@ -134,6 +145,9 @@ struct ImportCommand: ParsableCommand {
             case .w3c:
                 let (document, found) = try WebAnnotation.importDocument(data, text: bratText!.string, id: bratText!.id, file: file)
                 (documents, losses) = ([document], found)
+            case .conll:
+                throw ImportError(file: file, line: 0, message: "CoNLL columns are written, not read: tokens cannot give back the text's spacing",
+                                  hint: "import brat, w3c or jsonl")
             }
         } catch {
             throw CLIError(error.message, hint: error.hint, file: "\(error.file):\(error.line)")

@@ -47,7 +47,7 @@ let package = Package(
         // `standoff agree`: agreement between annotators, spans, tokens, links, with intervals.
         .target(name: "StandoffAgreement", dependencies: ["StandoffModel", "StandoffTEI", "StandoffFormats"]),
         // `standoff export` and `import`: other tools' formats, one file each, losses counted.
-        .target(name: "StandoffInterchange", dependencies: ["StandoffModel"]),
+        .target(name: "StandoffInterchange", dependencies: ["StandoffModel", "StandoffXML"]),
         // Renderings of a document for people and programs: inline markup, ANSI colour, JSON records.
         .target(name: "StandoffFormats", dependencies: ["StandoffModel"]),
         // The `standoff` command: parses arguments, calls the library, formats output.

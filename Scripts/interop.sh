@@ -3,7 +3,8 @@
 # own (.build-venv/, out of git): `standoff agree` against scikit-learn, statsmodels and
 # krippendorff (Scripts/check-agreement.py); `standoff export --to w3c` against the W3C Web
 # Annotation test-suite schemas with jsonschema (Scripts/check-w3c.py); `--to conll` with seqeval
-# in strict mode (Scripts/check-conll.py). Run by .ci/run after the
+# in strict mode (Scripts/check-conll.py); `--to xmi` with dkpro-cassis (Scripts/check-xmi.py).
+# Run by .ci/run after the
 # tests; the product itself needs no Python.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,9 +19,10 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
   fi
 fi
-"$venv/bin/pip" install -q --disable-pip-version-check krippendorff scikit-learn statsmodels numpy jsonschema seqeval
+"$venv/bin/pip" install -q --disable-pip-version-check krippendorff scikit-learn statsmodels numpy jsonschema seqeval dkpro-cassis
 swift build --product standoff >&2
 standoff="$(swift build --show-bin-path)/standoff"
 "$venv/bin/python" Scripts/check-agreement.py "$standoff" 3
 "$venv/bin/python" -W ignore::DeprecationWarning Scripts/check-w3c.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
 "$venv/bin/python" Scripts/check-conll.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
+"$venv/bin/python" Scripts/check-xmi.py "$standoff" Annotations/north-korea-diplomacy.tei.xml

@@ -8,7 +8,7 @@ import StandoffTEI
 extension CoNLL.Scheme: ExpressibleByArgument {}
 
 enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
-    case brat, jsonl, w3c, conll
+    case brat, jsonl, w3c, conll, xmi
 }
 
 struct ExportCommand: ParsableCommand {
@@ -18,7 +18,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Formats: brat (NAME.ann with NAME.txt beside it; -o NAME.ann), w3c (W3C Web Annotation \
             JSON-LD: one annotation a span, TextPositionSelector and TextQuoteSelector), conll (CoNLL-2003 \
-            columns, --scheme bio|bioes, --layer entity), jsonl (one document a \
+            columns, --scheme bio|bioes, --layer entity), xmi (UIMA CAS XMI, offsets in UTF-16 code units, \
+            TypeSystem.xml beside it; -o NAME.xmi), jsonl (one document a \
             line: text and spans in code points, for spaCy, Prodigy and doccano-style pipelines; every \
             field of an annotation kept). docs/FORMATS.md has each format's mapping and what it loses.
 
@@ -65,6 +66,14 @@ struct ExportCommand: ParsableCommand {
             (content, losses) = (json + "\n", found)
         case .conll:
             (content, losses) = CoNLL.export(document, layer: layer, scheme: scheme)
+        case .xmi:
+            guard let output, output.hasSuffix(".xmi") else {
+                throw ValidationError("xmi writes two files: give -o NAME.xmi (TypeSystem.xml is written beside it)")
+            }
+            let (bytes, found) = XMI.export(document)
+            (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
+            beside = ((URL(fileURLWithPath: output).deletingLastPathComponent().appendingPathComponent("TypeSystem.xml")).path,
+                      String(decoding: XMI.typeSystem(), as: UTF8.self))
         case .brat:
             guard let output, output.hasSuffix(".ann") else {
                 throw ValidationError("brat writes two files: give -o NAME.ann (NAME.txt is written beside it)")
@@ -145,9 +154,9 @@ struct ImportCommand: ParsableCommand {
             case .w3c:
                 let (document, found) = try WebAnnotation.importDocument(data, text: bratText!.string, id: bratText!.id, file: file)
                 (documents, losses) = ([document], found)
-            case .conll:
-                throw ImportError(file: file, line: 0, message: "CoNLL columns are written, not read: tokens cannot give back the text's spacing",
-                                  hint: "import brat, w3c or jsonl")
+            case .conll, .xmi:
+                throw ImportError(file: file, line: 0, message: from == .conll ? "CoNLL columns are written, not read: tokens cannot give back the text's spacing"
+                                      : "XMI is written, not read, so far", hint: "import brat, w3c or jsonl")
             }
         } catch {
             throw CLIError(error.message, hint: error.hint, file: "\(error.file):\(error.line)")

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Checks `standoff export --to xmi` with dkpro-cassis (the Python reader of UIMA CAS XMI):
+the type system and the CAS load, and every annotation's covered text is the text Standoff
+says it covers, also on a text with characters outside the Basic Multilingual Plane (which
+UIMA counts as two UTF-16 code units and Standoff as one code point).
+
+    python3 Scripts/check-xmi.py PATH/TO/standoff TEI_FILE
+"""
+import json, os, subprocess, sys, tempfile
+
+from cassis import load_cas_from_xmi, load_typesystem
+
+standoff, tei = sys.argv[1], sys.argv[2]
+env = dict(os.environ, SOURCE_DATE_EPOCH="1732406400")
+
+
+def run(*args):
+    return subprocess.run([standoff, *args], capture_output=True, text=True, check=True, env=env).stdout
+
+
+def check(path, work):
+    xmi = os.path.join(work, "out.xmi")
+    run("export", path, "--to", "xmi", "-o", xmi)
+    with open(os.path.join(work, "TypeSystem.xml"), "rb") as handle:
+        typesystem = load_typesystem(handle)
+    with open(xmi, "rb") as handle:
+        cas = load_cas_from_xmi(handle, typesystem=typesystem)
+    expected = {record["id"]: record for record in json.loads(run("list", path, "--format", "json"))}
+    seen = 0
+    for type_name in ["Entity", "Quotation", "Stance", "Error", "Span"]:
+        for annotation in cas.select(f"org.standoff.{type_name}"):
+            record = expected[annotation.standoffId]
+            if len(record["ranges"]) == 1:
+                covered = annotation.get_covered_text()
+                if covered != record["text"][0]:
+                    sys.exit(f"MISMATCH {annotation.standoffId}: cassis covers {covered!r}, standoff {record['text'][0]!r}")
+            seen += 1
+    if seen != len(expected):
+        sys.exit(f"MISMATCH: cassis finds {seen} annotations, standoff lists {len(expected)}")
+    return seen
+
+
+work = tempfile.mkdtemp()
+print(f"{check(tei, work)} annotations load in dkpro-cassis with their covered text")
+text = os.path.join(work, "emoji.txt")
+with open(text, "w", encoding="utf-8") as handle:
+    handle.write("👍 Kim met Trump 😀 in Hanoi.\n🇰🇵 No deal.\n")
+doc = os.path.join(work, "emoji.tei.xml")
+run("init", text, "-o", doc)
+for word, category in (("Kim", "PER"), ("Trump", "PER"), ("Hanoi", "GPE"), ("deal", "MISC")):
+    run("add", "entity", doc, "--text", word, "--category", category)
+print(f"{check(doc, tempfile.mkdtemp())} annotations after characters outside the BMP: UTF-16 offsets right")

@@ -50,3 +50,26 @@ run("init", text, "-o", doc)
 for word, category in (("Kim", "PER"), ("Trump", "PER"), ("Hanoi", "GPE"), ("deal", "MISC")):
     run("add", "entity", doc, "--text", word, "--category", category)
 print(f"{check(doc, tempfile.mkdtemp())} annotations after characters outside the BMP: UTF-16 offsets right")
+
+# An XMI that dkpro-cassis writes imports, offsets and all: add an entity after the emoji with
+# cassis, write the CAS, import it, and find the entity over the right text.
+work = tempfile.mkdtemp()
+xmi = os.path.join(work, "emoji.xmi")
+run("export", doc, "--to", "xmi", "-o", xmi)
+with open(os.path.join(work, "TypeSystem.xml"), "rb") as handle:
+    typesystem = load_typesystem(handle)
+with open(xmi, "rb") as handle:
+    cas = load_cas_from_xmi(handle, typesystem=typesystem)
+Entity = typesystem.get_type("org.standoff.Entity")
+start = cas.sofa_string.index("No")
+cas.add(Entity(begin=start, end=start + 2, standoffId="ent99", layer="entity", category="MISC"))
+written = os.path.join(work, "by-cassis.xmi")
+cas.to_xmi(written)
+imported = os.path.join(work, "by-cassis.tei.xml")
+run("import", written, "--from", "xmi", "-o", imported)
+records = {record["id"]: record for record in json.loads(run("list", imported, "--format", "json"))}
+if records.get("ent99", {}).get("text") != ["No"]:
+    sys.exit(f"MISMATCH: the entity cassis added imports as {records.get('ent99')}")
+if records.get("ent2", {}).get("text") != ["Trump"]:
+    sys.exit(f"MISMATCH: Trump imports as {records.get('ent2')}")
+print(f"an XMI written by dkpro-cassis imports: {len(records)} annotations, the one cassis added over 'No'")

@@ -201,13 +201,8 @@ public enum Brat {
             let isOtherLayer = layerNames.contains(bound.type) || attributes[t]?["Category"] != nil
             let layer = try model(bound.line, t) { () throws(ModelError) in try isOtherLayer ? Layer(bound.type) : .entity }
             let categoryName = isOtherLayer ? attributes[t]?["Category"] : (bound.type == "entity" ? nil : bound.type)
-            let category = try categoryName.map { (name: String) throws(ImportError) -> Identifier in try model(bound.line, t) { () throws(ModelError) in try Identifier(name) } }
-            if let category, document.taxonomy(layer.taxonomyID)?.category(category) == nil {
-                try model(bound.line, t) { () throws(ModelError) in
-                    if document.taxonomy(layer.taxonomyID) == nil { try document.add(Taxonomy(id: layer.taxonomyID)) }
-                    try document.add(Category(id: category, description: ""), to: layer.taxonomyID)
-                }
-                losses.repaired("category '\(category)' of layer \(layer) declared, as the file uses it")
+            let category = try categoryName.map { (name: String) throws(ImportError) -> Identifier in
+                try model(bound.line, t) { () throws(ModelError) in try Categories.declare(try Identifier(name), for: layer, in: &document, losses: &losses) }
             }
             // brat's T ids are not Standoff's: number the annotations afresh, layer by layer.
             var id: Identifier

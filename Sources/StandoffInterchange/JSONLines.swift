@@ -177,14 +177,7 @@ public enum JSONLines {
             let layer = try model("span '\(spanID)'") { () throws(ModelError) in try Layer(first.layer) }
             let label = first.label == first.layer ? nil : first.label
             let category = try label.map { (label: String) throws(ImportError) -> Identifier in
-                try model("span '\(spanID)' label") { () throws(ModelError) in try Identifier(label) }
-            }
-            if let category, document.taxonomy(layer.taxonomyID)?.category(category) == nil {
-                try model("span '\(spanID)'") { () throws(ModelError) in
-                    if document.taxonomy(layer.taxonomyID) == nil { try document.add(Taxonomy(id: layer.taxonomyID)) }
-                    try document.add(Category(id: category, description: ""), to: layer.taxonomyID)
-                }
-                losses.repaired("category '\(category)' of layer \(layer) declared, as the file uses it")
+                try model("span '\(spanID)' label") { () throws(ModelError) in try Categories.declare(try Identifier(label), for: layer, in: &document, losses: &losses) }
             }
             var links: [Link] = []
             for (role, targets) in (first.links ?? [:]).sorted(by: { $0.key < $1.key }) {

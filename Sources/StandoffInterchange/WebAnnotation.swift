@@ -132,12 +132,8 @@ public enum WebAnnotation {
                     if let value { annotation.notes.append(value) } else { losses.lost("bodies of unknown purpose left out") }
                 }
             }
-            if let category, document.taxonomy(layer.taxonomyID)?.category(category) == nil {
-                try model(name) { () throws(ModelError) in
-                    if document.taxonomy(layer.taxonomyID) == nil { try document.add(Taxonomy(id: layer.taxonomyID)) }
-                    try document.add(Category(id: category, description: ""), to: layer.taxonomyID)
-                }
-                losses.repaired("category '\(category)' of layer \(layer) declared, as the file uses it")
+            if let label = category {
+                category = try model(name) { () throws(ModelError) in try Categories.declare(label, for: layer, in: &document, losses: &losses) }
             }
             annotation.category = category
             annotation.severity = (item["standoff:severity"] as? String).flatMap(ErrorSeverity.init(rawValue:))

@@ -22,7 +22,7 @@ public enum XMI {
     /// The features every type has, then those of one layer: (name, UIMA range type).
     static let commonFeatures = [("standoffId", "uima.cas.String"), ("layer", "uima.cas.String"), ("category", "uima.cas.String"),
                                  ("ranges", "uima.cas.String"), ("notes", "uima.cas.String"), ("annotator", "uima.cas.String"),
-                                 ("links", "uima.cas.String")]
+                                 ("links", "uima.cas.String"), ("features", "uima.cas.String")]
     static let layerFeatures: [String: [(String, String)]] = [
         "Entity": [("ref", "uima.cas.String")],
         "Quotation": [("speaker", "uima.cas.String"), ("cueBegin", "uima.cas.Integer"), ("cueEnd", "uima.cas.Integer")],
@@ -78,7 +78,11 @@ public enum XMI {
             let type = typeName(annotation.layer)
             let first = annotation.ranges.first!, last = annotation.ranges.last!
             func targets(_ role: LinkRole) -> String? {
-                let values = annotation.links(role).map(\.description)
+                // A category as `category:TAXONOMY/ID`: ids hold no colon, so it reads back unambiguously.
+                let values = annotation.links(role).map { target -> String in
+                    if case .id(let id) = target, let taxonomy = document.taxonomy(declaring: id) { return "category:\(taxonomy)/\(id)" }
+                    return target.description
+                }
                 return values.isEmpty ? nil : values.joined(separator: " ")
             }
             let known: Set<String> = ["ref", "speaker", "holder", "target"]
@@ -90,6 +94,7 @@ public enum XMI {
                 ("notes", annotation.notes.isEmpty ? nil : annotation.notes.joined(separator: "\n")),
                 ("annotator", annotation.provenance.annotator?.rawValue),
                 ("links", otherLinks.isEmpty ? nil : otherLinks.joined(separator: " ")),
+                ("features", annotation.features.isEmpty ? nil : annotation.features.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")),
             ]
             switch type {
             case "Entity": attributes.append(("ref", targets(.ref)))
@@ -100,7 +105,6 @@ public enum XMI {
             default: break
             }
             if annotation.ranges.count > 1 { losses.lost("discontinuous spans stored as their extent, with their ranges in a feature") }
-            if !annotation.features.isEmpty { losses.lost("annotation features dropped", annotation.features.count) }
             let provenance = annotation.provenance
             if provenance.time != nil || provenance.method != nil || provenance.certainty != nil { losses.lost("annotations' certainty, method and time dropped") }
             writer.open("standoff:\(type)", attributes)
@@ -113,5 +117,156 @@ public enum XMI {
         losses.lost("register entries kept only as ids", document.registers.reduce(0) { $0 + $1.entries.count })
         if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
         return (writer.finish() ?? [], losses)
+    }
+
+    // MARK: Import
+
+    /// A feature structure of the XMI, as read.
+    struct Structure { var namespace: String; var type: String; var attributes: [String: String]; var line: Int }
+
+    final class Reader: SAXHandler {
+        var sofa: String?
+        var structures: [Structure] = []
+        func startElement(_ tag: StartTag, at location: (line: Int, column: Int)) {
+            let namespace = tag.namespace.map { String(cString: $0) } ?? ""
+            let name = tag.name
+            var attributes: [String: String] = [:]
+            for attribute in tag.allAttributes { attributes[attribute.localName] = attribute.value }
+            if namespace == "http:///uima/cas.ecore", name == "Sofa" {
+                if attributes["sofaID"] == nil || attributes["sofaID"] == "_InitialView" { sofa = attributes["sofaString"] }
+                return
+            }
+            // The CAS's own structures (NULL, View, arrays) and the document annotation are not annotations.
+            guard namespace.hasPrefix("http:///"), namespace != "http:///uima/cas.ecore", name != "DocumentAnnotation" else { return }
+            structures.append(Structure(namespace: namespace, type: name, attributes: attributes, line: location.line))
+        }
+        func endElement(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {}
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+        func comment(_ text: UnsafePointer<UInt8>) {}
+        func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?) {}
+    }
+
+    /// A document from a CAS XMI file: the text is its initial view's sofa; offsets are UTF-16
+    /// code units. Standoff's own types come back whole; another annotation type (with begin and
+    /// end) becomes a custom layer named after it, its `value` the category; any other feature
+    /// structure stops the import unless `lossy`, which counts it.
+    public static func importDocument(path: String, id: String, lossy: Bool) throws(ImportError) -> (document: Document, losses: Losses) {
+        var losses = Losses()
+        func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { ImportError(file: path, line: line, message: message, hint: hint) }
+        func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
+            do throws(ModelError) { return try body() } catch { throw fail(line, "\(what): \(error.description)", error.hint) }
+        }
+        let reader = Reader()
+        let parser = SAXParser(handler: reader)
+        parser.parse(path: path)
+        if let failure = parser.failures.first(where: \.isFatal) { throw fail(failure.line, failure.message, "give a well-formed UIMA CAS XMI file") }
+        guard let sofa = reader.sofa else { throw fail(0, "has no initial view with a sofaString: no text to annotate", "export the CAS with its text (the sofa)") }
+        let text = SourceText(sofa)
+        let offsets = OffsetTable(text)
+        let documentID = try model(0, "document id") { () throws(ModelError) in try Identifier(id) }
+        var document = try model(0, "document") { () throws(ModelError) in
+            try Document(id: documentID, title: id, text: text, source: SourceDescription(fileName: "", sha256: text.sha256))
+        }
+        func range(_ begin: String?, _ end: String?, line: Int) throws(ImportError) -> TextRange {
+            guard let begin = begin.flatMap(Int.init), let end = end.flatMap(Int.init) else { throw fail(line, "begin and end must be numbers", "check the feature structure") }
+            return try model(line, "offsets \(begin)–\(end)") { () throws(ModelError) in
+                try TextRange(try offsets.codePointOffset(utf16: begin), try offsets.codePointOffset(utf16: end))
+            }
+        }
+        var made: [Annotation] = []
+        var pendingLinks: [(index: Int, role: String, target: String, line: Int)] = []
+        var counters: [String: Int] = [:]
+        for structure in reader.structures {
+            let a = structure.attributes
+            if structure.type == "DocumentAnnotation" { continue }
+            guard a["begin"] != nil, a["end"] != nil else {
+                guard lossy else {
+                    throw fail(structure.line, "a \(structure.type) without begin and end has no place in Standoff's model",
+                               "pass --lossy to import the rest and count what is left out")
+                }
+                losses.lost("feature structures without a span (\(structure.type)) left out")
+                continue
+            }
+            let ours = structure.namespace == "http:///org/standoff.ecore"
+            let layerName = ours ? (a["layer"] ?? structure.type.lowercased()) : structure.type.prefix(1).lowercased() + structure.type.dropFirst()
+            let layer = try model(structure.line, structure.type) { () throws(ModelError) in try Layer(layerName) }
+            if !ours { losses.repaired("annotations of type \(structure.type) imported as layer \(layer)") }
+            var ranges: [TextRange] = []
+            if let pieces = a["ranges"], ours {
+                for piece in pieces.split(separator: ";") {
+                    let pair = piece.split(separator: " ").map(String.init)
+                    ranges.append(try range(pair.first, pair.last, line: structure.line))
+                }
+            } else {
+                ranges = [try range(a["begin"], a["end"], line: structure.line)]
+            }
+            let categoryName = ours ? a["category"] : a["value"]
+            let category = try categoryName.map { (name: String) throws(ImportError) -> Identifier in
+                try model(structure.line, structure.type) { () throws(ModelError) in
+                    try Categories.declare(try Identifier(name), for: layer, in: &document, losses: &losses)
+                }
+            }
+            var cue: [TextRange] = []
+            if ours, a["cueBegin"] != nil { cue = [try range(a["cueBegin"], a["cueEnd"], line: structure.line)] }
+            var annotator: Identifier?
+            if ours, let name = a["annotator"], let annotatorID = try? Identifier(name) {
+                annotator = annotatorID
+                if document.annotator(annotatorID) == nil { try model(structure.line, name) { () throws(ModelError) in try document.declare(Annotator(id: annotatorID, name: name)) } }
+            }
+            let wanted = ours ? a["standoffId"].flatMap { try? Identifier($0) } : nil
+            var newID: Identifier
+            if let wanted, document.kind(of: wanted) == nil, !made.contains(where: { $0.id == wanted }) { newID = wanted } else {
+                repeat {
+                    counters[layer.idPrefix, default: 0] += 1
+                    newID = Identifier(stringLiteral: "\(layer.idPrefix)\(counters[layer.idPrefix]!)")
+                } while document.kind(of: newID) != nil || made.contains { $0.id == newID }
+            }
+            if ours {
+                for role in ["ref", "speaker", "holder", "target"] {
+                    for target in (a[role] ?? "").split(separator: " ") { pendingLinks.append((made.count, role, String(target), structure.line)) }
+                }
+                for pair in (a["links"] ?? "").split(separator: " ") {
+                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    if parts.count == 2 { pendingLinks.append((made.count, parts[0], parts[1], structure.line)) }
+                }
+            }
+            var features: [String: String] = [:]
+            for line in (ours ? a["features"] ?? "" : "").split(separator: "\n") {
+                let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+                if parts.count == 2 { features[parts[0]] = parts[1] }
+            }
+            made.append(Annotation(id: newID, layer: layer, category: category, ranges: ranges, features: features,
+                                   notes: ours ? (a["notes"].map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []) : [],
+                                   provenance: Provenance(annotator: annotator, time: nil, method: nil, certainty: nil), cue: cue,
+                                   correction: ours ? a["correction"] : nil, severity: ours ? a["severity"].flatMap(ErrorSeverity.init(rawValue:)) : nil))
+        }
+        let annotationIDs = Set(made.map(\.id))
+        for link in pendingLinks {
+            let role = try model(link.line, "link") { () throws(ModelError) in try LinkRole(link.role) }
+            if link.target == "unknown" { made[link.index].links.append(Link(role: role, target: .unknown)); continue }
+            if link.target.hasPrefix("category:"), let slash = link.target.firstIndex(of: "/") {
+                let taxonomyName = String(link.target[link.target.index(link.target.startIndex, offsetBy: 9)..<slash])
+                let categoryName = String(link.target[link.target.index(after: slash)...])
+                let category = try model(link.line, link.target) { () throws(ModelError) -> Identifier in
+                    let (taxonomyID, categoryID) = (try Identifier(taxonomyName), try Identifier(categoryName))
+                    if document.taxonomy(taxonomyID) == nil { try document.add(Taxonomy(id: taxonomyID)) }
+                    if document.taxonomy(declaring: categoryID) == nil { try document.add(Category(id: categoryID, description: ""), to: taxonomyID) }
+                    return categoryID
+                }
+                made[link.index].links.append(Link(role: role, target: .id(category)))
+                continue
+            }
+            let target = try model(link.line, link.target) { () throws(ModelError) in try Identifier(link.target) }
+            if !annotationIDs.contains(target), document.kind(of: target) == nil {
+                let kind = made[link.index].layer.details.link(role)?.expectation(forCategory: made[link.index].category)?.entryKinds.first ?? .person
+                try model(link.line, link.target) { () throws(ModelError) in try document.add(RegisterEntry(id: target, kind: kind, name: target.rawValue)) }
+                losses.lost("register entries named only by id (XMI keeps no names)")
+            }
+            made[link.index].links.append(Link(role: role, target: .id(target)))
+        }
+        for annotation in made {
+            try model(0, annotation.id.rawValue) { () throws(ModelError) in try document.add(annotation, checkingLinks: false) }
+        }
+        return (document, losses)
     }
 }

@@ -154,9 +154,13 @@ struct ImportCommand: ParsableCommand {
             case .w3c:
                 let (document, found) = try WebAnnotation.importDocument(data, text: bratText!.string, id: bratText!.id, file: file)
                 (documents, losses) = ([document], found)
-            case .conll, .xmi:
-                throw ImportError(file: file, line: 0, message: from == .conll ? "CoNLL columns are written, not read: tokens cannot give back the text's spacing"
-                                      : "XMI is written, not read, so far", hint: "import brat, w3c or jsonl")
+            case .xmi:
+                let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                let (document, found) = try XMI.importDocument(path: file, id: TextFileDecoder.identifier(from: stem), lossy: lossy)
+                (documents, losses) = ([document], found)
+            case .conll:
+                throw ImportError(file: file, line: 0, message: "CoNLL columns are written, not read: tokens cannot give back the text's spacing",
+                                  hint: "import brat, w3c, xmi or jsonl")
             }
         } catch {
             throw CLIError(error.message, hint: error.hint, file: "\(error.file):\(error.line)")

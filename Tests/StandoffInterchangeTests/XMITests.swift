@@ -1,3 +1,5 @@
+import StandoffTEI
+import TestSupport
 import Foundation
 import StandoffInterchange
 import StandoffModel
@@ -22,5 +24,44 @@ struct XMITests {
         for feature in ["standoffId", "category", "correction", "severity", "cueBegin", "holder"] {
             #expect(typeSystem.contains("<name>\(feature)</name>"), "\(feature)")
         }
+    }
+}
+
+/// XMI back into Standoff: our types whole, other annotation types as custom layers.
+@Suite("UIMA XMI import")
+struct XMIImportTests {
+    let directory = TemporaryDirectory()
+
+    @Test func theShippedAnnotationsRoundTrip() throws {
+        let document = try TEIReader.load(path: BratTests.shipped)
+        let path = directory.file("nk.xmi")
+        try Data(XMI.export(document).xmi).write(to: URL(fileURLWithPath: path))
+        let (back, _) = try XMI.importDocument(path: path, id: "north-korea-diplomacy", lossy: false)
+        #expect(back.text == document.text)
+        #expect(BratTests.essence(back) == BratTests.essence(document))
+        #expect(Set(back.annotations.map(\.id)) == Set(document.annotations.map(\.id)))
+    }
+
+    @Test func anotherToolsTypesBecomeCustomLayersAndOtherStructuresStopUnlessLossy() throws {
+        let path = directory.file("other.xmi")
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:cas="http:///uima/cas.ecore" xmlns:ner="http:///de/example/ner.ecore" xmi:version="2.0">
+              <cas:NULL xmi:id="0"/>
+              <cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" mimeType="text" sofaString="👍 Kim met Trump"/>
+              <ner:NamedEntity xmi:id="2" sofa="1" begin="3" end="6" value="PER"/>
+              <ner:Lemma xmi:id="3" value="meet"/>
+              <cas:View sofa="1" members="2 3"/>
+            </xmi:XMI>
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect { try XMI.importDocument(path: path, id: "d", lossy: false) } throws: { error in
+            (error as? ImportError).map { $0.line == 6 && $0.message.contains("Lemma") && $0.hint.contains("--lossy") } ?? false
+        }
+        let (document, losses) = try XMI.importDocument(path: path, id: "d", lossy: true)
+        let entity = try #require(document.annotations.first)
+        // PER is the entity layer's already: category ids are unique in a file, so it is renamed.
+        #expect(entity.layer.name == "namedEntity" && entity.category == "namedEntity-PER" && document.text[entity.ranges[0]] == "Kim")
+        #expect(losses.counts == ["feature structures without a span (Lemma) left out": 1])
+        #expect(losses.repairs["labels another layer already uses declared as LAYER-LABEL"] == 1)
     }
 }

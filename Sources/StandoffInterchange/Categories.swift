@@ -1,0 +1,21 @@
+import StandoffModel
+
+/// Declaring the categories an imported file uses. Category ids are unique in a whole file, so a
+/// label another layer already has (a foreign `NamedEntity` typed `PER` beside the entity
+/// layer's `PER`) is declared as `LAYER-LABEL`, and counted.
+enum Categories {
+    static func declare(_ label: Identifier, for layer: Layer, in document: inout Document, losses: inout Losses) throws(ModelError) -> Identifier {
+        if document.taxonomy(declaring: label) == layer.taxonomyID { return label }
+        if document.taxonomy(layer.taxonomyID) == nil { try document.add(Taxonomy(id: layer.taxonomyID)) }
+        var id = label
+        if document.kind(of: label) != nil {
+            id = try Identifier("\(layer.name)-\(label)")
+            losses.repaired("labels another layer already uses declared as LAYER-LABEL")
+            if document.taxonomy(declaring: id) == layer.taxonomyID { return id }
+        } else {
+            losses.repaired("categories declared, as the file uses them")
+        }
+        try document.add(Category(id: id, description: ""), to: layer.taxonomyID)
+        return id
+    }
+}

@@ -9,7 +9,8 @@
 # FILE defaults to the generated corpus of Scripts/bench-validate.sh (${TMPDIR:-/tmp}/standoff-large.tei.xml);
 # RUNS defaults to 5. Targets: stats at most 2x the baseline and under 150 MB; agree (two files of
 # the same text, one annotation in twenty relabelled) at most 4x the baseline reading both; list
-# and show at most 3x and under 150 MB; add and remove at most 6x. docs/PERFORMANCE.md has the figures.
+# and show at most 3x and under 150 MB; add and remove at most 6x; each export at most 4x.
+# docs/PERFORMANCE.md has the figures.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -56,7 +57,8 @@ def timed(command):
         peak = int(report.read().split()[-1]) / 1024 if gnu_time else float("nan")
     return elapsed, peak, done.stdout.decode()
 
-commands = ["stats", "agree", "list", "list --format json", "show --plain", "add", "remove"]
+commands = ["stats", "agree", "list", "list --format json", "show --plain", "add", "remove",
+            "export brat", "export w3c", "export xmi", "export conll", "export jsonl", "export tei-inline"]
 ratios = {name: [] for name in commands}
 peaks = {name: [] for name in commands}
 for run in range(1, runs + 1):
@@ -69,6 +71,10 @@ for run in range(1, runs + 1):
             # Against the baseline reading both files.
             baseline += timed([os.path.join(work, "sax-count"), other])[0]
             command = [standoff, "agree", copy, other, "--bootstrap", "0", "--format", "json"]
+        elif name.startswith("export "):
+            target = name.split()[1]
+            suffix = {"brat": ".ann", "xmi": ".xmi"}.get(target, ".out")
+            command = [standoff, "export", copy, "--to", target, "-o", os.path.join(work, "exported" + suffix)]
         elif name == "add":
             command = [standoff, "add", "entity", copy, "--range", "0:3", "--category", "MISC"]
         elif name == "remove":

@@ -7,7 +7,9 @@ public final class XMLWriter {
     private let writer: xmlTextWriterPtr
     private var failed = false
 
-    public init?() {
+    /// With `indent`, elements are indented a level a depth; without, nothing is added (for
+    /// mixed content, where white space is text).
+    public init?(indent: Bool = true) {
         guard let buffer = xmlBufferCreate() else { return nil }
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
             xmlBufferFree(buffer)
@@ -15,7 +17,7 @@ public final class XMLWriter {
         }
         self.buffer = buffer
         self.writer = writer
-        xmlTextWriterSetIndent(writer, 1)
+        xmlTextWriterSetIndent(writer, indent ? 1 : 0)
         _ = "  ".withCString { xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
         check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
     }
@@ -32,6 +34,12 @@ public final class XMLWriter {
     }
 
     public func close() { check(xmlTextWriterEndElement(writer)) }
+
+    /// Text content, escaped.
+    public func text(_ text: String) { check(xmlTextWriterWriteString(writer, text)) }
+
+    /// A line break between elements, where white space does not matter.
+    public func newline() { check(xmlTextWriterWriteRaw(writer, "\n")) }
 
     /// An element with only text.
     public func element(_ name: String, text: String) {

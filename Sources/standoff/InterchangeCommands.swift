@@ -9,6 +9,7 @@ extension CoNLL.Scheme: ExpressibleByArgument {}
 
 enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
     case brat, jsonl, w3c, conll, xmi
+    case teiInline = "tei-inline"
 }
 
 struct ExportCommand: ParsableCommand {
@@ -19,7 +20,8 @@ struct ExportCommand: ParsableCommand {
             Formats: brat (NAME.ann with NAME.txt beside it; -o NAME.ann), w3c (W3C Web Annotation \
             JSON-LD: one annotation a span, TextPositionSelector and TextQuoteSelector), conll (CoNLL-2003 \
             columns, --scheme bio|bioes, --layer entity), xmi (UIMA CAS XMI, offsets in UTF-16 code units, \
-            TypeSystem.xml beside it; -o NAME.xmi), jsonl (one document a \
+            TypeSystem.xml beside it; -o NAME.xmi), tei-inline (TEI with inline persName, said, choice, seg; \
+            crossing spans as fragments joined by @next/@prev), jsonl (one document a \
             line: text and spans in code points, for spaCy, Prodigy and doccano-style pipelines; every \
             field of an annotation kept). docs/FORMATS.md has each format's mapping and what it loses.
 
@@ -66,6 +68,9 @@ struct ExportCommand: ParsableCommand {
             (content, losses) = (json + "\n", found)
         case .conll:
             (content, losses) = CoNLL.export(document, layer: layer, scheme: scheme)
+        case .teiInline:
+            let (bytes, found) = InlineTEI.export(document)
+            (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
         case .xmi:
             guard let output, output.hasSuffix(".xmi") else {
                 throw ValidationError("xmi writes two files: give -o NAME.xmi (TypeSystem.xml is written beside it)")
@@ -158,8 +163,8 @@ struct ImportCommand: ParsableCommand {
                 let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 let (document, found) = try XMI.importDocument(path: file, id: TextFileDecoder.identifier(from: stem), lossy: lossy)
                 (documents, losses) = ([document], found)
-            case .conll:
-                throw ImportError(file: file, line: 0, message: "CoNLL columns are written, not read: tokens cannot give back the text's spacing",
+            case .conll, .teiInline:
+                throw ImportError(file: file, line: 0, message: "\(from.rawValue) is written, not read",
                                   hint: "import brat, w3c, xmi or jsonl")
             }
         } catch {

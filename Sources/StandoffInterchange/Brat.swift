@@ -42,10 +42,18 @@ public enum Brat {
             let type = annotation.layer == .entity ? (annotation.category?.rawValue ?? "entity") : annotation.layer.name
             lines.append("\(t)\t\(type) \(span(annotation.ranges))")
         }
-        // Entity mentions of each register entry, to draw arcs to.
+        // Entity mentions of each register entry, in text order, to draw arcs to the nearest.
         var mentions: [Identifier: [Annotation]] = [:]
         for annotation in annotations where annotation.layer == .entity {
             for case .id(let entry) in annotation.links(.ref) { mentions[entry, default: []].append(annotation) }
+        }
+        for key in mentions.keys { mentions[key]!.sort { $0.start < $1.start } }
+        /// The mention nearest `annotation`: a binary search, then its two neighbours.
+        func nearest(_ entry: Identifier, to annotation: Annotation) -> Annotation? {
+            guard let list = mentions[entry], !list.isEmpty else { return nil }
+            var (low, high) = (0, list.count)
+            while low < high { let middle = (low + high) / 2; if list[middle].start < annotation.start { low = middle + 1 } else { high = middle } }
+            return [low - 1, low].filter { $0 >= 0 && $0 < list.count }.map { list[$0] }.min { distance($0, annotation) < distance($1, annotation) }
         }
         for annotation in annotations {
             let t = tIDs[annotation.id]!
@@ -79,7 +87,7 @@ public enum Brat {
                 if let other = tIDs[target] {
                     counters.r += 1
                     lines.append("R\(counters.r)\t\(relationType(link.role)) Arg1:\(t) Arg2:\(other)")
-                } else if document.entry(target) != nil, let nearest = mentions[target]?.min(by: { distance($0, annotation) < distance($1, annotation) }) {
+                } else if document.entry(target) != nil, let nearest = nearest(target, to: annotation) {
                     counters.r += 1
                     lines.append("R\(counters.r)\t\(relationType(link.role)) Arg1:\(t) Arg2:\(tIDs[nearest.id]!)")
                 }
@@ -128,7 +136,7 @@ public enum Brat {
     public static func importDocument(annotations: String, text: String, id: String, file: String, lossy: Bool) throws(ImportError) -> (document: Document, losses: Losses) {
         var losses = Losses()
         func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { ImportError(file: file, line: line, message: message, hint: hint) }
-        func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
+        @discardableResult func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
             do throws(ModelError) { return try body() } catch { throw fail(line, "\(what): \(error.description)", error.hint) }
         }
         let source = SourceText(text)

@@ -128,7 +128,7 @@ public enum JSONLines {
 
     static func document(from line: Line, file: String, line number: Int, losses: inout Losses) throws(ImportError) -> Document {
         func fail(_ message: String, _ hint: String) -> ImportError { ImportError(file: file, line: number, message: message, hint: hint) }
-        func model<T>(_ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
+        @discardableResult func model<T>(_ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
             do throws(ModelError) { return try body() } catch { throw fail("\(what): \(error.description)", error.hint) }
         }
         let text = SourceText(line.text)

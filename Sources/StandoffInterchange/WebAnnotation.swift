@@ -89,7 +89,7 @@ public enum WebAnnotation {
     public static func importDocument(_ data: Data, text: String, id: String, file: String) throws(ImportError) -> (document: Document, losses: Losses) {
         var losses = Losses()
         func fail(_ message: String, _ hint: String) -> ImportError { ImportError(file: file, line: 0, message: message, hint: hint) }
-        func model<T>(_ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
+        @discardableResult func model<T>(_ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
             do throws(ModelError) { return try body() } catch { throw fail("\(what): \(error.description)", error.hint) }
         }
         let json: Any

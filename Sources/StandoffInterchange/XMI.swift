@@ -153,7 +153,7 @@ public enum XMI {
     public static func importDocument(path: String, id: String, lossy: Bool) throws(ImportError) -> (document: Document, losses: Losses) {
         var losses = Losses()
         func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { ImportError(file: path, line: line, message: message, hint: hint) }
-        func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
+        @discardableResult func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
             do throws(ModelError) { return try body() } catch { throw fail(line, "\(what): \(error.description)", error.hint) }
         }
         let reader = Reader()

@@ -9,7 +9,6 @@ import StandoffModel
 /// and comments (`commenting`). What the model says beyond the W3C vocabulary (layer, link
 /// roles, severity) goes in terms of Standoff's own namespace, declared in `@context`.
 public enum WebAnnotation {
-    static var context: [Any] { ["http://www.w3.org/ns/anno.jsonld", ["standoff": "https://standoff.dev/ns#"]] }
     static let quoteContext = 32
 
     /// The document's IRI: its id under the `urn:standoff:` namespace.
@@ -17,67 +16,118 @@ public enum WebAnnotation {
 
     // MARK: Export
 
+    /// `@context`: the Web Annotation context and Standoff's namespace.
+    struct Context: Encodable {
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            try container.encode("http://www.w3.org/ns/anno.jsonld")
+            try container.encode(["standoff": "https://standoff.dev/ns#"])
+        }
+    }
+
+    struct Selector: Encodable {
+        var type: String
+        var start: Int?, end: Int?
+        var exact: String?, prefix: String?, suffix: String?
+    }
+
+    struct Target: Encodable { var source: String; var selector: [Selector] }
+
+    struct Body: Encodable {
+        var type: String
+        var purpose: String
+        var value: String?
+        var source: String?
+        var role: String?
+        var sameAs: String?
+        var feature: String?
+        enum CodingKeys: String, CodingKey {
+            case type, purpose, value, source
+            case role = "standoff:role", sameAs = "standoff:sameAs", feature = "standoff:feature"
+        }
+    }
+
+    struct Creator: Encodable { var id: String; var type = "Person"; var name: String }
+
+    struct Item: Encodable {
+        var context = Context()
+        var id: String
+        var type = "Annotation"
+        var motivation: String
+        var layer: String
+        var target: [Target]
+        var body: [Body]?
+        var severity: String?
+        var cue: [Target]?
+        var creator: Creator?
+        var created: String?
+        enum CodingKeys: String, CodingKey {
+            case context = "@context", id, type, motivation, target, body, creator, created
+            case layer = "standoff:layer", severity = "standoff:severity", cue = "standoff:cue"
+        }
+    }
+
     public static func export(_ document: Document) -> (json: String, losses: Losses) {
         var losses = Losses()
         let documentID = document.id.rawValue
-        var items: [[String: Any]] = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Each annotation is encoded on its own, typed, and written into the collection's frame
+        // (Foundation's JSONSerialization took minutes and gigabytes on 600,000 annotations).
+        var items: [UInt8] = []
+        var count = 0
         let formatter = ISO8601DateFormatter()
         for annotation in document.sortedAnnotations() {
-            var bodies: [[String: Any]] = []
-            if let category = annotation.category {
-                bodies.append(["type": "TextualBody", "purpose": "tagging", "value": category.rawValue])
-            }
+            var bodies: [Body] = []
+            if let category = annotation.category { bodies.append(Body(type: "TextualBody", purpose: "tagging", value: category.rawValue)) }
             for link in annotation.links {
-                var body: [String: Any] = ["type": "SpecificResource", "purpose": link.role == .ref ? "identifying" : "linking",
-                                           "standoff:role": link.role.name]
+                var body = Body(type: "SpecificResource", purpose: link.role == .ref ? "identifying" : "linking", role: link.role.name)
                 switch link.target {
-                case .unknown: body["source"] = iri(documentID, "unknown")
+                case .unknown: body.source = iri(documentID, "unknown")
                 case .id(let id):
-                    body["source"] = document.taxonomy(declaring: id).map { iri(documentID, "category:\($0):\(id)") } ?? iri(documentID, id.rawValue)
-                    if let wikidata = document.entry(id)?.wikidata { body["standoff:sameAs"] = "http://www.wikidata.org/entity/\(wikidata)" }
+                    body.source = document.taxonomy(declaring: id).map { iri(documentID, "category:\($0):\(id)") } ?? iri(documentID, id.rawValue)
+                    if let wikidata = document.entry(id)?.wikidata { body.sameAs = "http://www.wikidata.org/entity/\(wikidata)" }
                 }
                 bodies.append(body)
             }
-            if let correction = annotation.correction { bodies.append(["type": "TextualBody", "purpose": "editing", "value": correction]) }
-            for note in annotation.notes { bodies.append(["type": "TextualBody", "purpose": "commenting", "value": note]) }
+            if let correction = annotation.correction { bodies.append(Body(type: "TextualBody", purpose: "editing", value: correction)) }
+            for note in annotation.notes { bodies.append(Body(type: "TextualBody", purpose: "commenting", value: note)) }
             for (key, value) in annotation.features.sorted(by: { $0.key < $1.key }) {
-                bodies.append(["type": "TextualBody", "purpose": "describing", "value": value, "standoff:feature": key])
+                bodies.append(Body(type: "TextualBody", purpose: "describing", value: value, feature: key))
             }
-            var item: [String: Any] = [
-                "@context": context, "id": iri(documentID, annotation.id.rawValue), "type": "Annotation",
-                "motivation": annotation.layer.details.motivation, "standoff:layer": annotation.layer.name,
-                "target": annotation.ranges.map { range in target(range, in: document) },
-            ]
-            if !bodies.isEmpty { item["body"] = bodies }
-            if let severity = annotation.severity { item["standoff:severity"] = severity.rawValue }
-            if !annotation.cue.isEmpty { item["standoff:cue"] = annotation.cue.map { target($0, in: document) } }
-            if let annotator = annotation.provenance.annotator {
-                item["creator"] = ["id": iri(documentID, annotator.rawValue), "type": "Person", "name": document.annotator(annotator)?.name ?? annotator.rawValue]
-            }
-            if let time = annotation.provenance.time { item["created"] = formatter.string(from: time) }
+            let item = Item(
+                id: iri(documentID, annotation.id.rawValue), motivation: annotation.layer.details.motivation, layer: annotation.layer.name,
+                target: annotation.ranges.map { target($0, in: document) }, body: bodies.isEmpty ? nil : bodies,
+                severity: annotation.severity?.rawValue, cue: annotation.cue.isEmpty ? nil : annotation.cue.map { target($0, in: document) },
+                creator: annotation.provenance.annotator.map { Creator(id: iri(documentID, $0.rawValue), name: document.annotator($0)?.name ?? $0.rawValue) },
+                created: annotation.provenance.time.map { formatter.string(from: $0) })
             if annotation.provenance.method != nil || annotation.provenance.certainty != nil { losses.lost("annotation methods and certainties dropped") }
-            items.append(item)
+            if count > 0 { items += Array(",\n".utf8) }
+            items += Array("    ".utf8)
+            items += (try? encoder.encode(item)) ?? Data("{}".utf8)
+            count += 1
         }
         let registerCount = document.registers.reduce(0) { $0 + $1.entries.count }
         if registerCount > 0 { losses.lost("register entries' names, kinds and aliases kept only as IRIs", registerCount) }
         if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
-        let collection: [String: Any] = [
-            "@context": context, "id": iri(documentID, "annotations"), "type": "AnnotationCollection",
-            "label": document.title, "total": items.count,
-            "first": ["id": iri(documentID, "annotations:page1"), "type": "AnnotationPage", "startIndex": 0, "items": items],
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: collection, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return (String(decoding: data, as: UTF8.self), losses)
+        func json(_ value: some Encodable) -> String { String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) }
+        var out = "{\n  \"@context\": \(json(Context())),\n"
+        out += "  \"first\": {\n    \"id\": \(json(iri(documentID, "annotations:page1"))),\n    \"items\": [\n"
+        out += String(decoding: items, as: UTF8.self)
+        out += "\n    ],\n    \"startIndex\": 0,\n    \"type\": \"AnnotationPage\"\n  },\n"
+        out += "  \"id\": \(json(iri(documentID, "annotations"))),\n  \"label\": \(json(document.title)),\n"
+        out += "  \"total\": \(count),\n  \"type\": \"AnnotationCollection\"\n}"
+        return (out, losses)
     }
 
-    static func target(_ range: TextRange, in document: Document) -> [String: Any] {
+    static func target(_ range: TextRange, in document: Document) -> Target {
         let text = document.text
         let before = max(0, range.start - quoteContext)
         let after = min(text.count, range.end + quoteContext)
-        return ["source": iri(document.id.rawValue), "selector": [
-            ["type": "TextPositionSelector", "start": range.start, "end": range.end],
-            ["type": "TextQuoteSelector", "exact": text[range], "prefix": text[try! TextRange(before, range.start)], "suffix": text[try! TextRange(range.end, after)]],
-        ]]
+        return Target(source: iri(document.id.rawValue), selector: [
+            Selector(type: "TextPositionSelector", start: range.start, end: range.end),
+            Selector(type: "TextQuoteSelector", exact: text[range], prefix: text[try! TextRange(before, range.start)], suffix: text[try! TextRange(range.end, after)]),
+        ])
     }
 
     // MARK: Import

@@ -30,7 +30,7 @@ public struct Document: Sendable {
 
     private struct Declaration {
         var kind: DeclaredKind
-        /// The position in ``annotations``, for an annotation; -1 otherwise.
+        /// The position in ``annotations`` for an annotation, in its register for an entry; -1 otherwise.
         var position = -1
     }
 
@@ -83,8 +83,11 @@ public struct Document: Sendable {
     public func register(_ kind: EntryKind) -> Register { registers[EntryKind.allCases.firstIndex(of: kind)!] }
 
     public func entry(_ id: Identifier) -> RegisterEntry? {
-        guard case .entry(let kind)? = declared[id]?.kind else { return nil }
-        return register(kind).entries.first { $0.id == id }
+        guard let declaration = declared[id], case .entry(let kind) = declaration.kind else { return nil }
+        let entries = register(kind).entries
+        // Found by its position (kept for entries as for annotations): registers run to thousands.
+        if entries.indices.contains(declaration.position), entries[declaration.position].id == id { return entries[declaration.position] }
+        return entries.first { $0.id == id }
     }
 
     public func taxonomy(_ id: Identifier) -> Taxonomy? { taxonomies.first { $0.id == id } }
@@ -123,7 +126,7 @@ public struct Document: Sendable {
     }
 
     public mutating func add(_ entry: RegisterEntry) throws(ModelError) {
-        try declare(entry.id, as: .entry(entry.kind))
+        try declare(entry.id, as: .entry(entry.kind), position: registers[EntryKind.allCases.firstIndex(of: entry.kind)!].entries.count)
         registers[EntryKind.allCases.firstIndex(of: entry.kind)!].entries.append(entry)
     }
 
@@ -239,7 +242,9 @@ public struct Document: Sendable {
         guard referrers.isEmpty else { throw .stillReferenced(id, by: referrers) }
         declared[id] = nil
         preserved.removeAll(ownedBy: id)
-        return registers[register].entries.remove(at: position)
+        let removed = registers[register].entries.remove(at: position)
+        for later in position..<registers[register].entries.count { declared[registers[register].entries[later].id]?.position = later }
+        return removed
     }
 
     /// Removes a category that no annotation uses (as its category, its severity or a link); the

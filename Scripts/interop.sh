@@ -19,10 +19,11 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
   fi
 fi
-"$venv/bin/pip" install -q --disable-pip-version-check krippendorff scikit-learn statsmodels numpy jsonschema seqeval dkpro-cassis
+"$venv/bin/pip" install -q --disable-pip-version-check krippendorff scikit-learn statsmodels numpy jsonschema seqeval dkpro-cassis spacy
 swift build --product standoff >&2
 standoff="$(swift build --show-bin-path)/standoff"
 "$venv/bin/python" Scripts/check-agreement.py "$standoff" 3
 "$venv/bin/python" -W ignore::DeprecationWarning Scripts/check-w3c.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
 "$venv/bin/python" Scripts/check-conll.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
 "$venv/bin/python" Scripts/check-xmi.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
+"$venv/bin/python" Scripts/check-jsonl.py "$standoff" Annotations/north-korea-diplomacy.tei.xml

@@ -3,7 +3,8 @@
 # own (.build-venv/, out of git): `standoff agree` against scikit-learn, statsmodels and
 # krippendorff (Scripts/check-agreement.py); `standoff export --to w3c` against the W3C Web
 # Annotation test-suite schemas with jsonschema (Scripts/check-w3c.py); `--to conll` with seqeval
-# in strict mode (Scripts/check-conll.py); `--to xmi` with dkpro-cassis (Scripts/check-xmi.py).
+# in strict mode (Scripts/check-conll.py); `--to xmi` with dkpro-cassis (Scripts/check-xmi.py); `--to jsonl` with spaCy's
+# Doc.char_span (Scripts/check-jsonl.py).
 # Run by .ci/run after the
 # tests; the product itself needs no Python.
 set -euo pipefail

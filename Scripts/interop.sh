@@ -4,7 +4,8 @@
 # krippendorff (Scripts/check-agreement.py); `standoff export --to w3c` against the W3C Web
 # Annotation test-suite schemas with jsonschema (Scripts/check-w3c.py); `--to conll` with seqeval
 # in strict mode (Scripts/check-conll.py); `--to xmi` with dkpro-cassis (Scripts/check-xmi.py); `--to jsonl` with spaCy's
-# Doc.char_span (Scripts/check-jsonl.py).
+# Doc.char_span (Scripts/check-jsonl.py); `--to folia` with foliavalidator and the FoLiA library
+# (Scripts/check-folia.py).
 # Run by .ci/run after the
 # tests; the product itself needs no Python.
 set -euo pipefail
@@ -20,7 +21,7 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
   fi
 fi
-"$venv/bin/pip" install -q --disable-pip-version-check krippendorff scikit-learn statsmodels numpy jsonschema seqeval dkpro-cassis spacy
+"$venv/bin/pip" install -q --disable-pip-version-check krippendorff scikit-learn statsmodels numpy jsonschema seqeval dkpro-cassis spacy folia-tools
 swift build --product standoff >&2
 standoff="$(swift build --show-bin-path)/standoff"
 "$venv/bin/python" Scripts/check-agreement.py "$standoff" 3
@@ -28,3 +29,4 @@ standoff="$(swift build --show-bin-path)/standoff"
 "$venv/bin/python" Scripts/check-conll.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
 "$venv/bin/python" Scripts/check-xmi.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
 "$venv/bin/python" Scripts/check-jsonl.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
+"$venv/bin/python" Scripts/check-folia.py "$standoff" Annotations/north-korea-diplomacy.tei.xml

@@ -8,7 +8,7 @@ import StandoffTEI
 extension CoNLL.Scheme: ExpressibleByArgument {}
 
 enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
-    case brat, jsonl, w3c, conll, xmi
+    case brat, jsonl, w3c, conll, xmi, folia
     case teiInline = "tei-inline"
 }
 
@@ -68,6 +68,9 @@ struct ExportCommand: ParsableCommand {
             (content, losses) = (json + "\n", found)
         case .conll:
             (content, losses) = CoNLL.export(document, layer: layer, scheme: scheme)
+        case .folia:
+            let (bytes, found) = FoLiA.export(document)
+            (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
         case .teiInline:
             let (bytes, found) = InlineTEI.export(document)
             (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
@@ -163,7 +166,7 @@ struct ImportCommand: ParsableCommand {
                 let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 let (document, found) = try XMI.importDocument(path: file, id: TextFileDecoder.identifier(from: stem), lossy: lossy)
                 (documents, losses) = ([document], found)
-            case .conll, .teiInline:
+            case .conll, .teiInline, .folia:
                 throw ImportError(file: file, line: 0, message: "\(from.rawValue) is written, not read",
                                   hint: "import brat, w3c, xmi or jsonl")
             }

@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Checks `standoff export --to folia` with the FoLiA tools: foliavalidator accepts it (schema,
+declarations, text consistency), and the FoLiA library reads back every entity, sentiment and
+observation with the text of its words.
+
+    python3 Scripts/check-folia.py PATH/TO/standoff TEI_FILE
+"""
+import json, os, subprocess, sys, tempfile
+
+import folia.main as folia
+
+standoff, tei = sys.argv[1], sys.argv[2]
+out = os.path.join(tempfile.mkdtemp(), "doc.folia.xml")
+subprocess.run([standoff, "export", tei, "--to", "folia", "-o", out], capture_output=True, check=True)
+validator = os.path.join(os.path.dirname(sys.executable), "foliavalidator")
+done = subprocess.run([validator, out], capture_output=True, text=True)
+if done.returncode != 0 or "Validated successfully" not in done.stdout + done.stderr:
+    sys.exit(f"foliavalidator rejects the export:\n{done.stdout}{done.stderr}")
+doc = folia.Document(file=out)
+listed = {record["id"]: record for record in json.loads(subprocess.run([standoff, "list", tei, "--format", "json"], capture_output=True, text=True, check=True).stdout)}
+found = 0
+for kind in (folia.Entity, folia.Sentiment, folia.Observation):
+    for element in doc.select(kind):
+        record = listed[element.id.split(".", 1)[1]]
+        # The words cover the span (whole words: a span that cuts a word is widened, and counted).
+        words = "".join(word.text() for word in element.wrefs())
+        expected = "".join("".join(record["text"]).split())
+        if expected not in words:
+            sys.exit(f"MISMATCH {element.id}: FoLiA words {words!r} do not cover Standoff's {record['text']!r}")
+        found += 1
+print(f"foliavalidator accepts the export; the FoLiA library reads {found} span annotations with their words")

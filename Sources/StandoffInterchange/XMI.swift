@@ -167,8 +167,20 @@ public enum XMI {
         var document = try model(0, "document") { () throws(ModelError) in
             try Document(id: documentID, title: id, text: text, source: SourceDescription(fileName: "", sha256: text.sha256))
         }
+        // UIMA counts UTF-16 code units. A file whose offsets fall inside a character or past
+        // the text in those units, but all fit as code points (a tool that counted Python
+        // indices), is read in code points, and the move reported.
+        let allOffsets = reader.structures.flatMap { structure in
+            ["begin", "end", "cueBegin", "cueEnd"].compactMap { structure.attributes[$0].flatMap(Int.init) }
+                + (structure.attributes["ranges"] ?? "").split(whereSeparator: { $0 == " " || $0 == ";" }).compactMap { Int($0) }
+        }
+        let inCodePoints = allOffsets.contains { (try? offsets.codePointOffset(utf16: $0)) == nil } && allOffsets.allSatisfy { $0 >= 0 && $0 <= text.count }
         func range(_ begin: String?, _ end: String?, line: Int) throws(ImportError) -> TextRange {
             guard let begin = begin.flatMap(Int.init), let end = end.flatMap(Int.init) else { throw fail(line, "begin and end must be numbers", "check the feature structure") }
+            if inCodePoints {
+                losses.repaired("offsets in code points, not UTF-16 code units, read as code points")
+                return try model(line, "offsets \(begin)–\(end)") { () throws(ModelError) in try TextRange(begin, end) }
+            }
             return try model(line, "offsets \(begin)–\(end)") { () throws(ModelError) in
                 try TextRange(try offsets.codePointOffset(utf16: begin), try offsets.codePointOffset(utf16: end))
             }

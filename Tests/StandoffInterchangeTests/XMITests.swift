@@ -64,4 +64,20 @@ struct XMIImportTests {
         #expect(losses.counts == ["feature structures without a span (Lemma) left out": 1])
         #expect(losses.repairs["labels another layer already uses declared as LAYER-LABEL"] == 1)
     }
+
+    @Test func offsetsWrittenInCodePointsAreReadAsSuchAndReported() throws {
+        // "👍 Kim": Kim is [2, 5) in code points, [3, 6) in UTF-16 units; offset 1 falls inside 👍 in UTF-16.
+        let path = directory.file("codepoints.xmi")
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:cas="http:///uima/cas.ecore" xmlns:standoff="http:///org/standoff.ecore" xmi:version="2.0">
+              <cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" mimeType="text" sofaString="👍 Kim met Trump"/>
+              <standoff:Entity xmi:id="2" sofa="1" begin="2" end="5" standoffId="ent1" layer="entity" category="PER"/>
+              <standoff:Entity xmi:id="3" sofa="1" begin="1" end="5" standoffId="ent2" layer="entity" category="MISC"/>
+            </xmi:XMI>
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let (document, losses) = try XMI.importDocument(path: path, id: "d", lossy: false)
+        #expect(document.annotation("ent1").map { document.text[$0.ranges[0]] } == "Kim")
+        #expect(losses.repairs["offsets in code points, not UTF-16 code units, read as code points"] == 2)
+    }
 }

@@ -258,14 +258,7 @@ public enum Brat {
                     roleNotes = true
                     let value = String(note.text[colon.upperBound...])
                     if value == "unknown" { links.append(Link(role: role, target: .unknown)); continue }
-                    if value.hasPrefix("category:"), let slash = value.firstIndex(of: "/") {
-                        let (taxonomyName, categoryName) = (String(value[value.index(value.startIndex, offsetBy: 9)..<slash]), String(value[value.index(after: slash)...]))
-                        let category = try model(note.line, t) { () throws(ModelError) -> Identifier in
-                            let (taxonomyID, categoryID) = (try Identifier(taxonomyName), try Identifier(categoryName))
-                            if document.taxonomy(taxonomyID) == nil { try document.add(Taxonomy(id: taxonomyID)) }
-                            if document.taxonomy(declaring: categoryID) == nil { try document.add(Category(id: categoryID, description: ""), to: taxonomyID) }
-                            return categoryID
-                        }
+                    if let category = try model(note.line, t, { () throws(ModelError) in try Categories.target(value, in: &document) }) {
                         links.append(Link(role: role, target: .id(category)))
                         continue
                     }

@@ -18,4 +18,15 @@ enum Categories {
         try document.add(Category(id: id, description: ""), to: layer.taxonomyID)
         return id
     }
+
+    /// A link target written `category:TAXONOMY/ID` (brat notes, XMI features: ids hold no
+    /// colon, so the form is unambiguous), declared if new; nil for any other target.
+    static func target(_ value: String, in document: inout Document) throws(ModelError) -> Identifier? {
+        guard value.hasPrefix("category:"), let slash = value.firstIndex(of: "/") else { return nil }
+        let taxonomyID = try Identifier(String(value[value.index(value.startIndex, offsetBy: 9)..<slash]))
+        let categoryID = try Identifier(String(value[value.index(after: slash)...]))
+        if document.taxonomy(taxonomyID) == nil { try document.add(Taxonomy(id: taxonomyID)) }
+        if document.taxonomy(declaring: categoryID) == nil { try document.add(Category(id: categoryID, description: ""), to: taxonomyID) }
+        return categoryID
+    }
 }

@@ -256,15 +256,7 @@ public enum XMI {
         for link in pendingLinks {
             let role = try model(link.line, "link") { () throws(ModelError) in try LinkRole(link.role) }
             if link.target == "unknown" { made[link.index].links.append(Link(role: role, target: .unknown)); continue }
-            if link.target.hasPrefix("category:"), let slash = link.target.firstIndex(of: "/") {
-                let taxonomyName = String(link.target[link.target.index(link.target.startIndex, offsetBy: 9)..<slash])
-                let categoryName = String(link.target[link.target.index(after: slash)...])
-                let category = try model(link.line, link.target) { () throws(ModelError) -> Identifier in
-                    let (taxonomyID, categoryID) = (try Identifier(taxonomyName), try Identifier(categoryName))
-                    if document.taxonomy(taxonomyID) == nil { try document.add(Taxonomy(id: taxonomyID)) }
-                    if document.taxonomy(declaring: categoryID) == nil { try document.add(Category(id: categoryID, description: ""), to: taxonomyID) }
-                    return categoryID
-                }
+            if let category = try model(link.line, link.target, { () throws(ModelError) in try Categories.target(link.target, in: &document) }) {
                 made[link.index].links.append(Link(role: role, target: .id(category)))
                 continue
             }

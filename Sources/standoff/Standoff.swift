@@ -12,7 +12,10 @@ struct Standoff: ParsableCommand {
             (half-open, as TEI string-range(), Python and brat count them).
 
             Start with `standoff init TEXT -o FILE.tei.xml`, then `standoff add` spans, \
-            `standoff list` and `standoff show` them. The format is described in docs/FORMAT.md.
+            `standoff list` and `standoff show` them, `standoff validate` the file. `standoff stats` \
+            counts a corpus, `standoff agree` compares annotators, `standoff export` and `standoff import` \
+            move annotations to and from brat, W3C Web Annotation, UIMA XMI, FoLiA, CoNLL, JSON Lines \
+            and inline TEI. The format is described in docs/FORMAT.md.
 
             Exit codes:
               0  success

@@ -19,14 +19,7 @@ runs="${2:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "building the baseline (gcc -O2) and standoff (release)…" >&2
-gcc -O2 Scripts/baseline/sax-count.c $(pkg-config --cflags --libs libxml-2.0) -o "$work/sax-count"
-swift build -c release --product standoff >&2
-standoff="$(swift build -c release --show-bin-path)/standoff"
-if [ ! -f "$file" ]; then
-  echo "generating $file…" >&2
-  python3 Scripts/make-large-corpus.py "$file"
-fi
+source Scripts/bench-setup.sh
 echo "file: $file ($(( $(stat -c %s "$file") / 1000000 )) MB), $(nproc) cores, ${runs} runs each, alternating with the baseline"
 
 python3 - "$runs" "$work" "$standoff" "$file" <<'PY'

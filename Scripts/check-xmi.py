@@ -18,13 +18,18 @@ def run(*args):
     return subprocess.run([standoff, *args], capture_output=True, text=True, check=True, env=env).stdout
 
 
-def check(path, work):
-    xmi = os.path.join(work, "out.xmi")
+def exported(path, work, name):
+    """Exports `path` as XMI into `work` and loads it with cassis: (typesystem, cas)."""
+    xmi = os.path.join(work, name)
     run("export", path, "--to", "xmi", "-o", xmi)
     with open(os.path.join(work, "TypeSystem.xml"), "rb") as handle:
         typesystem = load_typesystem(handle)
     with open(xmi, "rb") as handle:
-        cas = load_cas_from_xmi(handle, typesystem=typesystem)
+        return typesystem, load_cas_from_xmi(handle, typesystem=typesystem)
+
+
+def check(path, work):
+    typesystem, cas = exported(path, work, "out.xmi")
     expected = {record["id"]: record for record in json.loads(run("list", path, "--format", "json"))}
     seen = 0
     for type_name in ["Entity", "Quotation", "Stance", "Error", "Span"]:
@@ -54,12 +59,7 @@ print(f"{check(doc, tempfile.mkdtemp())} annotations after characters outside th
 # An XMI that dkpro-cassis writes imports, offsets and all: add an entity after the emoji with
 # cassis, write the CAS, import it, and find the entity over the right text.
 work = tempfile.mkdtemp()
-xmi = os.path.join(work, "emoji.xmi")
-run("export", doc, "--to", "xmi", "-o", xmi)
-with open(os.path.join(work, "TypeSystem.xml"), "rb") as handle:
-    typesystem = load_typesystem(handle)
-with open(xmi, "rb") as handle:
-    cas = load_cas_from_xmi(handle, typesystem=typesystem)
+typesystem, cas = exported(doc, work, "emoji.xmi")
 Entity = typesystem.get_type("org.standoff.Entity")
 start = cas.sofa_string.index("No")
 cas.add(Entity(begin=start, end=start + 2, standoffId="ent99", layer="entity", category="MISC"))

@@ -312,21 +312,9 @@ public enum Brat {
         }
         let normalised = expected.replacingOccurrences(of: "\n", with: " ")
         if covered(ranges) == normalised { return ranges }
-        let utf16 = ranges.compactMap { range -> TextRange? in
-            guard let start = try? offsets.codePointOffset(utf16: range.start), let end = try? offsets.codePointOffset(utf16: range.end) else { return nil }
-            return try? TextRange(start, end)
-        }
-        if utf16.count == ranges.count, covered(utf16) == normalised {
-            losses.repaired("offsets in UTF-16 code units converted to code points")
-            return utf16
-        }
-        let utf8 = ranges.compactMap { range -> TextRange? in
-            guard let start = try? offsets.codePointOffset(utf8: range.start), let end = try? offsets.codePointOffset(utf8: range.end) else { return nil }
-            return try? TextRange(start, end)
-        }
-        if utf8.count == ranges.count, covered(utf8) == normalised {
-            losses.repaired("offsets in UTF-8 bytes converted to code points")
-            return utf8
+        for reading in OffsetUnits.readings(of: ranges.map { ($0.start, $0.end) }, offsets: offsets) where covered(reading.ranges) == normalised {
+            losses.repaired(reading.repair)
+            return reading.ranges
         }
         throw fail(covered(ranges) ?? "(outside the text)")
     }

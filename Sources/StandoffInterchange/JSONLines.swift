@@ -224,15 +224,9 @@ public enum JSONLines {
             return direct
         }
         if let direct, direct.end <= text.count, text[direct] == expected { return direct }
-        if let start = try? offsets.codePointOffset(utf16: span.start), let end = try? offsets.codePointOffset(utf16: span.end),
-           let converted = try? TextRange(start, end), text[converted] == expected {
-            losses.repaired("offsets in UTF-16 code units converted to code points")
-            return converted
-        }
-        if let start = try? offsets.codePointOffset(utf8: span.start), let end = try? offsets.codePointOffset(utf8: span.end),
-           let converted = try? TextRange(start, end), text[converted] == expected {
-            losses.repaired("offsets in UTF-8 bytes converted to code points")
-            return converted
+        for reading in OffsetUnits.readings(of: [(span.start, span.end)], offsets: offsets) where text[reading.ranges[0]] == expected {
+            losses.repaired(reading.repair)
+            return reading.ranges[0]
         }
         let found = direct.flatMap { $0.end <= text.count ? text[$0] : nil } ?? "(outside the text)"
         throw fail("span '\(span.id)' [\(span.start), \(span.end)) says \"\(expected)\" but the text there is \"\(found)\", in code points, UTF-16 units and UTF-8 bytes alike",

@@ -149,8 +149,10 @@ public enum Brat {
         var order: [String] = []
         var attributes: [String: [String: String]] = [:]
         var references: [String: [(db: String, id: String, name: String, line: Int)]] = [:]
-        var relations: [(type: String, from: String, to: String, line: Int)] = []
+        var relations: [(id: String, type: String, from: String, to: String, line: Int)] = []
         var notes: [String: [(text: String, line: Int)]] = [:]
+        // Every id an A, N, R or # line names, to be checked once all T and R lines are read.
+        var named: [(id: String, line: Int, relationAllowed: Bool)] = []
         for (index, raw) in annotations.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
@@ -178,16 +180,21 @@ public enum Brat {
             case "A", "M":
                 guard body.count >= 2 else { throw fail(number, "an attribute needs NAME and the annotation", "A1\tNAME T1 [VALUE]") }
                 attributes[body[1], default: [:]][body[0]] = body.count > 2 ? body[2] : "true"
+                named.append((body[1], number, true))
             case "N":
                 guard body.count >= 3, let colon = body[2].firstIndex(of: ":") else { throw fail(number, "a normalisation needs Reference T1 DB:ID", "N1\tReference T1 Wikidata:Q42\tName") }
                 references[body[1], default: []].append((String(body[2][..<colon]), String(body[2][body[2].index(after: colon)...]), fields.count > 2 ? fields[2] : "", number))
+                named.append((body[1], number, false))
             case "R":
                 let args = body.dropFirst().compactMap { $0.split(separator: ":", maxSplits: 1).last.map(String.init) }
                 guard body.count >= 3, args.count == 2 else { throw fail(number, "a relation needs TYPE Arg1:T1 Arg2:T2", "R1\tTYPE Arg1:T1 Arg2:T2") }
-                relations.append((body[0], args[0], args[1], number))
+                relations.append((id, body[0], args[0], args[1], number))
+                named.append((args[0], number, false))
+                named.append((args[1], number, false))
             case "#":
                 guard body.count >= 2, fields.count > 2 else { throw fail(number, "a note needs AnnotatorNotes T1 and the text", "#1\tAnnotatorNotes T1\ttext") }
                 notes[body[1], default: []].append((fields[2], number))
+                named.append((body[1], number, true))
             case "E", "*":
                 guard lossy else {
                     throw fail(number, "\(id.first == "E" ? "an event" : "an equivalence") (\(line.prefix(40))) has no place in Standoff's model", "pass --lossy to import the rest and count what is left out")
@@ -196,6 +203,12 @@ public enum Brat {
             default:
                 throw fail(number, "'\(id)' is not a brat annotation id (T, A, M, N, R, E, *, #)", "see brat's standoff format")
             }
+        }
+        // Nothing hangs on an id the file does not have: that is a broken file, not a loss.
+        let relationIDs = Set(relations.map(\.id))
+        for (id, line, relationAllowed) in named where textBound[id] == nil && !(relationAllowed && relationIDs.contains(id)) {
+            throw fail(line, "the line names \(id), which is no \(relationAllowed ? "annotation or relation" : "text-bound annotation") of the file",
+                       "check the id, or add the T line it names")
         }
         // Cue spans belong to the quotation a Cue relation names.
         let cueTargets = Set(relations.filter { $0.type == "Cue" }.map(\.to))
@@ -222,6 +235,8 @@ public enum Brat {
             newIDs[t] = id
             var annotation = Annotation(id: id, layer: layer, category: category, ranges: bound.ranges)
             if let severity = attributes[t]?["Severity"] { annotation.severity = ErrorSeverity(rawValue: severity) }
+            // Any other attribute is a feature (a binary one reads "true").
+            for (name, value) in attributes[t] ?? [:] where !["Category", "Severity"].contains(name) { annotation.features[name] = value }
             made.append((t, annotation))
         }
         // Entries from the normalisations: Register:ID names one; a Wikidata id alone makes one.
@@ -249,7 +264,7 @@ public enum Brat {
             var annotation = original
             var links: [Link] = []
             var comments: [String] = []
-            var features: [String: String] = [:]
+            var features = annotation.features
             var roleNotes = false
             if let entryID = entryOf[t] { links.append(Link(role: .ref, target: .id(entryID))) }
             for note in notes[t] ?? [] {
@@ -283,8 +298,17 @@ public enum Brat {
                 }
             }
             for relation in relations where relation.from == t {
+                // What brat says of a relation (its attributes, its notes) has no place on a
+                // link: it is kept as a note of the relation's first argument, naming the relation.
+                let said = (attributes[relation.id] ?? [:]).sorted { $0.key < $1.key }.map { $0.value == "true" ? $0.key : "\($0.key)=\($0.value)" }
+                    + (notes[relation.id] ?? []).map(\.text)
+                if !said.isEmpty {
+                    comments.append("\(relation.type) \(newIDs[relation.to]?.rawValue ?? relation.to): " + said.joined(separator: "; "))
+                    losses.lost("relations with attributes or notes, kept as a note of their first argument (a link holds neither)")
+                }
                 if relation.type == "Cue", let cue = textBound[relation.to] { annotation.cue += cue.ranges; continue }
-                guard !roleNotes, let target = newIDs[relation.to] else { continue }
+                guard !roleNotes else { continue }
+                guard let target = newIDs[relation.to] else { losses.lost("relations to a quotation's cue span left out"); continue }
                 let role = try model(relation.line, relation.type) { () throws(ModelError) in try LinkRole(relation.type.lowercased()) }
                 links.append(Link(role: role, target: .id(target)))
             }

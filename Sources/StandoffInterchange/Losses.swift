@@ -2,7 +2,8 @@
 /// nothing is lost in silence: exports print it, `--fail-on-loss` makes any of it an error.
 public struct Losses: Equatable, Sendable, Codable {
     public private(set) var counts: [String: Int] = [:]
-    /// Annotations moved while importing, and why ("offsets in UTF-16 code units": 3).
+    /// What a conversion repaired or changed and said so, counted per kind, each kind a noun
+    /// phrase ("annotations with offsets in UTF-16 code units, converted to code points": 3).
     public private(set) var repairs: [String: Int] = [:]
 
     public init() {}
@@ -14,10 +15,24 @@ public struct Losses: Equatable, Sendable, Codable {
 
     /// `jsonl: 3 annotator notes dropped; …`, or nil when nothing was lost or repaired.
     public func summary(format: String) -> String? {
-        var parts = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-        parts += repairs.sorted { $0.key < $1.key }.map { "\($0.value) annotation\($0.value == 1 ? "" : "s") moved: \($0.key)" }
+        let parts = (counts.sorted { $0.key < $1.key } + repairs.sorted { $0.key < $1.key }).map { Self.counted($0.value, $0.key) }
         return parts.isEmpty ? nil : "\(format): " + parts.joined(separator: "; ")
     }
+
+    /// `3 register entries dropped`, `1 register entry dropped`: a kind is a plural noun phrase,
+    /// and for one its first plural noun is made singular.
+    static func counted(_ count: Int, _ kind: String) -> String {
+        guard count == 1 else { return "\(count) \(kind)" }
+        var words = kind.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if let index = words.firstIndex(where: { singular[$0] != nil }) { words[index] = singular[words[index]]! }
+        return "1 " + words.joined(separator: " ")
+    }
+
+    private static let singular = [
+        "aliases": "alias", "annotations": "annotation", "annotations'": "annotation's", "bodies": "body",
+        "categories": "category", "cues": "cue", "descriptions": "description", "entries": "entry", "entries'": "entry's",
+        "ids": "id", "labels": "label", "names": "name", "relations": "relation", "spans": "span", "structures": "structure",
+    ]
 }
 
 /// Why an import stops: the input names the place and what was found there.
@@ -34,5 +49,6 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         self.hint = hint
     }
 
-    public var description: String { "\(file):\(line): \(message)" }
+    /// `FILE:LINE: message`; `FILE: message` where no line applies (line 0).
+    public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }

@@ -16,10 +16,10 @@ enum OffsetUnits {
         }
         var readings: [(repair: String, ranges: [TextRange])] = []
         if let utf16 = convert({ (offset) throws(ModelError) in try offsets.codePointOffset(utf16: offset) }) {
-            readings.append(("offsets in UTF-16 code units converted to code points", utf16))
+            readings.append(("annotations with offsets in UTF-16 code units, converted to code points", utf16))
         }
         if let utf8 = convert({ (offset) throws(ModelError) in try offsets.codePointOffset(utf8: offset) }) {
-            readings.append(("offsets in UTF-8 bytes converted to code points", utf8))
+            readings.append(("annotations with offsets in UTF-8 bytes, converted to code points", utf8))
         }
         return readings
     }

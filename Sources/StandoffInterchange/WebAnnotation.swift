@@ -101,7 +101,7 @@ public enum WebAnnotation {
                 severity: annotation.severity?.rawValue, cue: annotation.cue.isEmpty ? nil : annotation.cue.map { target($0, in: document) },
                 creator: annotation.provenance.annotator.map { Creator(id: iri(documentID, $0.rawValue), name: document.annotator($0)?.name ?? $0.rawValue) },
                 created: annotation.provenance.time.map { formatter.string(from: $0) })
-            if annotation.provenance.method != nil || annotation.provenance.certainty != nil { losses.lost("annotation methods and certainties dropped") }
+            if annotation.provenance.method != nil || annotation.provenance.certainty != nil { losses.lost("annotations' method and certainty dropped") }
             if count > 0 { items += Array(",\n".utf8) }
             items += Array("    ".utf8)
             items += (try? encoder.encode(item)) ?? Data("{}".utf8)
@@ -281,12 +281,12 @@ public enum WebAnnotation {
         let places = text.occurrences(of: prefix + exact + suffix)
         if places.count == 1 {
             let start = places[0].start + prefix.unicodeScalars.count
-            losses.repaired("re-anchored by their quote (the position did not hold it)")
+            losses.repaired("annotations re-anchored by their quote (the position did not hold it)")
             return try! TextRange(start, start + exact.unicodeScalars.count)
         }
         let bare = text.occurrences(of: exact)
         if bare.count == 1 {
-            losses.repaired("re-anchored by their quote (the position did not hold it)")
+            losses.repaired("annotations re-anchored by their quote (the position did not hold it)")
             return bare[0]
         }
         throw fail("\(name): the text at its position is not \"\(exact)\", and the quote occurs \(places.count == 0 ? bare.count : places.count) times with its context",

@@ -146,10 +146,17 @@ public enum XMI {
         func processingInstruction(target: UnsafePointer<UInt8>, data: UnsafePointer<UInt8>?) {}
     }
 
+    /// DKPro Core's types, as INCEpTION, WebAnno and DKPro Core write them.
+    static let dkproNamedEntity = (namespace: "http:///de/tudarmstadt/ukp/dkpro/core/api/ner/type.ecore", type: "NamedEntity")
+    static let dkproMetadata = "http:///de/tudarmstadt/ukp/dkpro/core/api/metadata/type.ecore"
+
     /// A document from a CAS XMI file: the text is its initial view's sofa; offsets are UTF-16
-    /// code units. Standoff's own types come back whole; another annotation type (with begin and
-    /// end) becomes a custom layer named after it, its `value` the category; any other feature
-    /// structure stops the import unless `lossy`, which counts it.
+    /// code units. Standoff's own types come back whole; DKPro Core's `NamedEntity` (INCEpTION's
+    /// named entity layer) is an entity, its `value` the category and a Wikidata `identifier` a
+    /// register entry; DKPro's document metadata gives the title, the rest of it is counted as
+    /// left out; another annotation type (with begin and end) becomes a custom layer named after
+    /// it, its `value` the category; an empty span or any other feature structure stops the
+    /// import unless `lossy`, which counts it.
     public static func importDocument(path: String, id: String, lossy: Bool) throws(ImportError) -> (document: Document, losses: Losses) {
         var losses = Losses()
         func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { ImportError(file: path, line: line, message: message, hint: hint) }
@@ -178,7 +185,7 @@ public enum XMI {
         func range(_ begin: String?, _ end: String?, line: Int) throws(ImportError) -> TextRange {
             guard let begin = begin.flatMap(Int.init), let end = end.flatMap(Int.init) else { throw fail(line, "begin and end must be numbers", "check the feature structure") }
             if inCodePoints {
-                losses.repaired("offsets in code points, not UTF-16 code units, read as code points")
+                losses.repaired("annotations with offsets in code points, not UTF-16 code units, read as code points")
                 return try model(line, "offsets \(begin)–\(end)") { () throws(ModelError) in try TextRange(begin, end) }
             }
             return try model(line, "offsets \(begin)–\(end)") { () throws(ModelError) in
@@ -186,11 +193,18 @@ public enum XMI {
             }
         }
         var made: [Annotation] = []
+        var madeLines: [Int] = []
         var pendingLinks: [(index: Int, role: String, target: String, line: Int)] = []
         var counters: [String: Int] = [:]
         for structure in reader.structures {
             let a = structure.attributes
             if structure.type == "DocumentAnnotation" { continue }
+            // DKPro's metadata describes the CAS, not the text: the title is kept, the rest counted.
+            if structure.namespace == dkproMetadata {
+                if structure.type == "DocumentMetaData", let title = a["documentTitle"], !title.isEmpty { document.title = title }
+                losses.lost("CAS metadata (\(structure.type)) left out")
+                continue
+            }
             guard a["begin"] != nil, a["end"] != nil else {
                 guard lossy else {
                     throw fail(structure.line, "a \(structure.type) without begin and end has no place in Standoff's model",
@@ -200,9 +214,10 @@ public enum XMI {
                 continue
             }
             let ours = structure.namespace == "http:///org/standoff.ecore"
-            let layerName = ours ? (a["layer"] ?? structure.type.lowercased()) : structure.type.prefix(1).lowercased() + structure.type.dropFirst()
+            let namedEntity = structure.namespace == dkproNamedEntity.namespace && structure.type == dkproNamedEntity.type
+            let layerName = ours ? (a["layer"] ?? structure.type.lowercased()) : namedEntity ? "entity" : structure.type.prefix(1).lowercased() + structure.type.dropFirst()
             let layer = try model(structure.line, structure.type) { () throws(ModelError) in try Layer(layerName) }
-            if !ours { losses.repaired("annotations of type \(structure.type) imported as layer \(layer)") }
+            if !ours && !namedEntity { losses.repaired("annotations of type \(structure.type) imported as layer \(layer)") }
             var ranges: [TextRange] = []
             if let pieces = a["ranges"], ours {
                 for piece in pieces.split(separator: ";") {
@@ -211,6 +226,14 @@ public enum XMI {
                 }
             } else {
                 ranges = [try range(a["begin"], a["end"], line: structure.line)]
+            }
+            if ranges.allSatisfy(\.isEmpty) {
+                guard lossy else {
+                    throw fail(structure.line, "a \(structure.type) (xmi:id \(a["id"] ?? "?")) covers no text (begin \(a["begin"]!) = end), and Standoff's annotations cover at least one character",
+                               "pass --lossy to import the rest and count what is left out")
+                }
+                losses.lost("empty spans (\(structure.type)) left out")
+                continue
             }
             let categoryName = ours ? a["category"] : a["value"]
             let category = try categoryName.map { (name: String) throws(ImportError) -> Identifier in
@@ -243,11 +266,30 @@ public enum XMI {
                 }
             }
             var features: [String: String] = [:]
+            var links: [Link] = []
+            if namedEntity, let identifier = a["identifier"], !identifier.isEmpty {
+                // INCEpTION's entity linking: a Wikidata IRI names a register entry; any other
+                // knowledge-base IRI is kept as a feature.
+                let wikidata = identifier.split(separator: "/").last.map(String.init).flatMap { RegisterEntry.isWikidataID($0) && identifier.contains("wikidata.org/") ? $0 : nil }
+                if let wikidata {
+                    let entryID = try model(structure.line, identifier) { () throws(ModelError) in try Identifier("wd-" + wikidata) }
+                    if document.entry(entryID) == nil {
+                        let kind = Layer.entity.details.link(.ref)?.expectation(forCategory: category)?.entryKinds.first ?? .person
+                        try model(structure.line, identifier) { () throws(ModelError) in
+                            try document.add(RegisterEntry(id: entryID, kind: kind, name: text[ranges[0]], wikidata: wikidata))
+                        }
+                    }
+                    links.append(Link(role: .ref, target: .id(entryID)))
+                } else {
+                    features["identifier"] = identifier
+                }
+            }
             for line in (ours ? a["features"] ?? "" : "").split(separator: "\n") {
                 let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
                 if parts.count == 2 { features[parts[0]] = parts[1] }
             }
-            made.append(Annotation(id: newID, layer: layer, category: category, ranges: ranges, features: features,
+            madeLines.append(structure.line)
+            made.append(Annotation(id: newID, layer: layer, category: category, ranges: ranges, links: links, features: features,
                                    notes: ours ? (a["notes"].map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []) : [],
                                    provenance: Provenance(annotator: annotator, time: nil, method: nil, certainty: nil), cue: cue,
                                    correction: ours ? a["correction"] : nil, severity: ours ? a["severity"].flatMap(ErrorSeverity.init(rawValue:)) : nil))
@@ -268,8 +310,8 @@ public enum XMI {
             }
             made[link.index].links.append(Link(role: role, target: .id(target)))
         }
-        for annotation in made {
-            try model(0, annotation.id.rawValue) { () throws(ModelError) in try document.add(annotation, checkingLinks: false) }
+        for (annotation, line) in zip(made, madeLines) {
+            try model(line, annotation.id.rawValue) { () throws(ModelError) in try document.add(annotation, checkingLinks: false) }
         }
         return (document, losses)
     }

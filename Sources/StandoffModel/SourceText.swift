@@ -78,8 +78,10 @@ public struct SourceText: Hashable, Sendable {
         var byte = Int(checkpoints[block])
         var remaining = offset & (Self.checkpointInterval - 1)
         guard remaining > 0 else { return byte }
-        // A block of 64 ASCII code points is 64 bytes long.
-        if block + 1 < checkpoints.count, Int(checkpoints[block + 1]) - byte == Self.checkpointInterval { return byte + remaining }
+        // A block of ASCII is as many bytes long as it has code points (64, or fewer in the
+        // last block, whose end is the byte count).
+        let codePoints = min(Self.checkpointInterval, count - (block << Self.checkpointShift))
+        if block + 1 < checkpoints.count, Int(checkpoints[block + 1]) - byte == codePoints { return byte + remaining }
         while remaining > 0 {
             byte += Self.width(bytes[byte])
             remaining -= 1

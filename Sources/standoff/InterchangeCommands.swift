@@ -12,6 +12,11 @@ enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
     case teiInline = "tei-inline"
 }
 
+/// The formats `import` reads: CoNLL, FoLiA and inline TEI are written only (docs/FORMATS.md).
+enum ImportFormat: String, ExpressibleByArgument, CaseIterable {
+    case brat, jsonl, w3c, xmi
+}
+
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -110,8 +115,10 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Make TEI files from another tool's annotations, checking every offset against the text.",
         discussion: """
-            Formats: brat (NAME.ann, its text from NAME.txt or --text), w3c (with --text), jsonl. \
-            A W3C annotation whose position does not hold its quote is re-anchored by the quote when \
+            Formats: brat (NAME.ann, its text from NAME.txt or --text; other tools' attributes become \
+            features, their relations links), w3c (with --text), xmi (UIMA CAS XMI as INCEpTION, \
+            WebAnno and DKPro Core write it: offsets in UTF-16 code units, DKPro's NamedEntity an \
+            entity, other types custom layers), jsonl. A W3C annotation whose position does not hold its quote is re-anchored by the quote when \
             it occurs once (and reported). Offsets that fit the \
             text only as UTF-16 code units or UTF-8 bytes are \
             converted and reported; any other mismatch stops the import, naming the line and span, \
@@ -126,7 +133,7 @@ struct ImportCommand: ParsableCommand {
     var file: String
 
     @Option(help: "Its format.")
-    var from: InterchangeFormat
+    var from: ImportFormat
 
     @Option(name: .shortAndLong, help: "The TEI file to write, or a directory for several documents.", completion: .file())
     var output: String
@@ -137,8 +144,11 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "brat: the text the annotations were made on (default: the .ann's name with .txt).", completion: .file())
     var text: String?
 
-    @Flag(help: "Go on past what Standoff cannot hold (brat events, equivalences), counting what is left out.")
+    @Flag(help: "Go on past what Standoff cannot hold (brat events and equivalences, XMI structures without a span or with an empty one), counting what is left out.")
     var lossy = false
+
+    @Option(help: "text or json: how what was left out or repaired is reported on standard error.")
+    var report: ExportCommand.LossFormat = .text
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
@@ -166,12 +176,9 @@ struct ImportCommand: ParsableCommand {
                 let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 let (document, found) = try XMI.importDocument(path: file, id: TextFileDecoder.identifier(from: stem), lossy: lossy)
                 (documents, losses) = ([document], found)
-            case .conll, .teiInline, .folia:
-                throw ImportError(file: file, line: 0, message: "\(from.rawValue) is written, not read",
-                                  hint: "import brat, w3c, xmi or jsonl")
             }
         } catch {
-            throw CLIError(error.message, hint: error.hint, file: "\(error.file):\(error.line)")
+            throw CLIError(error.message, hint: error.hint, file: error.line > 0 ? "\(error.file):\(error.line)" : error.file)
         }
         guard !documents.isEmpty else { throw CLIError("\(file) holds no document", hint: "each line is one document (docs/FORMATS.md)") }
         var isDirectory: ObjCBool = false
@@ -183,7 +190,7 @@ struct ImportCommand: ParsableCommand {
         for target in targets where FileManager.default.fileExists(atPath: target) && !force {
             throw CLIError("\(target) already exists", hint: "choose another name, or pass --force to replace it")
         }
-        LossReport.print(losses, format: from.rawValue, as: .text)
+        LossReport.print(losses, format: from.rawValue, as: report)
         for (document, target) in zip(documents, targets) {
             try DocumentFile.save(document, to: target)
             print("imported \(target): \(document.annotations.count) annotation\(document.annotations.count == 1 ? "" : "s")")

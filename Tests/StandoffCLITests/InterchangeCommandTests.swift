@@ -12,7 +12,7 @@ struct InterchangeCommandTests {
         let jsonl = directory.file("out.jsonl")
         let export = try CLI.run(["export", shipped, "--to", "jsonl", "-o", jsonl])
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stderr.contains("jsonl: 1 revision history entries dropped"), "losses are told: \(export.stderr)")
+        #expect(export.stderr.contains("jsonl: 1 revision history entry dropped"), "losses are told: \(export.stderr)")
         let back = directory.file("back.tei.xml")
         let imported = try CLI.run(["import", jsonl, "--from", "jsonl", "-o", back])
         #expect(imported.status == 0 && imported.stdout.contains("186 annotations"), "\(imported.stderr)")
@@ -35,5 +35,25 @@ struct InterchangeCommandTests {
         #expect(imported.status == 0 && imported.stdout.contains("186 annotations"), "\(imported.stderr)")
         #expect(try CLI.run(["validate", back]).status == 0)
         #expect(try CLI.run(["export", shipped, "--to", "brat"]).status == 2, "brat needs -o NAME.ann")
+    }
+
+    @Test func anImportReportsWhatItChangedAsJSONAndRefusesFormatsItDoesNotRead() throws {
+        let inception = Repository.fixture("third-party/dkpro-cassis/cas_with_smileys.xmi")
+        let out = directory.file("inception.tei.xml")
+        let run = try CLI.run(["import", inception, "--from", "xmi", "-o", out, "--report", "json"])
+        #expect(run.status == 0 && run.stdout == "imported \(out): 156 annotations\n", "\(run.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(run.stderr.utf8)) as? [String: [String: Int]]
+        #expect(report?["counts"] == ["CAS metadata (DocumentMetaData) left out": 1, "CAS metadata (TagsetDescription) left out": 4])
+        #expect(report?["repairs"]?["annotations of type Token imported as layer token"] == 148)
+        #expect(try CLI.run(["list", out, "--layer", "entity"]).stdout.contains("ent4  entity  OTH       685:692  PyTorch"))
+        // CoNLL, FoLiA and inline TEI are written only: a usage error naming what is read.
+        let conll = try CLI.run(["import", inception, "--from", "conll", "-o", directory.file("x.tei.xml")])
+        #expect(conll.status == 2 && conll.stderr.contains("'brat', 'jsonl', 'w3c' or 'xmi'"), "\(conll.stderr)")
+        // A fault with no line names the file alone.
+        let empty = directory.file("empty.xmi")
+        try #"<?xml version="1.0"?><xmi:XMI xmlns:xmi="http://www.omg.org/XMI"/>"#.write(toFile: empty, atomically: true, encoding: .utf8)
+        let failed = try CLI.run(["import", empty, "--from", "xmi", "-o", directory.file("y.tei.xml")])
+        #expect(failed.status == 1 && failed.stderr.contains("error: \(empty): has no initial view with a sofaString"), "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("y.tei.xml")))
     }
 }

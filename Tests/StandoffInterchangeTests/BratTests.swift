@@ -70,7 +70,7 @@ struct BratTests {
         let (fixed, losses) = try Brat.importDocument(annotations: "T1\tPER 5 8\tKim\n", text: text, id: "d", file: "d.ann", lossy: false)
         let kim = try TextRange(3, 6)
         #expect(fixed.annotations.first?.ranges == [kim])
-        #expect(losses.repairs == ["offsets in UTF-16 code units converted to code points": 1])
+        #expect(losses.repairs == ["annotations with offsets in UTF-16 code units, converted to code points": 1])
         #expect { try Brat.importDocument(annotations: "T1\tPER 3 6\tPutin\n", text: text, id: "d", file: "d.ann", lossy: false) } throws: { error in
             (error as? ImportError).map { $0.line == 1 && $0.message.contains("\"Putin\"") && $0.message.contains("\"Kim\"") } ?? false
         }

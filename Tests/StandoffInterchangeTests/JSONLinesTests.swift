@@ -42,8 +42,8 @@ struct JSONLinesTests {
         let line = #"{"id":"d","text":"\#(text)","spans":[{"start":3,"end":6,"label":"PER","layer":"entity","id":"e1","text":"Kim"},{"start":11,"end":16,"label":"PER","layer":"entity","id":"e2","text":"Trump"}]}"#
         let (documents, losses) = try JSONLines.importDocuments(Data(line.utf8), file: "x")
         #expect(documents[0].annotation("e1")?.ranges == [try TextRange(2, 5)])
-        #expect(losses.repairs == ["offsets in UTF-16 code units converted to code points": 2])
-        #expect(losses.summary(format: "jsonl")?.contains("2 annotations moved: offsets in UTF-16 code units") == true)
+        #expect(losses.repairs == ["annotations with offsets in UTF-16 code units, converted to code points": 2])
+        #expect(losses.summary(format: "jsonl")?.contains("2 annotations with offsets in UTF-16 code units, converted to code points") == true)
     }
 
     @Test func aSpanWhoseTextIsNotThereIsAnErrorNamingIt() {

@@ -36,7 +36,7 @@ struct WebAnnotationTests {
         let text = "Kim met Trump. Then Trump left."
         let (moved, losses) = try WebAnnotation.importDocument(file(start: 0, end: 5, exact: "Trump", prefix: "met ", suffix: "."), text: text, id: "d", file: "a.json")
         #expect(moved.annotations.first?.ranges == [try TextRange(8, 13)])
-        #expect(losses.repairs == ["re-anchored by their quote (the position did not hold it)": 1])
+        #expect(losses.repairs == ["annotations re-anchored by their quote (the position did not hold it)": 1])
         #expect { try WebAnnotation.importDocument(file(start: 0, end: 5, exact: "Trump"), text: text, id: "d", file: "a.json") } throws: { error in
             (error as? ImportError).map { $0.message.contains("urn:x:a1") && $0.message.contains("occurs 2 times") } ?? false
         }

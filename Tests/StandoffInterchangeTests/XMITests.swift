@@ -62,7 +62,7 @@ struct XMIImportTests {
         // PER is the entity layer's already: category ids are unique in a file, so it is renamed.
         #expect(entity.layer.name == "namedEntity" && entity.category == "namedEntity-PER" && document.text[entity.ranges[0]] == "Kim")
         #expect(losses.counts == ["feature structures without a span (Lemma) left out": 1])
-        #expect(losses.repairs["labels another layer already uses declared as LAYER-LABEL"] == 1)
+        #expect(losses.repairs["labels another layer already uses, declared as LAYER-LABEL"] == 1)
     }
 
     @Test func offsetsWrittenInCodePointsAreReadAsSuchAndReported() throws {
@@ -78,6 +78,6 @@ struct XMIImportTests {
             """.write(toFile: path, atomically: true, encoding: .utf8)
         let (document, losses) = try XMI.importDocument(path: path, id: "d", lossy: false)
         #expect(document.annotation("ent1").map { document.text[$0.ranges[0]] } == "Kim")
-        #expect(losses.repairs["offsets in code points, not UTF-16 code units, read as code points"] == 2)
+        #expect(losses.repairs["annotations with offsets in code points, not UTF-16 code units, read as code points"] == 2)
     }
 }

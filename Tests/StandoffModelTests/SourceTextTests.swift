@@ -48,6 +48,21 @@ struct SourceTextTests {
         }
     }
 
+
+    @Test func findsCodePointsInALastBlockAsLongInBytesAsAFullBlockOfASCII() throws {
+        // Found by a real brat file (medkit's doc_01): 127 code points, the last block 63 of
+        // them with one "é", so 64 bytes, which read as 64 ASCII code points put every offset
+        // after the "é" one code point late.
+        let tail = "une déficience en vitamines A et B. Le patient est pris en ch.\n"
+        let string = String(repeating: "x", count: 64) + tail
+        let text = SourceText(string)
+        #expect(text.count == 64 + tail.unicodeScalars.count)
+        #expect(string.utf8.count - 64 == 64)
+        let start = 64 + 4
+        #expect(text[try TextRange(start, start + 10)] == "déficience")
+        #expect(text.scalar(at: text.count - 1) == "\n")
+        #expect(text[try TextRange(text.count - 3, text.count)] == "h.\n")
+    }
     @Test func refusesParagraphsContainingNewlines() {
         #expect(throws: ModelError.newlineInParagraph(index: 1)) { try SourceText(paragraphs: ["a", "b\nc"]) }
     }

@@ -18,13 +18,15 @@ struct SourceTextTests {
     }
 
     @Test func findsCodePointsAcrossCheckpointsAsACodePointArrayWould() throws {
-        // Blocks of 64 code points: all ASCII, mixed widths, a block boundary inside a run of
-        // four-byte code points, and a text that ends mid-block.
+        // Blocks of 64 code points: all ASCII, mixed widths, ASCII with one wider code point, a
+        // block boundary inside a run of four-byte code points, and a text that ends mid-block.
         var generator = SeededGenerator(seed: 7)
         let alphabet: [Unicode.Scalar] = ["a", "b", " ", "\n", "é", "—", "“", "😀", "\u{301}", "🇰"]
         for length in [0, 1, 63, 64, 65, 127, 128, 129, 1000] {
-            for asciiOnly in [true, false] {
-                let scalars = (0..<length).map { _ in asciiOnly ? alphabet[Int(generator.next() % 4)] : alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            for mode in ["ascii", "mixed", "ascii but one"] {
+                var scalars = (0..<length).map { _ in mode == "mixed" ? alphabet[Int(generator.next() % UInt64(alphabet.count))] : alphabet[Int(generator.next() % 4)] }
+                // One wider code point in ASCII: a block then has fewer code points than bytes.
+                if mode == "ascii but one", length > 0 { scalars[Int(generator.next() % UInt64(length))] = alphabet[4 + Int(generator.next() % 6)] }
                 var string = ""
                 string.unicodeScalars.append(contentsOf: scalars)
                 let text = SourceText(string)

@@ -26,3 +26,24 @@ for span in line["spans"]:
     else:
         sys.exit(f"MISMATCH {span['id']}: spaCy makes no span of [{span['start']}, {span['end']})")
 print(f"{len(line['spans'])} spans are Python indices; spaCy aligns {strict} exactly and {expanded} with alignment_mode='expand'")
+
+# And back: lines spaCy writes itself (Doc.to_json(), entities in "ents" and a span group in
+# "spans") import with every span over the text spaCy gives it, also after an emoji.
+import os, tempfile
+from spacy.tokens import Span
+
+doc = nlp("👍 Kim Jong Un met Donald Trump in Hanoi 🇻🇳 on 27 February.")
+doc.ents = [doc.char_span(2, 13, label="PER"), doc.char_span(18, 30, label="PER"), doc.char_span(34, 39, label="GPE")]
+doc.spans["sc"] = [Span(doc, 4, 5, label="MEETING")]  # "met"
+theirs = sorted([(e.label_, e.text) for e in doc.ents] + [(s.label_, s.text) for s in doc.spans["sc"]])
+work = tempfile.mkdtemp()
+written = os.path.join(work, "spacy.jsonl")
+with open(written, "w", encoding="utf-8") as handle:
+    handle.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+imported = os.path.join(work, "spacy.tei.xml")
+subprocess.run([standoff, "import", written, "--from", "jsonl", "-o", imported], capture_output=True, text=True, check=True)
+records = json.loads(subprocess.run([standoff, "list", imported, "--format", "json"], capture_output=True, text=True, check=True).stdout)
+ours = sorted((record["category"], " ".join(record["text"])) for record in records)
+if ours != theirs:
+    sys.exit(f"MISMATCH: spaCy's Doc.to_json() has {theirs}, the import {ours}")
+print(f"a line spaCy wrote (Doc.to_json) imports: {len(ours)} spans over spaCy's text ({', '.join(text for _, text in ours)})")

@@ -136,6 +136,7 @@ public struct InlineMarkup {
 
 extension String {
     fileprivate func replacingNewlines(with replacement: String) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
+        // "\r\n" is one Character, and a line break too (shown as the replacement's "\n").
+        split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).joined(separator: replacement)
     }
 }

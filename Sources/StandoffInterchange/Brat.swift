@@ -153,7 +153,10 @@ public enum Brat {
         var notes: [String: [(text: String, line: Int)]] = [:]
         // Every id an A, N, R or # line names, to be checked once all T and R lines are read.
         var named: [(id: String, line: Int, relationAllowed: Bool)] = []
-        for (index, raw) in annotations.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines end in LF or CRLF (a String holds "\r\n" as one Character, so both are named).
+        // A byte order mark before the first line is no part of it.
+        let annotations = annotations.hasPrefix("\u{FEFF}") ? String(annotations.unicodeScalars.dropFirst()) : annotations
+        for (index, raw) in annotations.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let number = index + 1
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
@@ -336,7 +339,7 @@ public enum Brat {
         }
         let normalised = expected.replacingOccurrences(of: "\n", with: " ")
         if covered(ranges) == normalised { return ranges }
-        for reading in OffsetUnits.readings(of: ranges.map { ($0.start, $0.end) }, offsets: offsets) where covered(reading.ranges) == normalised {
+        for reading in OffsetUnits.readings(of: ranges.map { ($0.start, $0.end) }, text: text, offsets: offsets) where covered(reading.ranges) == normalised {
             losses.repaired(reading.repair)
             return reading.ranges
         }

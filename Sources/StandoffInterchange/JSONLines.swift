@@ -110,23 +110,114 @@ public enum JSONLines {
     /// The documents of a JSON Lines file. Each span's offsets are checked against its `text`
     /// when it has one; offsets that only fit as UTF-16 code units or UTF-8 bytes are converted
     /// and counted in the losses' repairs; anything else is an error naming the line and span.
-    public static func importDocuments(_ data: Data, file: String) throws(ImportError) -> (documents: [Document], losses: Losses) {
+    ///
+    /// Lines other tools write are read too (``Incoming``): spaCy's and Prodigy's
+    /// `{"text", "spans": [{"start", "end", "label"}]}` (no ids: documents are named `name`, or
+    /// `name-LINE` when there are several, spans numbered per layer; a Prodigy example answered
+    /// `reject` or `ignore` is left out, and counted) and doccano's `entities` or `label` with its
+    /// `relations` (links of the relation's type). Fields Standoff does not read are counted.
+    public static func importDocuments(_ data: Data, file: String, name: String = "document") throws(ImportError) -> (documents: [Document], losses: Losses) {
         var losses = Losses()
         var documents: [Document] = []
+        var data = data
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }  // a byte order mark
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let numbered = lines.filter { !$0.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) }.count > 1
         for (index, bytes) in lines.enumerated() where !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             let number = index + 1
-            let line: Line
-            do { line = try JSONDecoder().decode(Line.self, from: Data(bytes)) } catch {
+            let incoming: Incoming
+            do { incoming = try JSONDecoder().decode(Incoming.self, from: Data(bytes)) } catch {
                 throw ImportError(file: file, line: number, message: "not a document line (\(describe(error)))",
                                   hint: "each line is one JSON object with \"text\" and \"spans\" (docs/FORMATS.md)")
             }
-            documents.append(try document(from: line, file: file, line: number, losses: &losses))
+            if let answer = incoming.answer, answer != "accept" {
+                losses.lost("Prodigy examples answered \(answer) left out")
+                continue
+            }
+            for field in incoming.unread { losses.lost("lines with a \"\(field)\" field, not read") }
+            var line = incoming.line
+            if line.id.isEmpty || line.id.first!.isNumber { line.id = numbered ? "\(name)-\(line.id.isEmpty ? String(number) : line.id)" : name }
+            documents.append(try document(from: line, relations: incoming.relations, file: file, line: number, losses: &losses))
         }
         return (documents, losses)
     }
 
-    static func document(from line: Line, file: String, line number: Int, losses: inout Losses) throws(ImportError) -> Document {
+    /// A line as other tools write it, read into a ``Line``: ids may be missing (or numbers,
+    /// as doccano writes them), a span's layer defaults to `entity`, doccano's `entities` and
+    /// `label` stand for `spans`.
+    struct Incoming: Decodable {
+        var line: Line
+        var answer: String?
+        var relations: [(from: String, to: String, type: String)] = []
+        var unread: [String] = []
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ string: String) { stringValue = string }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        struct DoccanoEntity: Decodable { var id: Int?; var label: String; var start_offset: Int; var end_offset: Int }
+        struct DoccanoRelation: Decodable { var from_id: Int; var to_id: Int; var type: String }
+
+        static let known: Set<String> = ["id", "title", "lang", "text", "spans", "registers", "taxonomies", "annotators",
+                                         "answer", "entities", "label", "relations", "ents",
+                                         // spaCy's Doc.to_json(): tokens and sentences are not annotations here.
+                                         "sents",
+                                         // Prodigy's and spaCy's bookkeeping: hashes, tokens, the view.
+                                         "_input_hash", "_task_hash", "_view_id", "_session_id", "_annotator_id", "_timestamp", "tokens", "meta"]
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            func id(_ key: String) -> String? {
+                (try? container.decodeIfPresent(String.self, forKey: Key(key))) ?? ((try? container.decodeIfPresent(Int.self, forKey: Key(key))) ?? nil).map(String.init)
+            }
+            let text = try container.decode(String.self, forKey: Key("text"))
+            var spans: [Span]
+            if let list = try? container.decode([Span].self, forKey: Key("spans")) {
+                spans = list
+            } else if container.contains(Key("spans")) || container.contains(Key("ents")) {
+                // spaCy's Doc.to_json(): entities in `ents`, span groups in `spans` by name
+                // (each a custom layer).
+                spans = try container.decodeIfPresent([Span].self, forKey: Key("ents")) ?? []
+                for (group, list) in try container.decodeIfPresent([String: [Span]].self, forKey: Key("spans")) ?? [:] {
+                    spans += list.map { var span = $0; span.layer = group; return span }
+                }
+            } else if container.contains(Key("entities")) {
+                let entities = try container.decode([DoccanoEntity].self, forKey: Key("entities"))
+                spans = entities.enumerated().map { Span(start: $1.start_offset, end: $1.end_offset, label: $1.label, layer: "entity", id: $1.id.map { "doccano-\($0)" } ?? "") }
+                if container.contains(Key("relations")) {
+                    relations = try container.decode([DoccanoRelation].self, forKey: Key("relations")).map { ("doccano-\($0.from_id)", "doccano-\($0.to_id)", $0.type) }
+                }
+            } else if container.contains(Key("label")), var list = try? container.nestedUnkeyedContainer(forKey: Key("label")) {
+                // doccano's older form: [[start, end, "LABEL"], …]
+                spans = []
+                while !list.isAtEnd {
+                    var triple = try list.nestedUnkeyedContainer()
+                    let start = try triple.decode(Int.self), end = try triple.decode(Int.self), label = try triple.decode(String.self)
+                    spans.append(Span(start: start, end: end, label: label, layer: "entity", id: ""))
+                }
+            } else {
+                throw DecodingError.keyNotFound(Key("spans"), DecodingError.Context(codingPath: [], debugDescription: "no spans"))
+            }
+            line = Line(id: id("id") ?? "", title: try container.decodeIfPresent(String.self, forKey: Key("title")),
+                        lang: try container.decodeIfPresent(String.self, forKey: Key("lang")), text: text, spans: spans,
+                        registers: try container.decodeIfPresent([Entry].self, forKey: Key("registers")),
+                        taxonomies: try container.decodeIfPresent([TaxonomyEntry].self, forKey: Key("taxonomies")),
+                        annotators: try container.decodeIfPresent([AnnotatorEntry].self, forKey: Key("annotators")))
+            answer = try container.decodeIfPresent(String.self, forKey: Key("answer"))
+            // Prodigy's relations (between token spans) are not read; an empty list loses nothing.
+            if container.contains(Key("spans")) || container.contains(Key("ents")), let list = try? container.nestedUnkeyedContainer(forKey: Key("relations")), (list.count ?? 0) > 0 {
+                unread.append("relations")
+            }
+            unread += container.allKeys.map(\.stringValue).filter { !Self.known.contains($0) }.sorted()
+        }
+    }
+
+    static func document(from line: Line, relations: [(from: String, to: String, type: String)] = [], file: String, line number: Int,
+                         losses: inout Losses) throws(ImportError) -> Document {
         func fail(_ message: String, _ hint: String) -> ImportError { ImportError(file: file, line: number, message: message, hint: hint) }
         @discardableResult func model<T>(_ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
             do throws(ModelError) { return try body() } catch { throw fail("\(what): \(error.description)", error.hint) }
@@ -163,11 +254,32 @@ public enum JSONLines {
         }
         let offsets = OffsetTable(text)
         // Spans of one annotation (discontinuous) come together by id, in file order.
+        // A span without an id (spaCy, Prodigy) is an annotation of its own, numbered per layer.
         var order: [String] = []
         var byID: [String: [Span]] = [:]
-        for span in line.spans {
+        var counters: [String: Int] = [:]
+        let given = Set(line.spans.map(\.id))
+        for var span in line.spans {
+            if span.id.isEmpty {
+                let prefix = (try? Layer(span.layer))?.idPrefix ?? "span"
+                repeat {
+                    counters[prefix, default: 0] += 1
+                    span.id = "\(prefix)\(counters[prefix]!)"
+                } while given.contains(span.id) || byID[span.id] != nil
+            }
             if byID[span.id] == nil { order.append(span.id) }
             byID[span.id, default: []].append(span)
+        }
+        // doccano's relations: links of the relation's type between its entities.
+        var relationLinks: [String: [Link]] = [:]
+        for relation in relations {
+            guard byID[relation.from] != nil, byID[relation.to] != nil else {
+                throw fail("a relation links \(relation.from) to \(relation.to), and the line has no such entity", "check the relation's from_id and to_id")
+            }
+            let link = try model("relation \(relation.type)") { () throws(ModelError) in
+                Link(role: try LinkRole(relation.type.lowercased()), target: .id(try Identifier(relation.to)))
+            }
+            relationLinks[relation.from, default: []].append(link)
         }
         for spanID in order {
             let parts = byID[spanID]!.sorted { ($0.part ?? 0) < ($1.part ?? 0) }
@@ -179,7 +291,7 @@ public enum JSONLines {
             let category = try label.map { (label: String) throws(ImportError) -> Identifier in
                 try model("span '\(spanID)' label") { () throws(ModelError) in try Categories.declare(try Identifier(label), for: layer, in: &document, losses: &losses) }
             }
-            var links: [Link] = []
+            var links: [Link] = relationLinks[spanID] ?? []
             for (role, targets) in (first.links ?? [:]).sorted(by: { $0.key < $1.key }) {
                 for target in targets {
                     let link = try model("span '\(spanID)'") { () throws(ModelError) in
@@ -224,7 +336,7 @@ public enum JSONLines {
             return direct
         }
         if let direct, direct.end <= text.count, text[direct] == expected { return direct }
-        for reading in OffsetUnits.readings(of: [(span.start, span.end)], offsets: offsets) where text[reading.ranges[0]] == expected {
+        for reading in OffsetUnits.readings(of: [(span.start, span.end)], text: text, offsets: offsets) where text[reading.ranges[0]] == expected {
             losses.repaired(reading.repair)
             return reading.ranges[0]
         }
@@ -238,5 +350,31 @@ public enum JSONLines {
         if case DecodingError.typeMismatch(_, let context) = error { return "a wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))" }
         if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
         return "\(error)"
+    }
+}
+
+extension JSONLines.Span {
+    /// Reads a span as other tools write it too: without `layer` (an entity) or `id` (numbered
+    /// on import).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        start = try container.decode(Int.self, forKey: .start)
+        end = try container.decode(Int.self, forKey: .end)
+        label = try container.decode(String.self, forKey: .label)
+        layer = try container.decodeIfPresent(String.self, forKey: .layer) ?? "entity"
+        id = try container.decodeIfPresent(String.self, forKey: .id) ?? ""
+        part = try container.decodeIfPresent(Int.self, forKey: .part)
+        parts = try container.decodeIfPresent(Int.self, forKey: .parts)
+        text = try container.decodeIfPresent(String.self, forKey: .text)
+        links = try container.decodeIfPresent([String: [String]].self, forKey: .links)
+        notes = try container.decodeIfPresent([String].self, forKey: .notes)
+        features = try container.decodeIfPresent([String: String].self, forKey: .features)
+        correction = try container.decodeIfPresent(String.self, forKey: .correction)
+        severity = try container.decodeIfPresent(String.self, forKey: .severity)
+        cue = try container.decodeIfPresent([[Int]].self, forKey: .cue)
+        annotator = try container.decodeIfPresent(String.self, forKey: .annotator)
+        cert = try container.decodeIfPresent(String.self, forKey: .cert)
+        method = try container.decodeIfPresent(String.self, forKey: .method)
+        time = try container.decodeIfPresent(String.self, forKey: .time)
     }
 }

@@ -164,7 +164,9 @@ struct ImportCommand: ParsableCommand {
         }
         do throws(ImportError) {
             switch from {
-            case .jsonl: (documents, losses) = try JSONLines.importDocuments(data, file: file)
+            case .jsonl:
+                let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                (documents, losses) = try JSONLines.importDocuments(data, file: file, name: TextFileDecoder.identifier(from: stem))
             case .brat:
                 let (document, found) = try Brat.importDocument(annotations: String(decoding: data, as: UTF8.self), text: bratText!.string,
                                                                id: bratText!.id, file: file, lossy: lossy)

@@ -54,4 +54,32 @@ struct JSONLinesTests {
         }
         #expect(throws: ImportError.self) { try JSONLines.importDocuments(Data("{not json}".utf8), file: "in.jsonl") }
     }
+
+    @Test func linesOtherToolsWriteImport() throws {
+        // Prodigy (no ids, bookkeeping fields, a rejected example), spaCy's Doc.to_json() (ents
+        // and a span group), doccano (numeric ids, entities with relations; the older label form),
+        // with a byte order mark before the first line.
+        let lines = [
+            #"{"text":"Kim met Trump.","spans":[{"start":0,"end":3,"label":"PER","token_start":0,"token_end":0},{"start":8,"end":13,"label":"PER"}],"_input_hash":1,"answer":"accept","meta":{"source":"x"}}"#,
+            #"{"text":"No deal.","spans":[],"answer":"reject"}"#,
+            #"{"text":"👍 Moon spoke.","ents":[{"start":2,"end":6,"label":"PER"}],"spans":{"sc":[{"start":7,"end":12,"label":"SPEECH"}]},"sents":[{"start":0,"end":13}],"tokens":[]}"#,
+            #"{"id":7,"text":"Kim met Trump.","entities":[{"id":1,"label":"PER","start_offset":0,"end_offset":3},{"id":2,"label":"PER","start_offset":8,"end_offset":13}],"relations":[{"id":1,"from_id":1,"to_id":2,"type":"met"}],"Comments":[]}"#,
+            #"{"id":8,"text":"Kim met Trump.","label":[[0,3,"PER"],[8,13,"PER"]]}"#,
+        ]
+        let (documents, losses) = try JSONLines.importDocuments(Data(([0xEF, 0xBB, 0xBF]) + Array(lines.joined(separator: "\n").utf8)), file: "in.jsonl", name: "in")
+        #expect(documents.map(\.id.rawValue) == ["in-1", "in-3", "in-7", "in-8"])
+        func spans(_ document: Document) -> [String] {
+            document.annotations.map { "\($0.id) \($0.layer) \($0.category?.rawValue ?? "-") \(document.text[$0.ranges[0]])\($0.links.map { " \($0.role)=\($0.target)" }.joined())" }
+        }
+        #expect(spans(documents[0]) == ["ent1 entity PER Kim", "ent2 entity PER Trump"])
+        #expect(spans(documents[1]) == ["ent1 entity PER Moon", "sc1 sc SPEECH spoke"])
+        #expect(spans(documents[2]) == ["doccano-1 entity PER Kim met=doccano-2", "doccano-2 entity PER Trump"])
+        #expect(spans(documents[3]) == ["ent1 entity PER Kim", "ent2 entity PER Trump"])
+        #expect(losses.counts == ["Prodigy examples answered reject left out": 1, "lines with a \"Comments\" field, not read": 1])
+        // A doccano relation naming an entity the line lacks is an error naming the line.
+        let broken = #"{"id":1,"text":"Kim","entities":[{"id":1,"label":"PER","start_offset":0,"end_offset":3}],"relations":[{"id":1,"from_id":1,"to_id":9,"type":"met"}]}"#
+        #expect { try JSONLines.importDocuments(Data(broken.utf8), file: "d.jsonl") } throws: { error in
+            (error as? ImportError).map { $0.line == 1 && $0.message.contains("doccano-9") } ?? false
+        }
+    }
 }

@@ -9,6 +9,21 @@ import TestSupport
 /// renumbered); offsets are checked; what Standoff cannot hold stops the import unless lossy.
 @Suite("brat")
 struct BratTests {
+    @Test func windowsLineEndsAndByteOrderMarksAreRead() throws {
+        // CRLF lines (a Swift String holds "\r\n" as one Character), a .ann that starts with a
+        // byte order mark, and a text whose offsets were counted after its byte order mark.
+        let text = "Kim met Trump.\r\nThey talked.\r\n"
+        let (document, losses) = try Brat.importDocument(annotations: "\u{FEFF}T1\tPER 0 3\tKim\r\nT2\tPER 8 13\tTrump\r\nA1\tNegated T2\r\n",
+                                                         text: text, id: "d", file: "d.ann", lossy: false)
+        #expect(document.annotations.map { document.text[$0.ranges[0]] } == ["Kim", "Trump"])
+        #expect(document.annotations[1].features == ["Negated": "true"])
+        #expect(losses.repairs.isEmpty)
+        let (moved, repairs) = try Brat.importDocument(annotations: "T1\tPER 0 3\tKim\n", text: "\u{FEFF}Kim met Trump.", id: "d", file: "d.ann", lossy: false)
+        #expect(moved.annotations[0].ranges == [try TextRange(1, 4)])
+        #expect(repairs.repairs == ["annotations with offsets counted after the byte order mark, moved by one": 1])
+    }
+
+
     static let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
 
     /// An annotation as the round trip keeps it: everything but its id and provenance, links

@@ -162,17 +162,23 @@ public enum WebAnnotation {
             guard !targets.isEmpty else { throw fail("\(name) has no target with a selector", "give a target with a TextPositionSelector or a TextQuoteSelector") }
             var ranges: [TextRange] = []
             for target in targets { ranges.append(try anchor(target, in: source, name: name, losses: &losses, fail: fail)) }
-            let bodies = (item["body"] as? [[String: Any]]) ?? ((item["body"] as? [String: Any]).map { [$0] } ?? [])
             var category: Identifier?
             var annotation = Annotation(id: "x", layer: layer, ranges: ranges)
-            for body in bodies {
+            for body in bodies(of: item) {
                 let purpose = body["purpose"] as? String
                 let value = body["value"] as? String
+                let iri = (body["source"] as? String) ?? (body["id"] as? String)
                 switch purpose {
                 case "tagging", "classifying":
-                    if let value { category = try model(name) { () throws(ModelError) in try Identifier(value) } }
+                    // The first tag is the category (a tag is free text: "climate change" is the
+                    // id `climate-change`, counted); any further one a note.
+                    guard let tag = value ?? iri.flatMap({ $0.split(whereSeparator: { ":/#".contains($0) }).last.map(String.init) }) else { continue }
+                    if category != nil { annotation.notes.append("tag: " + tag); losses.repaired("tags after the first kept as notes"); continue }
+                    let id = categoryID(tag)
+                    if id.rawValue != tag { losses.repaired("tags made category ids (spaces and other characters an id cannot hold as -)") }
+                    category = id
                 case "editing": annotation.correction = value
-                case "commenting": if let value { annotation.notes.append(value) }
+                case "commenting": if let text = value ?? iri { annotation.notes.append(text) }
                 case "describing":
                     if let key = body["standoff:feature"] as? String, let value { annotation.features[key] = value } else if let value { annotation.notes.append(value) }
                 case "identifying", "linking":
@@ -232,7 +238,22 @@ public enum WebAnnotation {
                 made[link.index].links.append(Link(role: role, target: .id(category)))
                 continue
             }
-            let target = try model("link to \(link.target)") { () throws(ModelError) in try Identifier(last) }
+            // A Wikidata IRI (as Recogito and INCEpTION link entities) names the entry `wd-Q…`.
+            if link.target.contains("wikidata.org/"), let q = link.target.split(separator: "/").last.map(String.init), RegisterEntry.isWikidataID(q) {
+                let entryID = try model("link to \(link.target)") { () throws(ModelError) in try Identifier("wd-" + q) }
+                if document.entry(entryID) == nil {
+                    let annotation = made[link.index]
+                    let kind = annotation.layer.details.link(role)?.expectation(forCategory: annotation.category)?.entryKinds.first ?? .person
+                    try model("register entry for \(link.target)") { () throws(ModelError) in
+                        try document.add(RegisterEntry(id: entryID, kind: kind, name: source[annotation.ranges[0]], wikidata: q))
+                    }
+                }
+                made[link.index].links.append(Link(role: role, target: .id(entryID)))
+                continue
+            }
+            // Any other IRI: its last segment names a register entry (Standoff's own `urn:standoff:DOC:ID`).
+            let segment = link.target.split(whereSeparator: { ":/#".contains($0) }).last.map(String.init) ?? last
+            let target = try model("link to \(link.target)") { () throws(ModelError) in try Identifier(segment) }
             if !annotationIDs.contains(target), document.kind(of: target) == nil {
                 let kind = made[link.index].layer.details.link(role)?.expectation(forCategory: made[link.index].category)?.entryKinds.first ?? .person
                 try model("register entry '\(target)'") { () throws(ModelError) in try document.add(RegisterEntry(id: target, kind: kind, name: target.rawValue)) }
@@ -246,16 +267,56 @@ public enum WebAnnotation {
         return (document, losses)
     }
 
+    /// The annotations of a collection (its `first` page), a page (`items`), an array, one
+    /// annotation, or a Hypothesis API answer (`rows`).
     static func annotations(in json: Any) -> [[String: Any]] {
         if let array = json as? [[String: Any]] { return array.flatMap { annotations(in: $0) } }
         guard let object = json as? [String: Any] else { return [] }
         if let first = object["first"] { return annotations(in: first) }
         if let items = object["items"] as? [[String: Any]] { return items }
+        if let rows = object["rows"] as? [[String: Any]] { return rows }
         return (object["type"] as? String) == "Annotation" || object["target"] != nil ? [object] : []
     }
 
+    /// An annotation's bodies as objects with a purpose: `body` objects as they are; a body that
+    /// is an IRI, with the annotation's motivation as its purpose; `bodyValue` (a comment in the
+    /// model's shorthand); Hypothesis's `text` (a comment) and `tags` (the first the category).
+    static func bodies(of item: [String: Any]) -> [[String: Any]] {
+        let motivation = motivations(of: item).first
+        let listed: [Any] = (item["body"] as? [Any]) ?? (item["body"].map { [$0] } ?? [])
+        var bodies: [[String: Any]] = listed.compactMap { body in
+            if let object = body as? [String: Any] { return object }
+            if let iri = body as? String { return ["id": iri, "purpose": motivation ?? "linking"] }
+            return nil
+        }
+        if let value = item["bodyValue"] as? String { bodies.append(["value": value, "purpose": "commenting"]) }
+        if let text = item["text"] as? String, !text.isEmpty { bodies.append(["value": text, "purpose": "commenting"]) }
+        for (index, tag) in ((item["tags"] as? [String]) ?? []).enumerated() {
+            bodies.append(index == 0 ? ["value": tag, "purpose": "tagging"] : ["value": "tag: " + tag, "purpose": "commenting"])
+        }
+        return bodies
+    }
+
+    /// A free-text tag as a category id: characters an id cannot hold become `-`, and one that
+    /// cannot start an id gets `_` before it.
+    static func categoryID(_ tag: String) -> Identifier {
+        if let id = try? Identifier(tag) { return id }
+        var scalars = String.UnicodeScalarView()
+        for scalar in tag.unicodeScalars {
+            let allowed = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "-_.".unicodeScalars.contains(scalar)
+            scalars.append(allowed ? scalar : "-")
+        }
+        let cleaned = String(scalars)
+        return (try? Identifier(cleaned)) ?? (try? Identifier("_" + cleaned)) ?? Identifier(stringLiteral: "_tag")
+    }
+
+    /// `motivation` as one string or a list of them.
+    static func motivations(of item: [String: Any]) -> [String] {
+        (item["motivation"] as? [String]) ?? ((item["motivation"] as? String).map { [$0] } ?? [])
+    }
+
     static func layerName(motivation: Any?) -> String {
-        switch motivation as? String {
+        switch ((motivation as? [String])?.first ?? motivation) as? String {
         case "identifying": "entity"
         case "editing": "error"
         case "assessing": "stance"
@@ -275,7 +336,15 @@ public enum WebAnnotation {
            exact == nil || text[range] == exact {
             return range
         }
-        guard let exact else { throw fail("\(name): its position [\(position?["start"] ?? "?"), \(position?["end"] ?? "?")) lies outside the text, and it has no quote", "check the target") }
+        guard let exact else {
+            guard let position else {
+                let kinds = selectors.compactMap { $0["type"] as? String }
+                throw fail("\(name): its target has no TextPositionSelector or TextQuoteSelector\(kinds.isEmpty ? "" : " (only \(kinds.joined(separator: ", ")))")",
+                           "Standoff anchors on the text alone: give a TextQuoteSelector (exact, prefix, suffix) or a TextPositionSelector")
+            }
+            throw fail("\(name): its position [\(position["start"] ?? "?"), \(position["end"] ?? "?")) lies outside the text (\(text.count) code points), and it has no quote",
+                       "check the target")
+        }
         let prefix = quote?["prefix"] as? String ?? ""
         let suffix = quote?["suffix"] as? String ?? ""
         let places = text.occurrences(of: prefix + exact + suffix)

@@ -41,4 +41,49 @@ struct WebAnnotationTests {
             (error as? ImportError).map { $0.message.contains("urn:x:a1") && $0.message.contains("occurs 2 times") } ?? false
         }
     }
+
+    @Test func annotationsInTheShapesOtherClientsWriteImport() throws {
+        // The model's shorthands (bodyValue, a body that is an IRI, a list of motivations, a
+        // quote alone), free-text tags and a Wikidata IRI as Recogito writes them, and a
+        // Hypothesis API answer (rows with text and tags): written here in those shapes.
+        let text = "Kim Jong Un met Donald Trump in Hanoi. Trump left early."
+        let collection = """
+            [{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "http://example.org/anno1", "type": "Annotation",
+              "bodyValue": "Who arranged this?",
+              "target": {"source": "http://example.org/page1", "selector": {"type": "TextQuoteSelector", "exact": "Hanoi"}}},
+             {"id": "http://example.org/anno2", "type": "Annotation", "motivation": ["identifying"],
+              "body": [{"type": "SpecificResource", "purpose": "identifying", "source": "http://www.wikidata.org/entity/Q22686"},
+                       {"type": "TextualBody", "purpose": "tagging", "value": "head of state"},
+                       {"type": "TextualBody", "purpose": "tagging", "value": "US"}],
+              "target": {"source": "http://example.org/page1", "selector": [{"type": "TextPositionSelector", "start": 16, "end": 28}]}},
+             {"id": "http://example.org/anno3", "type": "Annotation", "motivation": "commenting", "body": "http://example.org/note7",
+              "target": {"selector": {"type": "TextQuoteSelector", "exact": "Trump", "prefix": ". ", "suffix": " left"}}}]
+            """
+        let (document, losses) = try WebAnnotation.importDocument(Data(collection.utf8), text: text, id: "d", file: "a.jsonld")
+        let byText = Dictionary(uniqueKeysWithValues: document.annotations.map { (document.text[$0.ranges[0]] + "@\($0.start)", $0) })
+        #expect(byText["Hanoi@32"]?.notes == ["Who arranged this?"])
+        let trump = try #require(byText["Donald Trump@16"])
+        #expect(trump.category == "head-of-state" && trump.notes == ["tag: US"])
+        #expect(trump.links == [Link(role: .ref, target: .id("wd-Q22686"))])
+        #expect(document.entry("wd-Q22686")?.wikidata == "Q22686" && document.entry("wd-Q22686")?.name == "Donald Trump")
+        #expect(byText["Trump@39"]?.notes == ["http://example.org/note7"])
+        #expect(losses.repairs["tags made category ids (spaces and other characters an id cannot hold as -)"] == 1)
+        #expect(losses.repairs["tags after the first kept as notes"] == 1)
+
+        let hypothesis = """
+            {"total": 1, "rows": [{"id": "Gh7x", "uri": "https://example.org/article", "text": "Check this name", "tags": ["person"],
+              "target": [{"source": "https://example.org/article", "selector": [
+                {"type": "RangeSelector", "startContainer": "/p[1]", "startOffset": 0, "endContainer": "/p[1]", "endOffset": 11},
+                {"type": "TextPositionSelector", "start": 0, "end": 11},
+                {"type": "TextQuoteSelector", "exact": "Kim Jong Un", "prefix": "", "suffix": " met"}]}]}]}
+            """
+        let (rows, _) = try WebAnnotation.importDocument(Data(hypothesis.utf8), text: text, id: "h", file: "h.json")
+        #expect(rows.annotations.map { "\($0.category?.rawValue ?? "-") \(rows.text[$0.ranges[0]]) \($0.notes)" } == [#"person Kim Jong Un ["Check this name"]"#])
+
+        // A target that only an XPath or a CSS selector places cannot be anchored on the text.
+        let xpath = #"{"type": "Annotation", "target": {"selector": {"type": "XPathSelector", "value": "/p[2]"}}}"#
+        #expect { try WebAnnotation.importDocument(Data(xpath.utf8), text: text, id: "d", file: "x.json") } throws: { error in
+            (error as? ImportError).map { $0.message.contains("no TextPositionSelector or TextQuoteSelector (only XPathSelector)") && $0.description.hasPrefix("x.json: ") } ?? false
+        }
+    }
 }

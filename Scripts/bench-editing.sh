@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the commands people run all day on one large file, against the C SAX baseline
-# (Scripts/baseline/sax-count.c) on the same machine: `list` (table and JSON), `show --plain`,
-# `add` and `remove` (each on a fresh copy of the file). Runs alternate with the baseline; the
+# (Scripts/baseline/sax-count.c) on the same machine: `stats`, `agree`, `list` (table and JSON),
+# `show --plain`, `add` and `remove` (each on a fresh copy of the file), every export, and the
+# brat, W3C and JSON Lines imports of those exports. Runs alternate with the baseline; the
 # script prints the median of each run's own ratio and the peak memory of each command.
 #
 #   Scripts/bench-editing.sh [FILE] [RUNS]
@@ -9,7 +10,8 @@
 # FILE defaults to the generated corpus of Scripts/bench-validate.sh (${TMPDIR:-/tmp}/standoff-large.tei.xml);
 # RUNS defaults to 5. Targets: stats at most 2x the baseline and under 150 MB; agree (two files of
 # the same text, one annotation in twenty relabelled) at most 4x the baseline reading both; list
-# and show at most 3x and under 150 MB; add and remove at most 6x; each export at most 4x.
+# and show at most 3x and under 150 MB; add and remove at most 6x; each export at most 4x
+# (imports have no target; they are timed to keep them from growing quadratic again).
 # docs/PERFORMANCE.md has the figures.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -51,7 +53,8 @@ def timed(command):
     return elapsed, peak, done.stdout.decode()
 
 commands = ["stats", "agree", "list", "list --format json", "show --plain", "add", "remove",
-            "export brat", "export w3c", "export xmi", "export conll", "export jsonl", "export tei-inline"]
+            "export brat", "export w3c", "export xmi", "export conll", "export jsonl", "export tei-inline",
+            "import brat", "import w3c", "import jsonl"]
 ratios = {name: [] for name in commands}
 peaks = {name: [] for name in commands}
 for run in range(1, runs + 1):
@@ -67,7 +70,15 @@ for run in range(1, runs + 1):
         elif name.startswith("export "):
             target = name.split()[1]
             suffix = {"brat": ".ann", "xmi": ".xmi"}.get(target, ".out")
-            command = [standoff, "export", copy, "--to", target, "-o", os.path.join(work, "exported" + suffix)]
+            command = [standoff, "export", copy, "--to", target, "-o", os.path.join(work, "exported-" + target + suffix)]
+        elif name.startswith("import "):
+            # The exports above read back (XMI is left out: its sofa, 20 MB here, is past
+            # libxml2's 10 MB limit on an attribute value).
+            source = name.split()[1]
+            exported = os.path.join(work, "exported-" + source + (".ann" if source == "brat" else ".out"))
+            command = [standoff, "import", exported, "--from", source, "-o", os.path.join(work, "imported.tei.xml"), "--force"]
+            if source == "w3c":
+                command += ["--text", os.path.join(work, "exported-brat.txt")]
         elif name == "add":
             command = [standoff, "add", "entity", copy, "--range", "0:3", "--category", "MISC"]
         elif name == "remove":

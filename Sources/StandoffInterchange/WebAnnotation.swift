@@ -142,32 +142,33 @@ public enum WebAnnotation {
         @discardableResult func model<T>(_ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
             do throws(ModelError) { return try body() } catch { throw fail("\(what): \(error.description)", error.hint) }
         }
-        let json: Any
-        do { json = try JSONSerialization.jsonObject(with: data) } catch {
+        let items: [Incoming.Annotation]
+        do { items = try JSONDecoder().decode(Incoming.Container.self, from: data).annotations } catch let error as DecodingError {
+            throw fail("is not W3C Web Annotation JSON (\(JSONLines.describe(error)))", "give a W3C Web Annotation JSON-LD file")
+        } catch {
             throw fail("is not JSON (\(error.localizedDescription))", "give a W3C Web Annotation JSON-LD file")
         }
-        let items = annotations(in: json)
+        let dates = ISO8601DateFormatter()
         let source = SourceText(text)
         let documentID = try model("document id") { () throws(ModelError) in try Identifier(id) }
         var document = try model("document") { () throws(ModelError) in
             try Document(id: documentID, title: id, text: source, source: SourceDescription(fileName: "", sha256: source.sha256))
         }
         var made: [Annotation] = []
+        var madeIDs: Set<Identifier> = []
         var counters: [String: Int] = [:]
         var pendingLinks: [(index: Int, role: String, target: String)] = []
         for (position, item) in items.enumerated() {
-            let name = (item["id"] as? String) ?? "annotation \(position + 1)"
-            let layer = try model(name) { () throws(ModelError) in try Layer((item["standoff:layer"] as? String) ?? layerName(motivation: item["motivation"])) }
-            let targets = (item["target"] as? [[String: Any]]) ?? ((item["target"] as? [String: Any]).map { [$0] } ?? [])
+            let name = item.id ?? "annotation \(position + 1)"
+            let layer = try model(name) { () throws(ModelError) in try Layer(item.layer ?? layerName(motivation: item.motivation.first)) }
+            let targets = item.targets
             guard !targets.isEmpty else { throw fail("\(name) has no target with a selector", "give a target with a TextPositionSelector or a TextQuoteSelector") }
             var ranges: [TextRange] = []
             for target in targets { ranges.append(try anchor(target, in: source, name: name, losses: &losses, fail: fail)) }
             var category: Identifier?
             var annotation = Annotation(id: "x", layer: layer, ranges: ranges)
-            for body in bodies(of: item) {
-                let purpose = body["purpose"] as? String
-                let value = body["value"] as? String
-                let iri = (body["source"] as? String) ?? (body["id"] as? String)
+            for body in item.allBodies {
+                let (purpose, value, iri) = (body.purpose, body.value, body.iri)
                 switch purpose {
                 case "tagging", "classifying":
                     // The first tag is the category (a tag is free text: "climate change" is the
@@ -180,10 +181,10 @@ public enum WebAnnotation {
                 case "editing": annotation.correction = value
                 case "commenting": if let text = value ?? iri { annotation.notes.append(text) }
                 case "describing":
-                    if let key = body["standoff:feature"] as? String, let value { annotation.features[key] = value } else if let value { annotation.notes.append(value) }
+                    if let key = body.feature, let value { annotation.features[key] = value } else if let value { annotation.notes.append(value) }
                 case "identifying", "linking":
-                    guard let target = (body["source"] as? String) ?? (body["id"] as? String) else { continue }
-                    pendingLinks.append((made.count, (body["standoff:role"] as? String) ?? (purpose == "identifying" ? "ref" : "link"), target))
+                    guard let target = iri else { continue }
+                    pendingLinks.append((made.count, body.role ?? (purpose == "identifying" ? "ref" : "link"), target))
                 default:
                     if let value { annotation.notes.append(value) } else { losses.lost("bodies of unknown purpose left out") }
                 }
@@ -192,30 +193,28 @@ public enum WebAnnotation {
                 category = try model(name) { () throws(ModelError) in try Categories.declare(label, for: layer, in: &document, losses: &losses) }
             }
             annotation.category = category
-            annotation.severity = (item["standoff:severity"] as? String).flatMap(ErrorSeverity.init(rawValue:))
-            if let cues = item["standoff:cue"] as? [[String: Any]] {
-                for cue in cues { annotation.cue.append(try anchor(cue, in: source, name: name + " (cue)", losses: &losses, fail: fail)) }
-            }
+            annotation.severity = item.severity.flatMap(ErrorSeverity.init(rawValue:))
+            for cue in item.cue { annotation.cue.append(try anchor(cue, in: source, name: name + " (cue)", losses: &losses, fail: fail)) }
             // The id: Standoff's own when the IRI carries one that is free, else numbered afresh.
-            let wanted = (item["id"] as? String).flatMap { $0.split(separator: ":").last.map(String.init) }.flatMap { try? Identifier($0) }
+            let wanted = item.id.flatMap { $0.split(separator: ":").last.map(String.init) }.flatMap { try? Identifier($0) }
             var newID: Identifier
-            if let wanted, document.kind(of: wanted) == nil, !made.contains(where: { $0.id == wanted }) { newID = wanted } else {
+            if let wanted, document.kind(of: wanted) == nil, !madeIDs.contains(wanted) { newID = wanted } else {
                 repeat {
                     counters[layer.idPrefix, default: 0] += 1
                     newID = Identifier(stringLiteral: "\(layer.idPrefix)\(counters[layer.idPrefix]!)")
-                } while document.kind(of: newID) != nil || made.contains { $0.id == newID }
+                } while document.kind(of: newID) != nil || madeIDs.contains(newID)
                 if wanted != nil { losses.repaired("annotation ids taken by others renumbered") }
             }
             // The creator becomes the annotator (declared on first sight), `created` the time.
             var annotator: Identifier?
-            if let creator = item["creator"] as? [String: Any], let creatorID = (creator["id"] as? String)?.split(separator: ":").last,
-               let id = try? Identifier(String(creatorID)) {
+            if let creator = item.creator, let creatorID = creator.id?.split(separator: ":").last, let id = try? Identifier(String(creatorID)) {
                 annotator = id
                 if document.annotator(id) == nil {
-                    try model("creator \(id)") { () throws(ModelError) in try document.declare(Annotator(id: id, name: creator["name"] as? String ?? id.rawValue)) }
+                    try model("creator \(id)") { () throws(ModelError) in try document.declare(Annotator(id: id, name: creator.name ?? id.rawValue)) }
                 }
             }
-            let created = (item["created"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) }
+            let created = item.created.flatMap { dates.date(from: $0) }
+            madeIDs.insert(newID)
             made.append(Annotation(id: newID, layer: layer, category: annotation.category, ranges: annotation.ranges, links: [],
                                    features: annotation.features, notes: annotation.notes,
                                    provenance: Provenance(annotator: annotator, time: created, method: nil, certainty: nil),
@@ -241,12 +240,10 @@ public enum WebAnnotation {
             // A Wikidata IRI (as Recogito and INCEpTION link entities) names the entry `wd-Q…`.
             if link.target.contains("wikidata.org/"), let q = link.target.split(separator: "/").last.map(String.init), RegisterEntry.isWikidataID(q) {
                 let entryID = try model("link to \(link.target)") { () throws(ModelError) in try Identifier("wd-" + q) }
-                if document.entry(entryID) == nil {
-                    let annotation = made[link.index]
-                    let kind = annotation.layer.details.link(role)?.expectation(forCategory: annotation.category)?.entryKinds.first ?? .person
-                    try model("register entry for \(link.target)") { () throws(ModelError) in
-                        try document.add(RegisterEntry(id: entryID, kind: kind, name: source[annotation.ranges[0]], wikidata: q))
-                    }
+                let annotation = made[link.index]
+                try model("register entry for \(link.target)") { () throws(ModelError) in
+                    try RegisterEntries.declare(entryID, name: source[annotation.ranges[0]], wikidata: q, linkedBy: role, from: annotation.layer,
+                                                category: annotation.category, in: &document)
                 }
                 made[link.index].links.append(Link(role: role, target: .id(entryID)))
                 continue
@@ -254,9 +251,9 @@ public enum WebAnnotation {
             // Any other IRI: its last segment names a register entry (Standoff's own `urn:standoff:DOC:ID`).
             let segment = link.target.split(whereSeparator: { ":/#".contains($0) }).last.map(String.init) ?? last
             let target = try model("link to \(link.target)") { () throws(ModelError) in try Identifier(segment) }
-            if !annotationIDs.contains(target), document.kind(of: target) == nil {
-                let kind = made[link.index].layer.details.link(role)?.expectation(forCategory: made[link.index].category)?.entryKinds.first ?? .person
-                try model("register entry '\(target)'") { () throws(ModelError) in try document.add(RegisterEntry(id: target, kind: kind, name: target.rawValue)) }
+            if !annotationIDs.contains(target), try model("register entry '\(target)'", { () throws(ModelError) in
+                try RegisterEntries.declare(target, name: target.rawValue, linkedBy: role, from: made[link.index].layer, category: made[link.index].category, in: &document)
+            }) {
                 losses.lost("register entries named only by their IRI")
             }
             made[link.index].links.append(Link(role: role, target: .id(target)))
@@ -265,36 +262,6 @@ public enum WebAnnotation {
             try model(annotation.id.rawValue) { () throws(ModelError) in try document.add(annotation, checkingLinks: false) }
         }
         return (document, losses)
-    }
-
-    /// The annotations of a collection (its `first` page), a page (`items`), an array, one
-    /// annotation, or a Hypothesis API answer (`rows`).
-    static func annotations(in json: Any) -> [[String: Any]] {
-        if let array = json as? [[String: Any]] { return array.flatMap { annotations(in: $0) } }
-        guard let object = json as? [String: Any] else { return [] }
-        if let first = object["first"] { return annotations(in: first) }
-        if let items = object["items"] as? [[String: Any]] { return items }
-        if let rows = object["rows"] as? [[String: Any]] { return rows }
-        return (object["type"] as? String) == "Annotation" || object["target"] != nil ? [object] : []
-    }
-
-    /// An annotation's bodies as objects with a purpose: `body` objects as they are; a body that
-    /// is an IRI, with the annotation's motivation as its purpose; `bodyValue` (a comment in the
-    /// model's shorthand); Hypothesis's `text` (a comment) and `tags` (the first the category).
-    static func bodies(of item: [String: Any]) -> [[String: Any]] {
-        let motivation = motivations(of: item).first
-        let listed: [Any] = (item["body"] as? [Any]) ?? (item["body"].map { [$0] } ?? [])
-        var bodies: [[String: Any]] = listed.compactMap { body in
-            if let object = body as? [String: Any] { return object }
-            if let iri = body as? String { return ["id": iri, "purpose": motivation ?? "linking"] }
-            return nil
-        }
-        if let value = item["bodyValue"] as? String { bodies.append(["value": value, "purpose": "commenting"]) }
-        if let text = item["text"] as? String, !text.isEmpty { bodies.append(["value": text, "purpose": "commenting"]) }
-        for (index, tag) in ((item["tags"] as? [String]) ?? []).enumerated() {
-            bodies.append(index == 0 ? ["value": tag, "purpose": "tagging"] : ["value": "tag: " + tag, "purpose": "commenting"])
-        }
-        return bodies
     }
 
     /// A free-text tag as a category id: characters an id cannot hold become `-`, and one that
@@ -310,13 +277,8 @@ public enum WebAnnotation {
         return (try? Identifier(cleaned)) ?? (try? Identifier("_" + cleaned)) ?? Identifier(stringLiteral: "_tag")
     }
 
-    /// `motivation` as one string or a list of them.
-    static func motivations(of item: [String: Any]) -> [String] {
-        (item["motivation"] as? [String]) ?? ((item["motivation"] as? String).map { [$0] } ?? [])
-    }
-
-    static func layerName(motivation: Any?) -> String {
-        switch ((motivation as? [String])?.first ?? motivation) as? String {
+    static func layerName(motivation: String?) -> String {
+        switch motivation {
         case "identifying": "entity"
         case "editing": "error"
         case "assessing": "stance"
@@ -326,27 +288,27 @@ public enum WebAnnotation {
 
     /// A target's range: its position when the quote is there; else where the quote (with its
     /// prefix and suffix) occurs once.
-    static func anchor(_ target: [String: Any], in text: SourceText, name: String, losses: inout Losses,
+    static func anchor(_ target: Incoming.Target, in text: SourceText, name: String, losses: inout Losses,
                        fail: (String, String) -> ImportError) throws(ImportError) -> TextRange {
-        let selectors = (target["selector"] as? [[String: Any]]) ?? ((target["selector"] as? [String: Any]).map { [$0] } ?? [])
-        let position = selectors.first { $0["type"] as? String == "TextPositionSelector" }
-        let quote = selectors.first { $0["type"] as? String == "TextQuoteSelector" }
-        let exact = quote?["exact"] as? String
-        if let start = position?["start"] as? Int, let end = position?["end"] as? Int, let range = try? TextRange(start, end), range.end <= text.count,
+        let selectors = target.selectors
+        let position = selectors.first { $0.type == "TextPositionSelector" }
+        let quote = selectors.first { $0.type == "TextQuoteSelector" }
+        let exact = quote?.exact
+        if let start = position?.start, let end = position?.end, let range = try? TextRange(start, end), range.end <= text.count,
            exact == nil || text[range] == exact {
             return range
         }
         guard let exact else {
             guard let position else {
-                let kinds = selectors.compactMap { $0["type"] as? String }
+                let kinds = selectors.compactMap(\.type)
                 throw fail("\(name): its target has no TextPositionSelector or TextQuoteSelector\(kinds.isEmpty ? "" : " (only \(kinds.joined(separator: ", ")))")",
                            "Standoff anchors on the text alone: give a TextQuoteSelector (exact, prefix, suffix) or a TextPositionSelector")
             }
-            throw fail("\(name): its position [\(position["start"] ?? "?"), \(position["end"] ?? "?")) lies outside the text (\(text.count) code points), and it has no quote",
+            throw fail("\(name): its position [\(position.start.map(String.init) ?? "?"), \(position.end.map(String.init) ?? "?")) lies outside the text (\(text.count) code points), and it has no quote",
                        "check the target")
         }
-        let prefix = quote?["prefix"] as? String ?? ""
-        let suffix = quote?["suffix"] as? String ?? ""
+        let prefix = quote?.prefix ?? ""
+        let suffix = quote?.suffix ?? ""
         let places = text.occurrences(of: prefix + exact + suffix)
         if places.count == 1 {
             let start = places[0].start + prefix.unicodeScalars.count
@@ -360,5 +322,145 @@ public enum WebAnnotation {
         }
         throw fail("\(name): the text at its position is not \"\(exact)\", and the quote occurs \(places.count == 0 ? bare.count : places.count) times with its context",
                    "correct the position or give a prefix and suffix that make the quote unique; nothing was imported")
+    }
+
+    /// W3C annotations as other clients write them, read through `Codable`: one value or a list
+    /// wherever the model allows either, an IRI wherever it allows one. (Read as a tree of
+    /// `JSONSerialization` objects, a 500 MB file took 17 GB.)
+    enum Incoming {
+        /// One value or a list of them.
+        struct OneOrMany<Value: Decodable>: Decodable {
+            var values: [Value]
+            init(from decoder: Decoder) throws {
+                if var list = try? decoder.unkeyedContainer() {
+                    values = []
+                    while !list.isAtEnd { values.append(try list.decode(Value.self)) }
+                } else {
+                    values = [try Value(from: decoder)]
+                }
+            }
+        }
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ string: String) { stringValue = string }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        struct Selector: Decodable {
+            var type: String?
+            var start: Int?, end: Int?
+            var exact: String?, prefix: String?, suffix: String?
+        }
+
+        /// A target: an object with selectors, or an IRI alone (which no selector places).
+        struct Target: Decodable {
+            var selectors: [Selector] = []
+            init(from decoder: Decoder) throws {
+                if (try? decoder.singleValueContainer().decode(String.self)) != nil { return }
+                let container = try decoder.container(keyedBy: Key.self)
+                selectors = try container.decodeIfPresent(OneOrMany<Selector>.self, forKey: Key("selector"))?.values ?? []
+            }
+        }
+
+        /// A body: an object, or an IRI alone (its purpose then the annotation's motivation).
+        struct Body: Decodable {
+            var purpose: String?, value: String?, iri: String?, role: String?, feature: String?
+            init(purpose: String?, value: String?, iri: String? = nil) { (self.purpose, self.value, self.iri) = (purpose, value, iri) }
+            init(from decoder: Decoder) throws {
+                if let iri = try? decoder.singleValueContainer().decode(String.self) { self.iri = iri; return }
+                let container = try decoder.container(keyedBy: Key.self)
+                purpose = try container.decodeIfPresent(OneOrMany<String>.self, forKey: Key("purpose"))?.values.first
+                value = try container.decodeIfPresent(String.self, forKey: Key("value"))
+                iri = try container.decodeIfPresent(String.self, forKey: Key("source")) ?? container.decodeIfPresent(String.self, forKey: Key("id"))
+                role = try container.decodeIfPresent(String.self, forKey: Key("standoff:role"))
+                feature = try container.decodeIfPresent(String.self, forKey: Key("standoff:feature"))
+            }
+        }
+
+        /// A creator: an object with an id and a name, or an IRI.
+        struct Agent: Decodable {
+            var id: String?, name: String?
+            init(from decoder: Decoder) throws {
+                if let iri = try? decoder.singleValueContainer().decode(String.self) { id = iri; return }
+                let container = try decoder.container(keyedBy: Key.self)
+                id = try container.decodeIfPresent(String.self, forKey: Key("id"))
+                name = try container.decodeIfPresent(String.self, forKey: Key("name"))
+            }
+        }
+
+        struct Annotation: Decodable {
+            var id: String?
+            var motivation: [String]
+            var bodies: [Body]
+            var bodyValue: String?
+            var targets: [Target]
+            var creator: Agent?
+            var created: String?
+            var layer: String?, severity: String?
+            var cue: [Target]
+            /// Hypothesis's API: the comment and the tags.
+            var text: String?, tags: [String]
+
+            init(from decoder: Decoder) throws {
+                let container = try decoder.container(keyedBy: Key.self)
+                func many<Value: Decodable>(_ key: String, _: Value.Type) throws -> [Value] {
+                    try container.decodeIfPresent(OneOrMany<Value>.self, forKey: Key(key))?.values ?? []
+                }
+                id = try container.decodeIfPresent(String.self, forKey: Key("id"))
+                motivation = try many("motivation", String.self)
+                bodies = try many("body", Body.self)
+                bodyValue = try container.decodeIfPresent(String.self, forKey: Key("bodyValue"))
+                targets = try many("target", Target.self)
+                creator = try many("creator", Agent.self).first
+                created = try container.decodeIfPresent(String.self, forKey: Key("created"))
+                layer = try container.decodeIfPresent(String.self, forKey: Key("standoff:layer"))
+                severity = try container.decodeIfPresent(String.self, forKey: Key("standoff:severity"))
+                cue = try many("standoff:cue", Target.self)
+                text = try container.decodeIfPresent(String.self, forKey: Key("text"))
+                tags = try container.decodeIfPresent([String].self, forKey: Key("tags")) ?? []
+            }
+
+            /// The bodies with a purpose each: an IRI body takes the motivation; `bodyValue` is
+            /// a comment; Hypothesis's `text` a comment and its tags tagging bodies.
+            var allBodies: [Body] {
+                var all = bodies.map { body in
+                    var body = body
+                    if body.purpose == nil, body.value == nil { body.purpose = motivation.first ?? "linking" }
+                    return body
+                }
+                if let bodyValue { all.append(Body(purpose: "commenting", value: bodyValue)) }
+                if let text, !text.isEmpty { all.append(Body(purpose: "commenting", value: text)) }
+                all += tags.map { Body(purpose: "tagging", value: $0) }
+                return all
+            }
+        }
+
+        /// What a file holds: a collection (its `first` page), a page (`items`), a list, one
+        /// annotation, or a Hypothesis API answer (`rows`).
+        struct Container: Decodable {
+            var annotations: [Annotation] = []
+            init(from decoder: Decoder) throws {
+                if var list = try? decoder.unkeyedContainer() {
+                    while !list.isAtEnd { annotations += try list.decode(Container.self).annotations }
+                    return
+                }
+                guard let container = try? decoder.container(keyedBy: Key.self) else { return }
+                if container.contains(Key("first")) {
+                    // `first` may be the page, or only its IRI (nothing to read here).
+                    if (try? container.decode(String.self, forKey: Key("first"))) == nil {
+                        annotations = try container.decode(Container.self, forKey: Key("first")).annotations
+                    }
+                } else if container.contains(Key("items")) {
+                    annotations = try container.decode([Annotation].self, forKey: Key("items"))
+                } else if container.contains(Key("rows")) {
+                    annotations = try container.decode([Annotation].self, forKey: Key("rows"))
+                } else if container.contains(Key("target")) {
+                    annotations = [try Annotation(from: decoder)]
+                }
+            }
+        }
     }
 }

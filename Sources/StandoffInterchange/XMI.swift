@@ -193,6 +193,7 @@ public enum XMI {
             }
         }
         var made: [Annotation] = []
+        var madeIDs: Set<Identifier> = []
         var madeLines: [Int] = []
         var pendingLinks: [(index: Int, role: String, target: String, line: Int)] = []
         var counters: [String: Int] = [:]
@@ -250,11 +251,11 @@ public enum XMI {
             }
             let wanted = ours ? a["standoffId"].flatMap { try? Identifier($0) } : nil
             var newID: Identifier
-            if let wanted, document.kind(of: wanted) == nil, !made.contains(where: { $0.id == wanted }) { newID = wanted } else {
+            if let wanted, document.kind(of: wanted) == nil, !madeIDs.contains(wanted) { newID = wanted } else {
                 repeat {
                     counters[layer.idPrefix, default: 0] += 1
                     newID = Identifier(stringLiteral: "\(layer.idPrefix)\(counters[layer.idPrefix]!)")
-                } while document.kind(of: newID) != nil || made.contains { $0.id == newID }
+                } while document.kind(of: newID) != nil || madeIDs.contains(newID)
             }
             if ours {
                 for role in ["ref", "speaker", "holder", "target"] {
@@ -273,11 +274,8 @@ public enum XMI {
                 let wikidata = identifier.split(separator: "/").last.map(String.init).flatMap { RegisterEntry.isWikidataID($0) && identifier.contains("wikidata.org/") ? $0 : nil }
                 if let wikidata {
                     let entryID = try model(structure.line, identifier) { () throws(ModelError) in try Identifier("wd-" + wikidata) }
-                    if document.entry(entryID) == nil {
-                        let kind = Layer.entity.details.link(.ref)?.expectation(forCategory: category)?.entryKinds.first ?? .person
-                        try model(structure.line, identifier) { () throws(ModelError) in
-                            try document.add(RegisterEntry(id: entryID, kind: kind, name: text[ranges[0]], wikidata: wikidata))
-                        }
+                    try model(structure.line, identifier) { () throws(ModelError) in
+                        try RegisterEntries.declare(entryID, name: text[ranges[0]], wikidata: wikidata, linkedBy: .ref, from: .entity, category: category, in: &document)
                     }
                     links.append(Link(role: .ref, target: .id(entryID)))
                 } else {
@@ -289,6 +287,7 @@ public enum XMI {
                 if parts.count == 2 { features[parts[0]] = parts[1] }
             }
             madeLines.append(structure.line)
+            madeIDs.insert(newID)
             made.append(Annotation(id: newID, layer: layer, category: category, ranges: ranges, links: links, features: features,
                                    notes: ours ? (a["notes"].map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []) : [],
                                    provenance: Provenance(annotator: annotator, time: nil, method: nil, certainty: nil), cue: cue,
@@ -303,9 +302,9 @@ public enum XMI {
                 continue
             }
             let target = try model(link.line, link.target) { () throws(ModelError) in try Identifier(link.target) }
-            if !annotationIDs.contains(target), document.kind(of: target) == nil {
-                let kind = made[link.index].layer.details.link(role)?.expectation(forCategory: made[link.index].category)?.entryKinds.first ?? .person
-                try model(link.line, link.target) { () throws(ModelError) in try document.add(RegisterEntry(id: target, kind: kind, name: target.rawValue)) }
+            if !annotationIDs.contains(target), try model(link.line, link.target, { () throws(ModelError) in
+                try RegisterEntries.declare(target, name: target.rawValue, linkedBy: role, from: made[link.index].layer, category: made[link.index].category, in: &document)
+            }) {
                 losses.lost("register entries named only by id (XMI keeps no names)")
             }
             made[link.index].links.append(Link(role: role, target: .id(target)))

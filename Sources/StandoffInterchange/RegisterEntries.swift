@@ -1,0 +1,15 @@
+import StandoffModel
+
+/// The register entries an import declares for the links it reads: each of the kind its link
+/// expects (the first the link allows; a person where any will do), declared once.
+enum RegisterEntries {
+    /// Declares `id` unless the document already uses it; true when it was declared here.
+    @discardableResult
+    static func declare(_ id: Identifier, name: String, wikidata: String? = nil, linkedBy role: LinkRole, from layer: Layer,
+                        category: Identifier?, in document: inout Document) throws(ModelError) -> Bool {
+        guard document.kind(of: id) == nil else { return false }
+        let kind = layer.details.link(role)?.expectation(forCategory: category)?.entryKinds.first ?? .person
+        try document.add(RegisterEntry(id: id, kind: kind, name: name, wikidata: wikidata))
+        return true
+    }
+}

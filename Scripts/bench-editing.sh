@@ -70,7 +70,7 @@ for run in range(1, runs + 1):
         elif name.startswith("export "):
             target = name.split()[1]
             suffix = {"brat": ".ann", "xmi": ".xmi"}.get(target, ".out")
-            command = [standoff, "export", copy, "--to", target, "-o", os.path.join(work, "exported-" + target + suffix)]
+            command = [standoff, "export", copy, "--to", target, "-o", os.path.join(work, "exported-" + target + suffix), "--force"]
         elif name.startswith("import "):
             # The exports above read back (XMI is left out: its sofa, 20 MB here, is past
             # libxml2's 10 MB limit on an attribute value).

@@ -9,6 +9,21 @@ enum DocumentFile {
         do throws(TEIReadError) { return try TEIReader.load(path: path) } catch { throw CLIError(error) }
     }
 
+    /// Refuses a file a command is about to write when it is one the command reads (by any
+    /// name: a link, another path), whatever `force` says, or when it exists and `force` is not
+    /// given. `what` names what is read ("the text file", "the TEI file").
+    static func checkNewFile(_ output: String, reading inputs: [(path: String, what: String)], force: Bool) throws(CLIError) {
+        var outputInfo = stat()
+        var inputInfo = stat()
+        for input in inputs where stat(output, &outputInfo) == 0 && stat(input.path, &inputInfo) == 0
+            && outputInfo.st_ino == inputInfo.st_ino && outputInfo.st_dev == inputInfo.st_dev {
+            throw CLIError("\(output) is \(input.what) itself; writing it would replace what is read", hint: "give the output another name")
+        }
+        if lstat(output, &outputInfo) == 0 && !force {
+            throw CLIError("\(output) already exists", hint: "choose another name, or pass --force to replace it")
+        }
+    }
+
     static func save(_ document: Document, to path: String) throws(CLIError) {
         do throws(TEIWriteError) { try TEIWriter.write(document, to: path) } catch { throw CLIError(error) }
     }

@@ -46,14 +46,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let fileManager = FileManager.default
-        var outputInfo = stat()
-        var textInfo = stat()
-        if stat(output, &outputInfo) == 0, stat(textFile, &textInfo) == 0, outputInfo.st_ino == textInfo.st_ino, outputInfo.st_dev == textInfo.st_dev {
-            throw CLIError("\(output) is the text file itself; writing it would replace the text", hint: "give the TEI file another name, such as \(textFile).tei.xml")
-        }
-        if lstat(output, &outputInfo) == 0 && !force {
-            throw CLIError("\(output) already exists", hint: "choose another name, or pass --force to replace it")
-        }
+        try DocumentFile.checkNewFile(output, reading: [(textFile, "the text file")], force: force)
         do throws(TEIWriteError) { _ = try AtomicFile.writableTarget(output) } catch { throw CLIError(error) }
         guard let data = fileManager.contents(atPath: textFile) else {
             throw CLIError.unreadable(textFile)

@@ -49,6 +49,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Exit 1, writing nothing, if the format cannot hold everything.")
     var failOnLoss = false
 
+    @Flag(help: "Replace files that exist (never the TEI file read).")
+    var force = false
+
     @Option(help: "conll: bio (IOB2) or bioes.")
     var scheme: CoNLL.Scheme = .bio
 
@@ -61,6 +64,14 @@ struct ExportCommand: ParsableCommand {
     enum LossFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
+        // The files to be written, checked before anything is read: never the TEI file itself,
+        // and a file that exists only with --force.
+        if let output {
+            var paths = [output]
+            if to == .brat, output.hasSuffix(".ann") { paths.append(String(output.dropLast(4)) + ".txt") }
+            if to == .xmi { paths.append(URL(fileURLWithPath: output).deletingLastPathComponent().appendingPathComponent("TypeSystem.xml").path) }
+            for path in paths { try DocumentFile.checkNewFile(path, reading: [(file, "the TEI file")], force: force) }
+        }
         let document = try DocumentFile.load(file)
         let (content, losses): (String, Losses)
         var beside: (path: String, content: String)?
@@ -155,12 +166,14 @@ struct ImportCommand: ParsableCommand {
         let documents: [Document]
         let losses: Losses
         var bratText: (string: String, id: String)?
+        var textPath: String?
         if from == .w3c && text == nil { throw ValidationError("a W3C annotation file points at its text: give it with --text TEXT_FILE") }
         if from == .brat || from == .w3c {
-            let textPath = text ?? (file.hasSuffix(".ann") ? String(file.dropLast(4)) : file) + ".txt"
-            guard let textData = FileManager.default.contents(atPath: textPath) else { throw CLIError.unreadable(textPath) }
-            bratText = (try TextFileDecoder.decode(Array(textData), file: textPath),
-                        TextFileDecoder.identifier(from: URL(fileURLWithPath: textPath).deletingPathExtension().lastPathComponent))
+            let path = text ?? (file.hasSuffix(".ann") ? String(file.dropLast(4)) : file) + ".txt"
+            guard let textData = FileManager.default.contents(atPath: path) else { throw CLIError.unreadable(path) }
+            bratText = (try TextFileDecoder.decode(Array(textData), file: path),
+                        TextFileDecoder.identifier(from: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent))
+            textPath = path
         }
         do throws(ImportError) {
             switch from {
@@ -189,9 +202,8 @@ struct ImportCommand: ParsableCommand {
             throw CLIError("\(file) holds \(documents.count) documents; -o \(output) is not a directory", hint: "create the directory, or give one")
         }
         let targets = documents.map { intoDirectory ? (output as NSString).appendingPathComponent("\($0.id).tei.xml") : output }
-        for target in targets where FileManager.default.fileExists(atPath: target) && !force {
-            throw CLIError("\(target) already exists", hint: "choose another name, or pass --force to replace it")
-        }
+        let read = [(file, "the file imported")] + (textPath.map { [($0, "the text file")] } ?? [])
+        for target in targets { try DocumentFile.checkNewFile(target, reading: read, force: force) }
         LossReport.print(losses, format: from.rawValue, as: report)
         for (document, target) in zip(documents, targets) {
             try DocumentFile.save(document, to: target)

@@ -56,4 +56,27 @@ struct InterchangeCommandTests {
         #expect(failed.status == 1 && failed.stderr.contains("error: \(empty): has no initial view with a sofaString"), "\(failed.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.file("y.tei.xml")))
     }
+
+    @Test func anExportNeverReplacesTheFileItReadsAndReplacesOthersOnlyWithForce() throws {
+        let tei = directory.file("article.tei.xml")
+        try FileManager.default.copyItem(atPath: shipped, toPath: tei)
+        let original = Repository.read(tei)
+        // The TEI file itself, by its name or a link to it: refused even with --force.
+        try FileManager.default.createSymbolicLink(atPath: directory.file("link.json"), withDestinationPath: tei)
+        for (output, force) in [(tei, false), (tei, true), (directory.file("link.json"), true)] {
+            let run = try CLI.run(["export", tei, "--to", "jsonl", "-o", output] + (force ? ["--force"] : []))
+            #expect(run.status == 1 && run.stderr.contains("is the TEI file itself") && !run.stderr.contains("dropped"), "\(run.stderr)")
+        }
+        #expect(Repository.read(tei) == original)
+        // Another file that exists, or the text brat writes beside its .ann: only with --force.
+        let jsonl = directory.file("out.jsonl")
+        try "keep me\n".write(toFile: jsonl, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["export", tei, "--to", "jsonl", "-o", jsonl]).stderr.contains("out.jsonl already exists"))
+        #expect(try String(contentsOfFile: jsonl, encoding: .utf8) == "keep me\n")
+        #expect(try CLI.run(["export", tei, "--to", "jsonl", "-o", jsonl, "--force"]).status == 0)
+        #expect(try String(contentsOfFile: jsonl, encoding: .utf8).hasPrefix(#"{"annotators""#))
+        try "my notes\n".write(toFile: directory.file("notes.txt"), atomically: true, encoding: .utf8)
+        let brat = try CLI.run(["export", tei, "--to", "brat", "-o", directory.file("notes.ann")])
+        #expect(brat.status == 1 && brat.stderr.contains("notes.txt already exists") && !FileManager.default.fileExists(atPath: directory.file("notes.ann")))
+    }
 }

@@ -5,7 +5,8 @@
 # Annotation test-suite schemas with jsonschema (Scripts/check-w3c.py); `--to conll` with seqeval
 # in strict mode (Scripts/check-conll.py); `--to xmi` with dkpro-cassis (Scripts/check-xmi.py); `--to jsonl` with spaCy's
 # Doc.char_span (Scripts/check-jsonl.py); `--to folia` with foliavalidator and the FoLiA library
-# (Scripts/check-folia.py).
+# (Scripts/check-folia.py); `--to brat` with brat's own reader, as bratiaa ships it
+# (Scripts/check-brat.py).
 # Run by .ci/run after the
 # tests; the product itself needs no Python.
 set -euo pipefail
@@ -22,6 +23,8 @@ if [ ! -x "$venv/bin/python" ]; then
   fi
 fi
 "$venv/bin/pip" install -q --disable-pip-version-check krippendorff scikit-learn statsmodels numpy jsonschema seqeval dkpro-cassis spacy folia-tools
+# bratiaa ships brat's own annotation reader (bratsubset); its plotting dependencies are not needed.
+"$venv/bin/pip" install -q --disable-pip-version-check --no-deps bratiaa
 swift build --product standoff >&2
 standoff="$(swift build --show-bin-path)/standoff"
 "$venv/bin/python" Scripts/check-agreement.py "$standoff" 3
@@ -30,3 +33,4 @@ standoff="$(swift build --show-bin-path)/standoff"
 "$venv/bin/python" Scripts/check-xmi.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
 "$venv/bin/python" Scripts/check-jsonl.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
 "$venv/bin/python" Scripts/check-folia.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
+"$venv/bin/python" Scripts/check-brat.py "$standoff" Annotations/north-korea-diplomacy.tei.xml

@@ -32,8 +32,17 @@ public enum Brat {
         var tIDs: [Identifier: String] = [:]
         var counters = (t: 0, a: 0, n: 0, r: 0, note: 0)
         let annotations = document.sortedAnnotations()
+        // brat reads its .txt in Python's text mode, each "\r\n" a "\n": the text is written so,
+        // and offsets counted on it.
+        let breaks = LineBreaks(document.text)
+        if !breaks.isEmpty { losses.lost("\\r\\n line breaks written as \\n, as brat reads the text", breaks.positions.count) }
         func span(_ ranges: [TextRange]) -> String {
-            ranges.map { "\($0.start) \($0.end)" }.joined(separator: ";") + "\t" + ranges.map { document.text[$0].replacingOccurrences(of: "\n", with: " ") }.joined(separator: " ")
+            // brat keeps one annotation a line: a span across a line break is written as the
+            // pieces between the breaks, as brat itself stores one.
+            let pieces = ranges.flatMap { lineFragments(of: $0, in: document.text) }
+            if pieces.count > ranges.count { losses.repaired("spans across a line break written as fragments between the breaks, as brat does") }
+            return pieces.map { "\(breaks.readOffset($0.start)) \(breaks.readOffset($0.end))" }.joined(separator: ";") + "\t"
+                + pieces.map { document.text[$0] }.joined(separator: " ")
         }
         for annotation in annotations {
             counters.t += 1
@@ -116,7 +125,40 @@ public enum Brat {
         }
         if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
         losses.lost("category descriptions dropped", document.taxonomies.reduce(0) { $0 + $1.categories.filter { !$0.description.isEmpty }.count })
-        return (Files(text: document.text.string, annotations: lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")), losses)
+        return (Files(text: breaks.read(document.text), annotations: lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")), losses)
+    }
+
+    /// `range` cut at its line breaks (`\n`, `\r`) into the pieces between them, none empty;
+    /// a range of line breaks alone stays as it is.
+    static func lineFragments(of range: TextRange, in text: SourceText) -> [TextRange] {
+        var pieces: [TextRange] = []
+        var start = range.start
+        var offset = range.start
+        for scalar in text.unicodeScalars(from: range.start, to: range.end) {
+            if scalar == "\n" || scalar == "\r" {
+                if offset > start, let piece = try? TextRange(start, offset) { pieces.append(piece) }
+                start = offset + 1
+            }
+            offset += 1
+        }
+        if range.end > start, let piece = try? TextRange(start, range.end) { pieces.append(piece) }
+        return pieces.isEmpty ? [range] : pieces
+    }
+
+    /// Pieces of one span that only a line break (`\n`, `\r` or `\r\n`) separates, joined:
+    /// brat's way of storing a span across lines, read back as the one span it is.
+    static func joiningLineFragments(_ ranges: [TextRange], in text: SourceText) -> [TextRange] {
+        var joined: [TextRange] = []
+        for range in ranges {
+            if let last = joined.last, range.start > last.end, range.start - last.end <= 2,
+               text.unicodeScalars(from: last.end, to: range.start).allSatisfy({ $0 == "\n" || $0 == "\r" }),
+               let whole = try? TextRange(last.start, range.end) {
+                joined[joined.count - 1] = whole
+            } else {
+                joined.append(range)
+            }
+        }
+        return joined
     }
 
     static func relationType(_ role: LinkRole) -> String { role.name.prefix(1).uppercased() + role.name.dropFirst() }
@@ -180,7 +222,9 @@ public enum Brat {
                     fail(number, "\(id) [\(fields[1].dropFirst(type.count + 1))] says \"\(expected)\" but the text there is \"\($0)\" (in code points, UTF-16 units and UTF-8 bytes alike)",
                          "correct the offsets, or give the text the annotations were made on; nothing was imported")
                 }
-                textBound[id] = TextBound(type: type, ranges: ranges, line: number)
+                let whole = joiningLineFragments(ranges, in: source)
+                if whole.count < ranges.count { losses.repaired("spans written as fragments around a line break, joined") }
+                textBound[id] = TextBound(type: type, ranges: whole, line: number)
                 order.append(id)
             case "A", "M":
                 guard body.count >= 2 else { throw fail(number, "an attribute needs NAME and the annotation", "A1\tNAME T1 [VALUE]") }

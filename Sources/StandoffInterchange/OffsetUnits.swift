@@ -23,10 +23,59 @@ enum OffsetUnits {
         if let utf8 = convert({ (offset) throws(ModelError) in try offsets.codePointOffset(utf8: offset) }) {
             readings.append(("annotations with offsets in UTF-8 bytes, converted to code points", utf8))
         }
+        // brat reads its .txt as Python's text mode does, each "\r\n" a "\n": its offsets after
+        // a CRLF are one less for each.
+        let breaks = LineBreaks(text)
+        if !breaks.isEmpty, let raw = convert({ (offset) throws(ModelError) in breaks.rawOffset(offset) }), raw.allSatisfy({ $0.end <= text.count }) {
+            readings.append(("annotations with offsets counted on the text with each \\r\\n read as \\n (as brat reads it), converted", raw))
+        }
         if text.count > 0, text.scalar(at: 0) == "\u{FEFF}",
            let shifted = convert({ (offset) throws(ModelError) in offset + 1 }), shifted.allSatisfy({ $0.end <= text.count }) {
             readings.append(("annotations with offsets counted after the byte order mark, moved by one", shifted))
         }
         return readings
+    }
+}
+
+/// Where a text has `\r\n` line breaks, and offsets between the text as it is and the text as
+/// Python's text mode reads it (each `\r\n` one `\n`), as brat counts.
+struct LineBreaks {
+    /// The code point offset of the `\r` of each `\r\n`, in order.
+    let positions: [Int]
+
+    init(_ text: SourceText) {
+        var positions: [Int] = []
+        if text.string.utf8.contains(UInt8(ascii: "\r")) {
+            var offset = 0
+            var previousWasCR = false
+            for scalar in text.string.unicodeScalars {
+                if scalar == "\n" && previousWasCR { positions.append(offset - 1) }
+                previousWasCR = scalar == "\r"
+                offset += 1
+            }
+        }
+        self.positions = positions
+    }
+
+    var isEmpty: Bool { positions.isEmpty }
+
+    /// `offset` in the text read with `\n` for `\r\n`: one less for each `\r\n` before it.
+    func readOffset(_ offset: Int) -> Int { offset - count(of: positions, below: offset) }
+
+    /// The offset in the text as it is of `offset` counted in the text read with `\n` for `\r\n`.
+    func rawOffset(_ offset: Int) -> Int {
+        // The k-th `\r\n` sits at `positions[k] - k` once the ones before it are read as `\n`.
+        var low = 0, high = positions.count
+        while low < high { let middle = (low + high) / 2; if positions[middle] - middle < offset { low = middle + 1 } else { high = middle } }
+        return offset + low
+    }
+
+    /// The text with each `\r\n` as `\n`.
+    func read(_ text: SourceText) -> String { isEmpty ? text.string : text.string.replacingOccurrences(of: "\r\n", with: "\n") }
+
+    private func count(of sorted: [Int], below value: Int) -> Int {
+        var low = 0, high = sorted.count
+        while low < high { let middle = (low + high) / 2; if sorted[middle] < value { low = middle + 1 } else { high = middle } }
+        return low
     }
 }

@@ -9,6 +9,30 @@ import TestSupport
 /// renumbered); offsets are checked; what Standoff cannot hold stops the import unless lossy.
 @Suite("brat")
 struct BratTests {
+    @Test func aSpanAcrossALineBreakIsWrittenAsBratDoesAndReadBackWhole() throws {
+        // brat's .ann holds one annotation a line, brat checks a span's text against the text
+        // exactly, and it reads the .txt in Python's text mode (each \r\n a \n): a span across a
+        // break is the pieces between the breaks, counted on the text as brat reads it.
+        let original = SourceText("Kim met\r\nTrump. Then\nthey left.")
+        var document = try Document(id: "d", title: "t", text: original)
+        try document.add(Annotation(id: "sta1", layer: .stance, category: "favor", ranges: [TextRange(4, 15)]))
+        try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(9, 14)]))
+        let (files, losses) = Brat.export(document)
+        #expect(files.text == "Kim met\nTrump. Then\nthey left.")
+        #expect(files.annotations.contains("\tstance 4 7;8 14\tmet Trump.") && files.annotations.contains("\tPER 8 13\tTrump"), "\(files.annotations)")
+        #expect(losses.repairs == ["spans across a line break written as fragments between the breaks, as brat does": 1])
+        #expect(losses.counts[#"\r\n line breaks written as \n, as brat reads the text"#] == 1)
+        // Read back with the text brat has: one span again, over the same words.
+        let (back, repairs) = try Brat.importDocument(annotations: files.annotations, text: files.text, id: "d", file: "d.ann", lossy: false)
+        let stance = try #require(back.annotations.first { $0.layer == .stance })
+        #expect(stance.ranges == [try TextRange(4, 14)] && back.text[stance.ranges[0]] == "met\nTrump.")
+        #expect(repairs.repairs["spans written as fragments around a line break, joined"] == 1)
+        // Read back onto the original text, with its \r\n: offsets converted, and said so.
+        let (onOriginal, converted) = try Brat.importDocument(annotations: files.annotations, text: original.string, id: "d", file: "d.ann", lossy: false)
+        #expect(onOriginal.annotations.sorted { $0.start < $1.start }.map(\.ranges) == [[try TextRange(4, 15)], [try TextRange(9, 14)]])
+        #expect(converted.repairs[#"annotations with offsets counted on the text with each \r\n read as \n (as brat reads it), converted"#] == 2)
+    }
+
     @Test func windowsLineEndsAndByteOrderMarksAreRead() throws {
         // CRLF lines (a Swift String holds "\r\n" as one Character), a .ann that starts with a
         // byte order mark, and a text whose offsets were counted after its byte order mark.

@@ -173,8 +173,10 @@ public enum Brat {
     struct TextBound { var type: String; var ranges: [TextRange]; var line: Int }
 
     /// A document from a `.ann` file and its text. Offsets are checked against the `.ann`'s
-    /// text column; UTF-16 or UTF-8 offsets are converted and counted. An event (`E`) or an
-    /// equivalence (`*`) stops the import unless `lossy`, which counts it instead.
+    /// text column; UTF-16 or UTF-8 offsets are converted and counted. An event (`E`) becomes an
+    /// annotation of the layer `event` on its trigger's span, its type the category and its
+    /// arguments links (`theme`, `cause`, …); an equivalence (`*`) links its first member to the
+    /// others (`equiv`). A line of any other kind stops the import unless `lossy`, which counts it.
     public static func importDocument(annotations: String, text: String, id: String, file: String, lossy: Bool) throws(ImportError) -> (document: Document, losses: Losses) {
         var losses = Losses()
         func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { ImportError(file: file, line: line, message: message, hint: hint) }
@@ -193,12 +195,13 @@ public enum Brat {
         var references: [String: [(db: String, id: String, name: String, line: Int)]] = [:]
         var relations: [(id: String, type: String, from: String, to: String, line: Int)] = []
         var notes: [String: [(text: String, line: Int)]] = [:]
-        // Every id an A, N, R or # line names, to be checked once all T and R lines are read.
+        var events: [(id: String, type: String, trigger: String, line: Int)] = []
+        // Every id an A, N, R, E, * or # line names, to be checked once all lines are read.
         var named: [(id: String, line: Int, relationAllowed: Bool)] = []
-        // Lines end in LF or CRLF: split on the bytes (a String holds "\r\n" as one Character,
-        // and splitting by Characters was a third of the import's time).
         // A byte order mark before the first line is no part of it.
         let annotations = annotations.hasPrefix("\u{FEFF}") ? String(annotations.unicodeScalars.dropFirst()) : annotations
+        // Lines end in LF or CRLF: split on the bytes (a String holds "\r\n" as one Character,
+        // and splitting by Characters was a third of the import's time).
         for (index, bytes) in annotations.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let raw = Substring(bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes)
             let number = index + 1
@@ -244,15 +247,49 @@ public enum Brat {
                 guard body.count >= 2, fields.count > 2 else { throw fail(number, "a note needs AnnotatorNotes T1 and the text", "#1\tAnnotatorNotes T1\ttext") }
                 notes[body[1], default: []].append((fields[2], number))
                 named.append((body[1], number, true))
-            case "E", "*":
-                guard lossy else {
-                    throw fail(number, "\(id.first == "E" ? "an event" : "an equivalence") (\(line.prefix(40))) has no place in Standoff's model", "pass --lossy to import the rest and count what is left out")
+            case "E":
+                // E1\tType:T1 Theme:T2 Cause:E2: its arguments become relations from the event.
+                let parts = body.map { $0.split(separator: ":", maxSplits: 1).map(String.init) }
+                guard let head = parts.first, head.count == 2, parts.allSatisfy({ $0.count == 2 }) else {
+                    throw fail(number, "an event needs TYPE:TRIGGER and ROLE:ID arguments", "E1\tPhosphorylation:T1 Theme:T2")
                 }
-                losses.lost(id.first == "E" ? "events left out" : "equivalences left out")
+                events.append((id, head[0], head[1], number))
+                named.append((head[1], number, false))
+                for argument in parts.dropFirst() {
+                    relations.append(("\(id)-\(argument[0])", argument[0], id, argument[1], number))
+                    named.append((argument[1], number, false))
+                }
+            case "*":
+                // *\tEquiv T1 T2 T3: the first linked to the others.
+                guard body.count >= 3 else { throw fail(number, "an equivalence needs TYPE and two ids or more", "*\tEquiv T1 T2") }
+                for other in body.dropFirst(2) {
+                    relations.append(("*\(number)-\(other)", body[0], body[1], other, number))
+                    named.append((other, number, false))
+                }
+                named.append((body[1], number, false))
             default:
-                throw fail(number, "'\(id)' is not a brat annotation id (T, A, M, N, R, E, *, #)", "see brat's standoff format")
+                guard lossy else {
+                    throw fail(number, "'\(id)' is not a brat annotation id (T, A, M, N, R, E, *, #)", "see brat's standoff format, or pass --lossy to leave such lines out")
+                }
+                losses.lost("lines of no kind brat has left out")
             }
         }
+        // An event is an annotation on its trigger's span; a trigger nothing but events names is
+        // no annotation of its own.
+        for event in events {
+            guard let trigger = textBound[event.trigger] else {
+                throw fail(event.line, "the event's trigger \(event.trigger) is no text-bound annotation of the file", "check the id, or add the T line it names")
+            }
+            textBound[event.id] = TextBound(type: "event", ranges: trigger.ranges, line: event.line)
+            order.append(event.id)
+            attributes[event.id, default: [:]]["Category"] = event.type
+            losses.repaired("events imported as layer event on their trigger's span, their arguments links")
+        }
+        let relationEnds = Set(relations.flatMap { [$0.from, $0.to] })
+        let triggersOnly = Set(events.map(\.trigger)).filter { trigger in
+            !relationEnds.contains(trigger) && attributes[trigger] == nil && notes[trigger] == nil && references[trigger] == nil
+        }
+        order.removeAll { triggersOnly.contains($0) }
         // Nothing hangs on an id the file does not have: that is a broken file, not a loss.
         let relationIDs = Set(relations.map(\.id))
         for (id, line, relationAllowed) in named where textBound[id] == nil && !(relationAllowed && relationIDs.contains(id)) {

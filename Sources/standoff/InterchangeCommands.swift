@@ -155,7 +155,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "brat: the text the annotations were made on (default: the .ann's name with .txt).", completion: .file())
     var text: String?
 
-    @Flag(help: "Go on past what Standoff cannot hold (brat events and equivalences, XMI structures without a span or with an empty one), counting what is left out.")
+    @Flag(help: "Go on past what Standoff cannot hold (brat lines of no kind brat has, XMI structures without a span or with an empty one), counting what is left out.")
     var lossy = false
 
     @Option(help: "text or json: how what was left out or repaired is reported on standard error.")

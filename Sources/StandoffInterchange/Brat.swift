@@ -196,6 +196,7 @@ public enum Brat {
         var relations: [(id: String, type: String, from: String, to: String, line: Int)] = []
         var notes: [String: [(text: String, line: Int)]] = [:]
         var events: [(id: String, type: String, trigger: String, line: Int)] = []
+        var lineOf: [String: Int] = [:]
         // Every id an A, N, R, E, * or # line names, to be checked once all lines are read.
         var named: [(id: String, line: Int, relationAllowed: Bool)] = []
         // A byte order mark before the first line is no part of it.
@@ -210,6 +211,11 @@ public enum Brat {
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             let id = fields[0]
             let body = fields.count > 1 ? fields[1].split(separator: " ").map(String.init) : []
+            // T, R and E ids name one annotation each (A, N and # lines are named by what they say).
+            if let kind = id.first, "TRE".contains(kind) {
+                if let earlier = lineOf[id] { throw fail(number, "\(id) is already an annotation of the file (line \(earlier))", "give each annotation its own id") }
+                lineOf[id] = number
+            }
             switch id.first {
             case "T":
                 guard fields.count == 3, body.count >= 3 else { throw fail(number, "a text-bound annotation needs ID, TYPE START END and the text", "see brat's standoff format") }

@@ -122,6 +122,7 @@ public enum JSONLines {
         var data = data
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }  // a byte order mark
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        var lineOf: [String: Int] = [:]
         let numbered = lines.filter { !$0.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) }.count > 1
         for (index, bytes) in lines.enumerated() where !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             let number = index + 1
@@ -137,6 +138,11 @@ public enum JSONLines {
             for field in incoming.unread { losses.lost("lines with a \"\(field)\" field, not read") }
             var line = incoming.line
             if line.id.isEmpty || line.id.first!.isNumber { line.id = numbered ? "\(name)-\(line.id.isEmpty ? String(number) : line.id)" : name }
+            // Each document becomes a file named by its id: two of one id would be one file.
+            if let earlier = lineOf[line.id] {
+                throw ImportError(file: file, line: number, message: "a document '\(line.id)' was already read from line \(earlier)", hint: "give each document its own id")
+            }
+            lineOf[line.id] = number
             documents.append(try document(from: line, relations: incoming.relations, file: file, line: number, losses: &losses))
         }
         return (documents, losses)

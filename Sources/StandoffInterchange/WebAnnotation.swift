@@ -143,7 +143,15 @@ public enum WebAnnotation {
             do throws(ModelError) { return try body() } catch { throw fail("\(what): \(error.description)", error.hint) }
         }
         let items: [Incoming.Annotation]
-        do { items = try JSONDecoder().decode(Incoming.Container.self, from: data).annotations } catch let error as DecodingError {
+        do {
+            let container = try JSONDecoder().decode(Incoming.Container.self, from: data)
+            guard container.recognised else {
+                throw fail("holds no W3C annotations (no collection, page, list of annotations or annotation with a target)", "give a W3C Web Annotation JSON-LD file")
+            }
+            items = container.annotations
+        } catch let error as ImportError {
+            throw error
+        } catch let error as DecodingError {
             throw fail("is not W3C Web Annotation JSON (\(JSONLines.describe(error)))", "give a W3C Web Annotation JSON-LD file")
         } catch {
             throw fail("is not JSON (\(error.localizedDescription))", "give a W3C Web Annotation JSON-LD file")
@@ -173,10 +181,11 @@ public enum WebAnnotation {
                 case "tagging", "classifying":
                     // The first tag is the category (a tag is free text: "climate change" is the
                     // id `climate-change`, counted); any further one a note.
-                    guard let tag = value ?? iri.flatMap({ $0.split(whereSeparator: { ":/#".contains($0) }).last.map(String.init) }) else { continue }
+                    guard let tag = value ?? iri.flatMap({ $0.split(whereSeparator: { ":/#".contains($0) }).last.map(String.init) }),
+                          !tag.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                     if category != nil { annotation.notes.append("tag: " + tag); losses.repaired("tags after the first kept as notes"); continue }
                     let id = categoryID(tag)
-                    if id.rawValue != tag { losses.repaired("tags made category ids (spaces and other characters an id cannot hold as -)") }
+                    if id.rawValue != tag { losses.repaired("tags made a category id each (- for spaces and other characters an id cannot hold)") }
                     category = id
                 case "editing": annotation.correction = value
                 case "commenting": if let text = value ?? iri { annotation.notes.append(text) }
@@ -254,7 +263,7 @@ public enum WebAnnotation {
             if !annotationIDs.contains(target), try model("register entry '\(target)'", { () throws(ModelError) in
                 try RegisterEntries.declare(target, name: target.rawValue, linkedBy: role, from: made[link.index].layer, category: made[link.index].category, in: &document)
             }) {
-                losses.lost("register entries named only by their IRI")
+                losses.lost("register entries named only by an IRI")
             }
             made[link.index].links.append(Link(role: role, target: .id(target)))
         }
@@ -304,7 +313,7 @@ public enum WebAnnotation {
                 throw fail("\(name): its target has no TextPositionSelector or TextQuoteSelector\(kinds.isEmpty ? "" : " (only \(kinds.joined(separator: ", ")))")",
                            "Standoff anchors on the text alone: give a TextQuoteSelector (exact, prefix, suffix) or a TextPositionSelector")
             }
-            throw fail("\(name): its position [\(position.start.map(String.init) ?? "?"), \(position.end.map(String.init) ?? "?")) lies outside the text (\(text.count) code points), and it has no quote",
+            throw fail("\(name): its position [\(position.start.map(String.init) ?? "?"), \(position.end.map(String.init) ?? "?")) is no range within the text (\(text.count) code points), and it has no quote",
                        "check the target")
         }
         let prefix = quote?.prefix ?? ""
@@ -312,12 +321,12 @@ public enum WebAnnotation {
         let places = text.occurrences(of: prefix + exact + suffix)
         if places.count == 1 {
             let start = places[0].start + prefix.unicodeScalars.count
-            losses.repaired("annotations re-anchored by their quote (the position did not hold it)")
+            losses.repaired("annotations re-anchored by the quote (the position did not hold it)")
             return try! TextRange(start, start + exact.unicodeScalars.count)
         }
         let bare = text.occurrences(of: exact)
         if bare.count == 1 {
-            losses.repaired("annotations re-anchored by their quote (the position did not hold it)")
+            losses.repaired("annotations re-anchored by the quote (the position did not hold it)")
             return bare[0]
         }
         throw fail("\(name): the text at its position is not \"\(exact)\", and the quote occurs \(places.count == 0 ? bare.count : places.count) times with its context",
@@ -442,12 +451,20 @@ public enum WebAnnotation {
         /// annotation, or a Hypothesis API answer (`rows`).
         struct Container: Decodable {
             var annotations: [Annotation] = []
+            /// Whether the JSON has one of these shapes (a list of them, or an empty list).
+            var recognised = false
             init(from decoder: Decoder) throws {
                 if var list = try? decoder.unkeyedContainer() {
-                    while !list.isAtEnd { annotations += try list.decode(Container.self).annotations }
+                    recognised = true
+                    while !list.isAtEnd {
+                        let element = try list.decode(Container.self)
+                        recognised = recognised && element.recognised
+                        annotations += element.annotations
+                    }
                     return
                 }
                 guard let container = try? decoder.container(keyedBy: Key.self) else { return }
+                recognised = ["first", "items", "rows", "target"].contains { container.contains(Key($0)) }
                 if container.contains(Key("first")) {
                     // `first` may be the page, or only its IRI (nothing to read here).
                     if (try? container.decode(String.self, forKey: Key("first"))) == nil {

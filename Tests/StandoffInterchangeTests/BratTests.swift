@@ -146,6 +146,14 @@ struct BratTests {
         }
     }
 
+    @Test func anIdGivenTwiceStopsTheImportNamingBothLines() throws {
+        for ann in ["T1\tPER 0 3\tKim\nT1\tPER 8 13\tTrump\n", "T1\tPER 0 3\tKim\nT2\tPER 8 13\tTrump\nR1\tmet Arg1:T1 Arg2:T2\nR1\tmet Arg1:T2 Arg2:T1\n"] {
+            #expect { try Brat.importDocument(annotations: ann, text: "Kim met Trump", id: "d", file: "d.ann", lossy: true) } throws: { error in
+                (error as? ImportError).map { $0.message.contains("is already an annotation of the file (line") } ?? false
+            }
+        }
+    }
+
     @Test func aLineOfNoKindBratHasStopsTheImportUnlessLossy() throws {
         let ann = "T1\tPER 0 3\tKim\nX1\tsomething else\nT2\tPER 8 13\tTrump\n"
         #expect { try Brat.importDocument(annotations: ann, text: "Kim met Trump", id: "d", file: "d.ann", lossy: false) } throws: { error in

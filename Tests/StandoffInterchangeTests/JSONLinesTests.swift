@@ -76,6 +76,10 @@ struct JSONLinesTests {
         #expect(spans(documents[2]) == ["doccano-1 entity PER Kim met=doccano-2", "doccano-2 entity PER Trump"])
         #expect(spans(documents[3]) == ["ent1 entity PER Kim", "ent2 entity PER Trump"])
         #expect(losses.counts == ["Prodigy examples answered reject left out": 1, "lines with a \"Comments\" field, not read": 1])
+        // Two documents of one id would be one file: an error naming the second line.
+        #expect { try JSONLines.importDocuments(Data("{\"id\":\"a\",\"text\":\"Kim\",\"spans\":[]}\n\n{\"id\":\"a\",\"text\":\"Trump\",\"spans\":[]}\n".utf8), file: "d.jsonl") } throws: { error in
+            (error as? ImportError).map { $0.line == 3 && $0.message.contains("'a' was already read from line 1") } ?? false
+        }
         // A doccano relation naming an entity the line lacks is an error naming the line.
         let broken = #"{"id":1,"text":"Kim","entities":[{"id":1,"label":"PER","start_offset":0,"end_offset":3}],"relations":[{"id":1,"from_id":1,"to_id":9,"type":"met"}]}"#
         #expect { try JSONLines.importDocuments(Data(broken.utf8), file: "d.jsonl") } throws: { error in

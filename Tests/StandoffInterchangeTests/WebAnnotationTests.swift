@@ -36,7 +36,7 @@ struct WebAnnotationTests {
         let text = "Kim met Trump. Then Trump left."
         let (moved, losses) = try WebAnnotation.importDocument(file(start: 0, end: 5, exact: "Trump", prefix: "met ", suffix: "."), text: text, id: "d", file: "a.json")
         #expect(moved.annotations.first?.ranges == [try TextRange(8, 13)])
-        #expect(losses.repairs == ["annotations re-anchored by their quote (the position did not hold it)": 1])
+        #expect(losses.repairs == ["annotations re-anchored by the quote (the position did not hold it)": 1])
         #expect { try WebAnnotation.importDocument(file(start: 0, end: 5, exact: "Trump"), text: text, id: "d", file: "a.json") } throws: { error in
             (error as? ImportError).map { $0.message.contains("urn:x:a1") && $0.message.contains("occurs 2 times") } ?? false
         }
@@ -67,7 +67,7 @@ struct WebAnnotationTests {
         #expect(trump.links == [Link(role: .ref, target: .id("wd-Q22686"))])
         #expect(document.entry("wd-Q22686")?.wikidata == "Q22686" && document.entry("wd-Q22686")?.name == "Donald Trump")
         #expect(byText["Trump@39"]?.notes == ["http://example.org/note7"])
-        #expect(losses.repairs["tags made category ids (spaces and other characters an id cannot hold as -)"] == 1)
+        #expect(losses.repairs["tags made a category id each (- for spaces and other characters an id cannot hold)"] == 1)
         #expect(losses.repairs["tags after the first kept as notes"] == 1)
 
         let hypothesis = """
@@ -79,6 +79,17 @@ struct WebAnnotationTests {
             """
         let (rows, _) = try WebAnnotation.importDocument(Data(hypothesis.utf8), text: text, id: "h", file: "h.json")
         #expect(rows.annotations.map { "\($0.category?.rawValue ?? "-") \(rows.text[$0.ranges[0]]) \($0.notes)" } == [#"person Kim Jong Un ["Check this name"]"#])
+
+        // JSON that holds no annotation in any of these shapes is refused, not read as none;
+        // an empty collection is none; an empty tag is no category.
+        for nothing in ["{}", "[1, 2]", #"{"type": "Annotation"}"#] {
+            #expect { try WebAnnotation.importDocument(Data(nothing.utf8), text: text, id: "d", file: "n.json") } throws: { error in
+                (error as? ImportError).map { $0.message.contains("holds no W3C annotations") } ?? false
+            }
+        }
+        #expect(try WebAnnotation.importDocument(Data(#"{"type": "AnnotationCollection", "items": []}"#.utf8), text: text, id: "d", file: "e.json").document.annotations.isEmpty)
+        let emptyTag = #"{"type": "Annotation", "body": {"purpose": "tagging", "value": " "}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "Hanoi"}}}"#
+        #expect(try WebAnnotation.importDocument(Data(emptyTag.utf8), text: text, id: "d", file: "t.json").document.annotations.first?.category == nil)
 
         // A target that only an XPath or a CSS selector places cannot be anchored on the text.
         let xpath = #"{"type": "Annotation", "target": {"selector": {"type": "XPathSelector", "value": "/p[2]"}}}"#

@@ -152,7 +152,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace files that exist.")
     var force = false
 
-    @Option(help: "brat: the text the annotations were made on (default: the .ann's name with .txt).", completion: .file())
+    @Option(help: "brat and w3c: the text the annotations were made on (brat's default: the .ann's name with .txt).", completion: .file())
     var text: String?
 
     @Flag(help: "Go on past what Standoff cannot hold (brat lines of no kind brat has, XMI structures without a span or with an empty one), counting what is left out.")
@@ -168,6 +168,9 @@ struct ImportCommand: ParsableCommand {
         var bratText: (string: String, id: String)?
         var textPath: String?
         if from == .w3c && text == nil { throw ValidationError("a W3C annotation file points at its text: give it with --text TEXT_FILE") }
+        if text != nil && (from == .jsonl || from == .xmi) {
+            throw ValidationError("--text is for brat and w3c: a \(from.rawValue) file holds its own text")
+        }
         if from == .brat || from == .w3c {
             let path = text ?? (file.hasSuffix(".ann") ? String(file.dropLast(4)) : file) + ".txt"
             guard let textData = FileManager.default.contents(atPath: path) else { throw CLIError.unreadable(path) }

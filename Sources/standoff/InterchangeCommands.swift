@@ -63,6 +63,17 @@ struct ExportCommand: ParsableCommand {
 
     enum LossFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
+    /// Formats that write a second file beside the first, and the name `-o` must then have.
+    static let twoFiles: [InterchangeFormat: String] = [
+        .brat: "brat writes two files: give -o NAME.ann (NAME.txt is written beside it)",
+        .xmi: "xmi writes two files: give -o NAME.xmi (TypeSystem.xml is written beside it)",
+    ]
+
+    func validate() throws {
+        let suffix = [InterchangeFormat.brat: ".ann", .xmi: ".xmi"][to]
+        if let suffix, output?.hasSuffix(suffix) != true { throw ValidationError(Self.twoFiles[to]!) }
+    }
+
     func run() throws {
         // The files to be written, checked before anything is read: never the TEI file itself,
         // and a file that exists only with --force.
@@ -91,17 +102,13 @@ struct ExportCommand: ParsableCommand {
             let (bytes, found) = InlineTEI.export(document)
             (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
         case .xmi:
-            guard let output, output.hasSuffix(".xmi") else {
-                throw ValidationError("xmi writes two files: give -o NAME.xmi (TypeSystem.xml is written beside it)")
-            }
+            guard let output else { throw ValidationError(Self.twoFiles[to]!) }
             let (bytes, found) = XMI.export(document)
             (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
             beside = ((URL(fileURLWithPath: output).deletingLastPathComponent().appendingPathComponent("TypeSystem.xml")).path,
                       String(decoding: XMI.typeSystem(), as: UTF8.self))
         case .brat:
-            guard let output, output.hasSuffix(".ann") else {
-                throw ValidationError("brat writes two files: give -o NAME.ann (NAME.txt is written beside it)")
-            }
+            guard let output else { throw ValidationError(Self.twoFiles[to]!) }
             let (files, found) = Brat.export(document)
             (content, losses) = (files.annotations, found)
             beside = (String(output.dropLast(4)) + ".txt", files.text)
@@ -161,16 +168,19 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "text or json: how what was left out or repaired is reported on standard error.")
     var report: ExportCommand.LossFormat = .text
 
+    func validate() throws {
+        if from == .w3c && text == nil { throw ValidationError("a W3C annotation file points at its text: give it with --text TEXT_FILE") }
+        if text != nil && (from == .jsonl || from == .xmi) {
+            throw ValidationError("--text is for brat and w3c: a \(from.rawValue) file holds its own text")
+        }
+    }
+
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
         let documents: [Document]
         let losses: Losses
         var bratText: (string: String, id: String)?
         var textPath: String?
-        if from == .w3c && text == nil { throw ValidationError("a W3C annotation file points at its text: give it with --text TEXT_FILE") }
-        if text != nil && (from == .jsonl || from == .xmi) {
-            throw ValidationError("--text is for brat and w3c: a \(from.rawValue) file holds its own text")
-        }
         if from == .brat || from == .w3c {
             let path = text ?? (file.hasSuffix(".ann") ? String(file.dropLast(4)) : file) + ".txt"
             guard let textData = FileManager.default.contents(atPath: path) else { throw CLIError.unreadable(path) }

@@ -157,14 +157,6 @@ public enum JSONLines {
         var relations: [(from: String, to: String, type: String)] = []
         var unread: [String] = []
 
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ string: String) { stringValue = string }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
         struct DoccanoEntity: Decodable { var id: Int?; var label: String; var start_offset: Int; var end_offset: Int }
         struct DoccanoRelation: Decodable { var from_id: Int; var to_id: Int; var type: String }
 
@@ -176,28 +168,28 @@ public enum JSONLines {
                                          "_input_hash", "_task_hash", "_view_id", "_session_id", "_annotator_id", "_timestamp", "tokens", "meta"]
 
         init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: Key.self)
+            let container = try decoder.container(keyedBy: JSONKey.self)
             func id(_ key: String) -> String? {
-                (try? container.decodeIfPresent(String.self, forKey: Key(key))) ?? ((try? container.decodeIfPresent(Int.self, forKey: Key(key))) ?? nil).map(String.init)
+                (try? container.decodeIfPresent(String.self, forKey: JSONKey(key))) ?? ((try? container.decodeIfPresent(Int.self, forKey: JSONKey(key))) ?? nil).map(String.init)
             }
-            let text = try container.decode(String.self, forKey: Key("text"))
+            let text = try container.decode(String.self, forKey: JSONKey("text"))
             var spans: [Span]
-            if let list = try? container.decode([Span].self, forKey: Key("spans")) {
+            if let list = try? container.decode([Span].self, forKey: JSONKey("spans")) {
                 spans = list
-            } else if container.contains(Key("spans")) || container.contains(Key("ents")) {
+            } else if container.contains(JSONKey("spans")) || container.contains(JSONKey("ents")) {
                 // spaCy's Doc.to_json(): entities in `ents`, span groups in `spans` by name
                 // (each a custom layer).
-                spans = try container.decodeIfPresent([Span].self, forKey: Key("ents")) ?? []
-                for (group, list) in try container.decodeIfPresent([String: [Span]].self, forKey: Key("spans")) ?? [:] {
+                spans = try container.decodeIfPresent([Span].self, forKey: JSONKey("ents")) ?? []
+                for (group, list) in try container.decodeIfPresent([String: [Span]].self, forKey: JSONKey("spans")) ?? [:] {
                     spans += list.map { var span = $0; span.layer = group; return span }
                 }
-            } else if container.contains(Key("entities")) {
-                let entities = try container.decode([DoccanoEntity].self, forKey: Key("entities"))
+            } else if container.contains(JSONKey("entities")) {
+                let entities = try container.decode([DoccanoEntity].self, forKey: JSONKey("entities"))
                 spans = entities.enumerated().map { Span(start: $1.start_offset, end: $1.end_offset, label: $1.label, layer: "entity", id: $1.id.map { "doccano-\($0)" } ?? "") }
-                if container.contains(Key("relations")) {
-                    relations = try container.decode([DoccanoRelation].self, forKey: Key("relations")).map { ("doccano-\($0.from_id)", "doccano-\($0.to_id)", $0.type) }
+                if container.contains(JSONKey("relations")) {
+                    relations = try container.decode([DoccanoRelation].self, forKey: JSONKey("relations")).map { ("doccano-\($0.from_id)", "doccano-\($0.to_id)", $0.type) }
                 }
-            } else if container.contains(Key("label")), var list = try? container.nestedUnkeyedContainer(forKey: Key("label")) {
+            } else if container.contains(JSONKey("label")), var list = try? container.nestedUnkeyedContainer(forKey: JSONKey("label")) {
                 // doccano's older form: [[start, end, "LABEL"], …]
                 spans = []
                 while !list.isAtEnd {
@@ -206,16 +198,16 @@ public enum JSONLines {
                     spans.append(Span(start: start, end: end, label: label, layer: "entity", id: ""))
                 }
             } else {
-                throw DecodingError.keyNotFound(Key("spans"), DecodingError.Context(codingPath: [], debugDescription: "no spans"))
+                throw DecodingError.keyNotFound(JSONKey("spans"), DecodingError.Context(codingPath: [], debugDescription: "no spans"))
             }
-            line = Line(id: id("id") ?? "", title: try container.decodeIfPresent(String.self, forKey: Key("title")),
-                        lang: try container.decodeIfPresent(String.self, forKey: Key("lang")), text: text, spans: spans,
-                        registers: try container.decodeIfPresent([Entry].self, forKey: Key("registers")),
-                        taxonomies: try container.decodeIfPresent([TaxonomyEntry].self, forKey: Key("taxonomies")),
-                        annotators: try container.decodeIfPresent([AnnotatorEntry].self, forKey: Key("annotators")))
-            answer = try container.decodeIfPresent(String.self, forKey: Key("answer"))
+            line = Line(id: id("id") ?? "", title: try container.decodeIfPresent(String.self, forKey: JSONKey("title")),
+                        lang: try container.decodeIfPresent(String.self, forKey: JSONKey("lang")), text: text, spans: spans,
+                        registers: try container.decodeIfPresent([Entry].self, forKey: JSONKey("registers")),
+                        taxonomies: try container.decodeIfPresent([TaxonomyEntry].self, forKey: JSONKey("taxonomies")),
+                        annotators: try container.decodeIfPresent([AnnotatorEntry].self, forKey: JSONKey("annotators")))
+            answer = try container.decodeIfPresent(String.self, forKey: JSONKey("answer"))
             // Prodigy's relations (between token spans) are not read; an empty list loses nothing.
-            if container.contains(Key("spans")) || container.contains(Key("ents")), let list = try? container.nestedUnkeyedContainer(forKey: Key("relations")), (list.count ?? 0) > 0 {
+            if container.contains(JSONKey("spans")) || container.contains(JSONKey("ents")), let list = try? container.nestedUnkeyedContainer(forKey: JSONKey("relations")), (list.count ?? 0) > 0 {
                 unread.append("relations")
             }
             unread += container.allKeys.map(\.stringValue).filter { !Self.known.contains($0) }.sorted()

@@ -350,14 +350,6 @@ public enum WebAnnotation {
             }
         }
 
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ string: String) { stringValue = string }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
         struct Selector: Decodable {
             var type: String?
             var start: Int?, end: Int?
@@ -369,8 +361,8 @@ public enum WebAnnotation {
             var selectors: [Selector] = []
             init(from decoder: Decoder) throws {
                 if (try? decoder.singleValueContainer().decode(String.self)) != nil { return }
-                let container = try decoder.container(keyedBy: Key.self)
-                selectors = try container.decodeIfPresent(OneOrMany<Selector>.self, forKey: Key("selector"))?.values ?? []
+                let container = try decoder.container(keyedBy: JSONKey.self)
+                selectors = try container.decodeIfPresent(OneOrMany<Selector>.self, forKey: JSONKey("selector"))?.values ?? []
             }
         }
 
@@ -380,12 +372,12 @@ public enum WebAnnotation {
             init(purpose: String?, value: String?, iri: String? = nil) { (self.purpose, self.value, self.iri) = (purpose, value, iri) }
             init(from decoder: Decoder) throws {
                 if let iri = try? decoder.singleValueContainer().decode(String.self) { self.iri = iri; return }
-                let container = try decoder.container(keyedBy: Key.self)
-                purpose = try container.decodeIfPresent(OneOrMany<String>.self, forKey: Key("purpose"))?.values.first
-                value = try container.decodeIfPresent(String.self, forKey: Key("value"))
-                iri = try container.decodeIfPresent(String.self, forKey: Key("source")) ?? container.decodeIfPresent(String.self, forKey: Key("id"))
-                role = try container.decodeIfPresent(String.self, forKey: Key("standoff:role"))
-                feature = try container.decodeIfPresent(String.self, forKey: Key("standoff:feature"))
+                let container = try decoder.container(keyedBy: JSONKey.self)
+                purpose = try container.decodeIfPresent(OneOrMany<String>.self, forKey: JSONKey("purpose"))?.values.first
+                value = try container.decodeIfPresent(String.self, forKey: JSONKey("value"))
+                iri = try container.decodeIfPresent(String.self, forKey: JSONKey("source")) ?? container.decodeIfPresent(String.self, forKey: JSONKey("id"))
+                role = try container.decodeIfPresent(String.self, forKey: JSONKey("standoff:role"))
+                feature = try container.decodeIfPresent(String.self, forKey: JSONKey("standoff:feature"))
             }
         }
 
@@ -394,9 +386,9 @@ public enum WebAnnotation {
             var id: String?, name: String?
             init(from decoder: Decoder) throws {
                 if let iri = try? decoder.singleValueContainer().decode(String.self) { id = iri; return }
-                let container = try decoder.container(keyedBy: Key.self)
-                id = try container.decodeIfPresent(String.self, forKey: Key("id"))
-                name = try container.decodeIfPresent(String.self, forKey: Key("name"))
+                let container = try decoder.container(keyedBy: JSONKey.self)
+                id = try container.decodeIfPresent(String.self, forKey: JSONKey("id"))
+                name = try container.decodeIfPresent(String.self, forKey: JSONKey("name"))
             }
         }
 
@@ -414,22 +406,22 @@ public enum WebAnnotation {
             var text: String?, tags: [String]
 
             init(from decoder: Decoder) throws {
-                let container = try decoder.container(keyedBy: Key.self)
+                let container = try decoder.container(keyedBy: JSONKey.self)
                 func many<Value: Decodable>(_ key: String, _: Value.Type) throws -> [Value] {
-                    try container.decodeIfPresent(OneOrMany<Value>.self, forKey: Key(key))?.values ?? []
+                    try container.decodeIfPresent(OneOrMany<Value>.self, forKey: JSONKey(key))?.values ?? []
                 }
-                id = try container.decodeIfPresent(String.self, forKey: Key("id"))
+                id = try container.decodeIfPresent(String.self, forKey: JSONKey("id"))
                 motivation = try many("motivation", String.self)
                 bodies = try many("body", Body.self)
-                bodyValue = try container.decodeIfPresent(String.self, forKey: Key("bodyValue"))
+                bodyValue = try container.decodeIfPresent(String.self, forKey: JSONKey("bodyValue"))
                 targets = try many("target", Target.self)
                 creator = try many("creator", Agent.self).first
-                created = try container.decodeIfPresent(String.self, forKey: Key("created"))
-                layer = try container.decodeIfPresent(String.self, forKey: Key("standoff:layer"))
-                severity = try container.decodeIfPresent(String.self, forKey: Key("standoff:severity"))
+                created = try container.decodeIfPresent(String.self, forKey: JSONKey("created"))
+                layer = try container.decodeIfPresent(String.self, forKey: JSONKey("standoff:layer"))
+                severity = try container.decodeIfPresent(String.self, forKey: JSONKey("standoff:severity"))
                 cue = try many("standoff:cue", Target.self)
-                text = try container.decodeIfPresent(String.self, forKey: Key("text"))
-                tags = try container.decodeIfPresent([String].self, forKey: Key("tags")) ?? []
+                text = try container.decodeIfPresent(String.self, forKey: JSONKey("text"))
+                tags = try container.decodeIfPresent([String].self, forKey: JSONKey("tags")) ?? []
             }
 
             /// The bodies with a purpose each: an IRI body takes the motivation; `bodyValue` is
@@ -463,18 +455,18 @@ public enum WebAnnotation {
                     }
                     return
                 }
-                guard let container = try? decoder.container(keyedBy: Key.self) else { return }
-                recognised = ["first", "items", "rows", "target"].contains { container.contains(Key($0)) }
-                if container.contains(Key("first")) {
+                guard let container = try? decoder.container(keyedBy: JSONKey.self) else { return }
+                recognised = ["first", "items", "rows", "target"].contains { container.contains(JSONKey($0)) }
+                if container.contains(JSONKey("first")) {
                     // `first` may be the page, or only its IRI (nothing to read here).
-                    if (try? container.decode(String.self, forKey: Key("first"))) == nil {
-                        annotations = try container.decode(Container.self, forKey: Key("first")).annotations
+                    if (try? container.decode(String.self, forKey: JSONKey("first"))) == nil {
+                        annotations = try container.decode(Container.self, forKey: JSONKey("first")).annotations
                     }
-                } else if container.contains(Key("items")) {
-                    annotations = try container.decode([Annotation].self, forKey: Key("items"))
-                } else if container.contains(Key("rows")) {
-                    annotations = try container.decode([Annotation].self, forKey: Key("rows"))
-                } else if container.contains(Key("target")) {
+                } else if container.contains(JSONKey("items")) {
+                    annotations = try container.decode([Annotation].self, forKey: JSONKey("items"))
+                } else if container.contains(JSONKey("rows")) {
+                    annotations = try container.decode([Annotation].self, forKey: JSONKey("rows"))
+                } else if container.contains(JSONKey("target")) {
                     annotations = [try Annotation(from: decoder)]
                 }
             }

@@ -184,7 +184,7 @@ public enum Brat {
             do throws(ModelError) { return try body() } catch { throw fail(line, "\(what): \(error.description)", error.hint) }
         }
         let source = SourceText(text)
-        let offsets = OffsetTable(source)
+        let units = OffsetUnits(source)
         let documentID = try model(0, "document id") { () throws(ModelError) in try Identifier(id) }
         var document = try model(0, "document") { () throws(ModelError) in
             try Document(id: documentID, title: id, text: source, source: SourceDescription(fileName: id + ".txt", sha256: source.sha256))
@@ -227,7 +227,7 @@ public enum Brat {
                     ranges.append(try model(number, id) { () throws(ModelError) in try TextRange(numbers[0], numbers[1]) })
                 }
                 let expected = fields[2]
-                ranges = try checked(ranges, expected: expected, text: source, offsets: offsets, losses: &losses) {
+                ranges = try checked(ranges, expected: expected, units: units, losses: &losses) {
                     fail(number, "\(id) [\(fields[1].dropFirst(type.count + 1))] says \"\(expected)\" but the text there is \"\($0)\" (in code points, UTF-16 units and UTF-8 bytes alike)",
                          "correct the offsets, or give the text the annotations were made on; nothing was imported")
                 }
@@ -419,9 +419,10 @@ public enum Brat {
     }
 
     /// The ranges, checked against the `.ann`'s text (pieces joined by a space; line breaks
-    /// read as spaces), converted from UTF-16 units or UTF-8 bytes if only those fit.
-    static func checked(_ ranges: [TextRange], expected: String, text: SourceText, offsets: OffsetTable, losses: inout Losses,
+    /// read as spaces), read in another unit (``OffsetUnits``) if only that fits.
+    static func checked(_ ranges: [TextRange], expected: String, units: OffsetUnits, losses: inout Losses,
                         fail: (String) -> ImportError) throws(ImportError) -> [TextRange] {
+        let text = units.text
         func covered(_ ranges: [TextRange]) -> String? {
             guard ranges.allSatisfy({ $0.end <= text.count }) else { return nil }
             return ranges.map { text[$0].replacingOccurrences(of: "\n", with: " ") }.joined(separator: " ")
@@ -430,7 +431,7 @@ public enum Brat {
         if ranges.count == 1, text.matches(expected, at: ranges[0]) { return ranges }
         let normalised = expected.replacingOccurrences(of: "\n", with: " ")
         if covered(ranges) == normalised { return ranges }
-        for reading in OffsetUnits.readings(of: ranges.map { ($0.start, $0.end) }, text: text, offsets: offsets) where covered(reading.ranges) == normalised {
+        for reading in units.readings(of: ranges.map { ($0.start, $0.end) }) where covered(reading.ranges) == normalised {
             losses.repaired(reading.repair)
             return reading.ranges
         }

@@ -250,7 +250,7 @@ public enum JSONLines {
                 try document.add(RegisterEntry(id: Identifier(entry.id), kind: kind, name: entry.name, aliases: entry.aliases ?? [], wikidata: entry.wikidata))
             }
         }
-        let offsets = OffsetTable(text)
+        let units = OffsetUnits(text)
         // Spans of one annotation (discontinuous) come together by id, in file order.
         // A span without an id (spaCy, Prodigy) is an annotation of its own, numbered per layer.
         var order: [String] = []
@@ -282,7 +282,7 @@ public enum JSONLines {
         for spanID in order {
             let parts = byID[spanID]!.sorted { ($0.part ?? 0) < ($1.part ?? 0) }
             var ranges: [TextRange] = []
-            for span in parts { ranges.append(try range(of: span, in: text, offsets: offsets, losses: &losses, fail: fail)) }
+            for span in parts { ranges.append(try range(of: span, units: units, losses: &losses, fail: fail)) }
             let first = parts[0]
             let layer = try model("span '\(spanID)'") { () throws(ModelError) in try Layer(first.layer) }
             let label = first.label == first.layer ? nil : first.label
@@ -324,8 +324,9 @@ public enum JSONLines {
 
     /// The span's range in code points; offsets that fit the span's text only as UTF-16 code
     /// units or UTF-8 bytes are converted, and counted.
-    static func range(of span: Span, in text: SourceText, offsets: OffsetTable, losses: inout Losses,
+    static func range(of span: Span, units: OffsetUnits, losses: inout Losses,
                       fail: (String, String) -> ImportError) throws(ImportError) -> TextRange {
+        let text = units.text
         let direct = try? TextRange(span.start, span.end)
         guard let expected = span.text else {
             guard let direct, direct.end <= text.count else {
@@ -334,7 +335,7 @@ public enum JSONLines {
             return direct
         }
         if let direct, direct.end <= text.count, text[direct] == expected { return direct }
-        for reading in OffsetUnits.readings(of: [(span.start, span.end)], text: text, offsets: offsets) where text[reading.ranges[0]] == expected {
+        for reading in units.readings(of: [(span.start, span.end)]) where text[reading.ranges[0]] == expected {
             losses.repaired(reading.repair)
             return reading.ranges[0]
         }

@@ -4,14 +4,27 @@ import StandoffModel
 /// numbers read as UTF-16 code units (JavaScript, UIMA, Java) or UTF-8 bytes, converted to code
 /// points through the text's ``OffsetTable``, each with the words its repair is counted under.
 /// The importer keeps the reading under which the file's own text is found at the offsets.
-/// A text that starts with a byte order mark (U+FEFF) has one reading more: code points counted
-/// after it, as tools that drop it on reading (Python's `utf-8-sig`, .NET, Java readers) count.
-enum OffsetUnits {
-    static func readings(of ranges: [(start: Int, end: Int)], text: SourceText, offsets: OffsetTable) -> [(repair: String, ranges: [TextRange])] {
+/// A text with `\r\n` line breaks has one reading more: code points counted on the text with
+/// each read as `\n` (as brat, reading in Python's text mode, counts); and a text that starts
+/// with a byte order mark (U+FEFF) another: code points counted after it, as tools that drop it
+/// on reading (Python's `utf-8-sig`, .NET, Java readers) count. Made once for a text.
+struct OffsetUnits {
+    let text: SourceText
+    let offsets: OffsetTable
+    let breaks: LineBreaks
+
+    init(_ text: SourceText) {
+        self.text = text
+        offsets = OffsetTable(text)
+        breaks = LineBreaks(text)
+    }
+
+    func readings(of ranges: [(start: Int, end: Int)]) -> [(repair: String, ranges: [TextRange])] {
         func convert(_ toCodePoint: (Int) throws(ModelError) -> Int) -> [TextRange]? {
             var converted: [TextRange] = []
             for range in ranges {
-                guard let start = try? toCodePoint(range.start), let end = try? toCodePoint(range.end), let made = try? TextRange(start, end) else { return nil }
+                guard let start = try? toCodePoint(range.start), let end = try? toCodePoint(range.end), let made = try? TextRange(start, end),
+                      made.end <= text.count else { return nil }
                 converted.append(made)
             }
             return converted
@@ -23,14 +36,10 @@ enum OffsetUnits {
         if let utf8 = convert({ (offset) throws(ModelError) in try offsets.codePointOffset(utf8: offset) }) {
             readings.append(("annotations with offsets in UTF-8 bytes, converted to code points", utf8))
         }
-        // brat reads its .txt as Python's text mode does, each "\r\n" a "\n": its offsets after
-        // a CRLF are one less for each.
-        let breaks = LineBreaks(text)
-        if !breaks.isEmpty, let raw = convert({ (offset) throws(ModelError) in breaks.rawOffset(offset) }), raw.allSatisfy({ $0.end <= text.count }) {
+        if !breaks.isEmpty, let raw = convert({ (offset) throws(ModelError) in breaks.rawOffset(offset) }) {
             readings.append(("annotations with offsets counted on the text with each \\r\\n read as \\n (as brat reads it), converted", raw))
         }
-        if text.count > 0, text.scalar(at: 0) == "\u{FEFF}",
-           let shifted = convert({ (offset) throws(ModelError) in offset + 1 }), shifted.allSatisfy({ $0.end <= text.count }) {
+        if text.count > 0, text.scalar(at: 0) == "\u{FEFF}", let shifted = convert({ (offset) throws(ModelError) in offset + 1 }) {
             readings.append(("annotations with offsets counted after the byte order mark, moved by one", shifted))
         }
         return readings

@@ -341,7 +341,9 @@ public enum Brat {
             let wikidata = list.first { $0.db == "Wikidata" }?.id
             guard let reference = register ?? list.first else { continue }
             let entryID = try model(reference.line, t) { () throws(ModelError) in
-                try Identifier(register?.id ?? (wikidata.map { "wd-" + $0 } ?? "\(reference.db.lowercased())-\(reference.id)"))
+                if let register { return try Identifier(register.id) }
+                if let wikidata { return try RegisterEntries.entryID(forWikidata: wikidata) }
+                return try Identifier("\(reference.db.lowercased())-\(reference.id)")
             }
             entryOf[t] = entryID
             try model(reference.line, t) { () throws(ModelError) in

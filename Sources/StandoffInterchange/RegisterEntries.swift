@@ -12,4 +12,13 @@ enum RegisterEntries {
         try document.add(RegisterEntry(id: id, kind: kind, name: name, wikidata: wikidata))
         return true
     }
+
+    /// The Wikidata id an IRI names (`http://www.wikidata.org/entity/Q42`, `…/wiki/Q42`), or nil.
+    static func wikidataID(fromIRI iri: String) -> String? {
+        guard iri.contains("wikidata.org/"), let last = iri.split(separator: "/").last.map(String.init), RegisterEntry.isWikidataID(last) else { return nil }
+        return last
+    }
+
+    /// The entry an import makes for a Wikidata id when the file names no entry of its own: `wd-Q42`.
+    static func entryID(forWikidata id: String) throws(ModelError) -> Identifier { try Identifier("wd-" + id) }
 }

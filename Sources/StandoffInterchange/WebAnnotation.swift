@@ -247,8 +247,8 @@ public enum WebAnnotation {
                 continue
             }
             // A Wikidata IRI (as Recogito and INCEpTION link entities) names the entry `wd-Q…`.
-            if link.target.contains("wikidata.org/"), let q = link.target.split(separator: "/").last.map(String.init), RegisterEntry.isWikidataID(q) {
-                let entryID = try model("link to \(link.target)") { () throws(ModelError) in try Identifier("wd-" + q) }
+            if let q = RegisterEntries.wikidataID(fromIRI: link.target) {
+                let entryID = try model("link to \(link.target)") { () throws(ModelError) in try RegisterEntries.entryID(forWikidata: q) }
                 let annotation = made[link.index]
                 try model("register entry for \(link.target)") { () throws(ModelError) in
                     try RegisterEntries.declare(entryID, name: source[annotation.ranges[0]], wikidata: q, linkedBy: role, from: annotation.layer,

@@ -271,9 +271,8 @@ public enum XMI {
             if namedEntity, let identifier = a["identifier"], !identifier.isEmpty {
                 // INCEpTION's entity linking: a Wikidata IRI names a register entry; any other
                 // knowledge-base IRI is kept as a feature.
-                let wikidata = identifier.split(separator: "/").last.map(String.init).flatMap { RegisterEntry.isWikidataID($0) && identifier.contains("wikidata.org/") ? $0 : nil }
-                if let wikidata {
-                    let entryID = try model(structure.line, identifier) { () throws(ModelError) in try Identifier("wd-" + wikidata) }
+                if let wikidata = RegisterEntries.wikidataID(fromIRI: identifier) {
+                    let entryID = try model(structure.line, identifier) { () throws(ModelError) in try RegisterEntries.entryID(forWikidata: wikidata) }
                     try model(structure.line, identifier) { () throws(ModelError) in
                         try RegisterEntries.declare(entryID, name: text[ranges[0]], wikidata: wikidata, linkedBy: .ref, from: .entity, category: category, in: &document)
                     }

@@ -22,13 +22,16 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a TEI file's annotations in another tool's format; what the format cannot hold is counted on standard error.",
         discussion: """
-            Formats: brat (NAME.ann with NAME.txt beside it; -o NAME.ann), w3c (W3C Web Annotation \
-            JSON-LD: one annotation a span, TextPositionSelector and TextQuoteSelector), conll (CoNLL-2003 \
-            columns, --scheme bio|bioes, --layer entity), xmi (UIMA CAS XMI, offsets in UTF-16 code units, \
-            TypeSystem.xml beside it; -o NAME.xmi), tei-inline (TEI with inline persName, said, choice, seg; \
-            crossing spans as fragments joined by @next/@prev), jsonl (one document a \
-            line: text and spans in code points, for spaCy, Prodigy and doccano-style pipelines; every \
-            field of an annotation kept). docs/FORMATS.md has each format's mapping and what it loses.
+            Formats: brat (NAME.ann with NAME.txt beside it; -o NAME.ann; offsets as brat reads \
+            the text, a span across a line break as its pieces), w3c (W3C Web Annotation JSON-LD: one \
+            annotation a span, TextPositionSelector and TextQuoteSelector), conll (CoNLL-2003 columns, \
+            --scheme bio|bioes, --layer entity), xmi (UIMA CAS XMI, offsets in UTF-16 code units, \
+            TypeSystem.xml beside it; -o NAME.xmi), folia (FoLiA 2.5: words, entities, sentiments for \
+            stances, observations for errors), tei-inline (TEI with inline persName, said, choice, seg; \
+            crossing spans as fragments joined by @next/@prev), jsonl (one document a line: text and \
+            spans in code points, for spaCy, Prodigy and doccano-style pipelines; every field of an \
+            annotation kept). An -o file that exists is replaced only with --force, the TEI file read \
+            never. docs/FORMATS.md has each format's mapping and what it loses.
 
             Examples:
               standoff export article.tei.xml --to brat -o brat/article.ann
@@ -133,14 +136,18 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Make TEI files from another tool's annotations, checking every offset against the text.",
         discussion: """
-            Formats: brat (NAME.ann, its text from NAME.txt or --text; other tools' attributes become \
-            features, their relations links), w3c (with --text), xmi (UIMA CAS XMI as INCEpTION, \
-            WebAnno and DKPro Core write it: offsets in UTF-16 code units, DKPro's NamedEntity an \
-            entity, other types custom layers), jsonl. A W3C annotation whose position does not hold its quote is re-anchored by the quote when \
-            it occurs once (and reported). Offsets that fit the \
-            text only as UTF-16 code units or UTF-8 bytes are \
-            converted and reported; any other mismatch stops the import, naming the line and span, \
-            and nothing is written. With several documents, -o names a directory (one ID.tei.xml each).
+            Formats: brat (NAME.ann, its text from NAME.txt or --text; attributes become features, \
+            relations links, events annotations of the layer event), w3c (with --text; collections, \
+            pages, lists, Hypothesis API answers), xmi (UIMA CAS XMI as INCEpTION, WebAnno and DKPro \
+            Core write it: offsets in UTF-16 code units, DKPro's NamedEntity an entity, other types \
+            custom layers), jsonl (Standoff's own, spaCy's, Prodigy's and doccano's lines).
+
+            Every offset is checked against the text. Offsets that fit it only as UTF-16 code units, \
+            UTF-8 bytes, on the text with \\r\\n read as \\n (as brat reads it) or after a byte \
+            order mark are converted and reported; a W3C annotation whose position does not hold its \
+            quote is re-anchored by the quote when it occurs once (and reported); any other mismatch \
+            stops the import, naming the line and span, and nothing is written. With several \
+            documents, -o names a directory (one ID.tei.xml each).
 
             Example:
               standoff import article.jsonl --from jsonl -o article.tei.xml

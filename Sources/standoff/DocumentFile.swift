@@ -24,8 +24,9 @@ enum DocumentFile {
         }
     }
 
-    static func save(_ document: Document, to path: String) throws(CLIError) {
-        do throws(TEIWriteError) { try TEIWriter.write(document, to: path) } catch { throw CLIError(error) }
+    /// Writes `document` to `path`; `replacing: false` refuses a file that exists by then.
+    static func save(_ document: Document, to path: String, replacing: Bool = true) throws(CLIError) {
+        do throws(TEIWriteError) { try TEIWriter.write(document, to: path, replacing: replacing) } catch { throw CLIError(error) }
     }
 
     /// Loads the file, lets `change` edit the document, and writes it back, holding the file's

@@ -122,8 +122,8 @@ struct ExportCommand: ParsableCommand {
         }
         if let output {
             do throws(TEIWriteError) {
-                if let beside { try AtomicFile.replace(beside.path, with: Array(beside.content.utf8)) }
-                try AtomicFile.replace(output, with: Array(content.utf8))
+                if let beside { try AtomicFile.replace(beside.path, with: Array(beside.content.utf8), replacing: force) }
+                try AtomicFile.replace(output, with: Array(content.utf8), replacing: force)
             } catch { throw CLIError(error) }
         } else {
             print(content, terminator: "")
@@ -226,7 +226,7 @@ struct ImportCommand: ParsableCommand {
         for target in targets { try DocumentFile.checkNewFile(target, reading: read, force: force) }
         LossReport.print(losses, format: from.rawValue, as: report)
         for (document, target) in zip(documents, targets) {
-            try DocumentFile.save(document, to: target)
+            try DocumentFile.save(document, to: target, replacing: force)
             print("imported \(target): \(document.annotations.count) annotation\(document.annotations.count == 1 ? "" : "s")")
         }
     }

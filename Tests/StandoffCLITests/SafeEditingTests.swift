@@ -38,6 +38,26 @@ struct SafeEditingTests {
         #expect(Set(document.annotations.map(\.id.rawValue)) == Set(ids))
     }
 
+    @Test(.timeLimit(.minutes(2)))
+    func commandsCreatingOneFileAtOnceNeverBothSucceed() async throws {
+        // Without --force a new file is published by a link, which fails if another command
+        // made it meanwhile: of ten imports and ten inits into one name, one each succeeds.
+        let ann = directory.file("race.ann")
+        try "T1\tPER 0 3\tKim\n".write(toFile: ann, atomically: true, encoding: .utf8)
+        try "Kim met Trump.\n".write(toFile: directory.file("race.txt"), atomically: true, encoding: .utf8)
+        for command in [["import", ann, "--from", "brat", "-o", directory.file("imported.tei.xml")],
+                        ["init", Repository.seed, "-o", directory.file("made.tei.xml")]] {
+            let results = try await withThrowingTaskGroup(of: CommandResult.self) { group in
+                for _ in 0..<10 { group.addTask { try CLI.run(command) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.filter { $0.status == 0 }.count == 1, "\(results.map(\.stderr))")
+            #expect(results.filter { $0.status != 0 }.allSatisfy { $0.status == 1 && $0.stderr.contains("already exists") })
+        }
+        #expect(try annotationCount(directory.file("imported.tei.xml")) == 1)
+        #expect(directory.contents.filter { $0.contains(".tmp-") }.isEmpty, "no temporary file is left")
+    }
+
     @Test func anEditWaitsForTheLockAndGivesUpWithAClearMessage() throws {
         try initSeed()
         let lock = try #require(try EditLock.acquire(file, timeout: 1))

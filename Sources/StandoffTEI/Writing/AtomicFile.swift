@@ -9,8 +9,12 @@ import Foundation
 /// umask. A temporary file is removed if the process is interrupted (SIGINT, SIGTERM, SIGHUP, or
 /// SIGXFSZ when the file outgrows the process's size limit),
 /// and one left by a killed process is removed by the next write to that file.
+///
+/// With `replacing: false` the file must not exist: the temporary file is linked to its name,
+/// which fails if another command made that file meanwhile, so two commands creating one file
+/// at once never both succeed.
 public enum AtomicFile {
-    public static func replace(_ path: String, with bytes: [UInt8]) throws(TEIWriteError) {
+    public static func replace(_ path: String, with bytes: [UInt8], replacing: Bool = true) throws(TEIWriteError) {
         let target = try writableTarget(path)
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
@@ -61,12 +65,30 @@ public enum AtomicFile {
             unlink(temporary)
             throw TEIWriteError(path: path, message: "closing the temporary file failed", hint: "check free disk space")
         }
+        if !replacing {
+            if link(temporary, target) == 0 {
+                unlink(temporary)
+                syncDirectory(directory)
+                return
+            }
+            if errno == EEXIST {
+                unlink(temporary)
+                throw TEIWriteError(path: path, message: "already exists (another command made it meanwhile); it was not replaced",
+                                    hint: "choose another name, or pass --force to replace it")
+            }
+            // A file system without hard links: the name was checked free just before.
+        }
         guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw TEIWriteError(path: path, message: "cannot replace the file (\(reason)); the original is unchanged",
                                 hint: "check that the path is not a directory and that you may write there")
         }
+        syncDirectory(directory)
+    }
+
+    /// Makes a rename or link in `directory` durable.
+    private static func syncDirectory(_ directory: String) {
         let directoryDescriptor = open(directory, O_RDONLY)
         if directoryDescriptor >= 0 {
             fsync(directoryDescriptor)

@@ -21,12 +21,12 @@ public enum TEIWriter {
     }
 
     /// Writes the document to `path` atomically (temporary file, fsync, rename).
-    public static func write(_ document: Document, to path: String) throws(TEIWriteError) {
+    public static func write(_ document: Document, to path: String, replacing: Bool = true) throws(TEIWriteError) {
         var bytes: [UInt8]
         do throws(TEIWriteError) { bytes = try serialize(document) } catch {
             throw TEIWriteError(path: path, message: error.message, hint: error.hint)
         }
-        try AtomicFile.replace(path, with: bytes)
+        try AtomicFile.replace(path, with: bytes, replacing: replacing)
     }
 }
 

@@ -17,7 +17,8 @@ struct CLIError: Error {
     static func unreadable(_ path: String) -> CLIError {
         var info = stat()
         let reason = stat(path, &info) != 0 ? String(cString: strerror(errno))
-            : info.st_mode & S_IFMT == S_IFDIR ? "it is a directory" : "permission denied"
+            : info.st_mode & S_IFMT == S_IFDIR ? "it is a directory"
+            : info.st_mode & S_IFMT != S_IFREG ? "it is not a regular file" : "permission denied"
         var error = CLIError("cannot read \(path) (\(reason))", hint: "check the path and that the file is readable")
         error.exitCode = 2
         return error

@@ -306,8 +306,7 @@ public enum Brat {
         let cueTargets = Set(relations.filter { $0.type == "Cue" }.map(\.to))
         var newIDs: [String: Identifier] = [:]
         var made: [(t: String, annotation: Annotation)] = []
-        var counters: [String: Int] = [:]
-        var used: Set<Identifier> = []
+        var ids = AnnotationIDs()
         for t in order where !cueTargets.contains(t) {
             let bound = textBound[t]!
             let layerNames = ["quotation", "stance", "error"]
@@ -318,12 +317,7 @@ public enum Brat {
                 try model(bound.line, t) { () throws(ModelError) in try Categories.declare(try Identifier(name), for: layer, in: &document, losses: &losses) }
             }
             // brat's T ids are not Standoff's: number the annotations afresh, layer by layer.
-            var id: Identifier
-            repeat {
-                counters[layer.idPrefix, default: 0] += 1
-                id = Identifier(stringLiteral: "\(layer.idPrefix)\(counters[layer.idPrefix]!)")
-            } while used.contains(id) || document.kind(of: id) != nil
-            used.insert(id)
+            let id = ids.next(for: layer, in: document).id
             newIDs[t] = id
             var annotation = Annotation(id: id, layer: layer, category: category, ranges: bound.ranges)
             if let severity = attributes[t]?["Severity"] { annotation.severity = ErrorSeverity(rawValue: severity) }

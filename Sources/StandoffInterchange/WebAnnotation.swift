@@ -163,8 +163,7 @@ public enum WebAnnotation {
             try Document(id: documentID, title: id, text: source, source: SourceDescription(fileName: "", sha256: source.sha256))
         }
         var made: [Annotation] = []
-        var madeIDs: Set<Identifier> = []
-        var counters: [String: Int] = [:]
+        var ids = AnnotationIDs()
         var pendingLinks: [(index: Int, role: String, target: String)] = []
         for (position, item) in items.enumerated() {
             let name = item.id ?? "annotation \(position + 1)"
@@ -206,14 +205,8 @@ public enum WebAnnotation {
             for cue in item.cue { annotation.cue.append(try anchor(cue, in: source, name: name + " (cue)", losses: &losses, fail: fail)) }
             // The id: Standoff's own when the IRI carries one that is free, else numbered afresh.
             let wanted = item.id.flatMap { $0.split(separator: ":").last.map(String.init) }.flatMap { try? Identifier($0) }
-            var newID: Identifier
-            if let wanted, document.kind(of: wanted) == nil, !madeIDs.contains(wanted) { newID = wanted } else {
-                repeat {
-                    counters[layer.idPrefix, default: 0] += 1
-                    newID = Identifier(stringLiteral: "\(layer.idPrefix)\(counters[layer.idPrefix]!)")
-                } while document.kind(of: newID) != nil || madeIDs.contains(newID)
-                if wanted != nil { losses.repaired("annotation ids taken by others renumbered") }
-            }
+            let (newID, renumbered) = ids.next(for: layer, wanting: wanted, in: document)
+            if renumbered { losses.repaired("annotation ids taken by others renumbered") }
             // The creator becomes the annotator (declared on first sight), `created` the time.
             var annotator: Identifier?
             if let creator = item.creator, let creatorID = creator.id?.split(separator: ":").last, let id = try? Identifier(String(creatorID)) {
@@ -223,7 +216,6 @@ public enum WebAnnotation {
                 }
             }
             let created = item.created.flatMap { dates.date(from: $0) }
-            madeIDs.insert(newID)
             made.append(Annotation(id: newID, layer: layer, category: annotation.category, ranges: annotation.ranges, links: [],
                                    features: annotation.features, notes: annotation.notes,
                                    provenance: Provenance(annotator: annotator, time: created, method: nil, certainty: nil),

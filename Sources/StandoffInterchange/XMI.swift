@@ -193,10 +193,9 @@ public enum XMI {
             }
         }
         var made: [Annotation] = []
-        var madeIDs: Set<Identifier> = []
         var madeLines: [Int] = []
         var pendingLinks: [(index: Int, role: String, target: String, line: Int)] = []
-        var counters: [String: Int] = [:]
+        var ids = AnnotationIDs()
         for structure in reader.structures {
             let a = structure.attributes
             if structure.type == "DocumentAnnotation" { continue }
@@ -250,13 +249,7 @@ public enum XMI {
                 if document.annotator(annotatorID) == nil { try model(structure.line, name) { () throws(ModelError) in try document.declare(Annotator(id: annotatorID, name: name)) } }
             }
             let wanted = ours ? a["standoffId"].flatMap { try? Identifier($0) } : nil
-            var newID: Identifier
-            if let wanted, document.kind(of: wanted) == nil, !madeIDs.contains(wanted) { newID = wanted } else {
-                repeat {
-                    counters[layer.idPrefix, default: 0] += 1
-                    newID = Identifier(stringLiteral: "\(layer.idPrefix)\(counters[layer.idPrefix]!)")
-                } while document.kind(of: newID) != nil || madeIDs.contains(newID)
-            }
+            let newID = ids.next(for: layer, wanting: wanted, in: document).id
             if ours {
                 for role in ["ref", "speaker", "holder", "target"] {
                     for target in (a[role] ?? "").split(separator: " ") { pendingLinks.append((made.count, role, String(target), structure.line)) }
@@ -286,7 +279,6 @@ public enum XMI {
                 if parts.count == 2 { features[parts[0]] = parts[1] }
             }
             madeLines.append(structure.line)
-            madeIDs.insert(newID)
             made.append(Annotation(id: newID, layer: layer, category: category, ranges: ranges, links: links, features: features,
                                    notes: ours ? (a["notes"].map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []) : [],
                                    provenance: Provenance(annotator: annotator, time: nil, method: nil, certainty: nil), cue: cue,

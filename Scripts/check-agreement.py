@@ -5,7 +5,10 @@ Generates texts, has three annotators mark entities at random through `standoff 
 `standoff agree --format json`, and recomputes from the same annotations, with tokens as
 docs/STATISTICS.md defines them (re.findall(r"\\w+|[^\\w\\s]")): Cohen's kappa of each pair
 (scikit-learn), Fleiss' kappa (statsmodels), Krippendorff's alpha, nominal (krippendorff), and
-the exact-match F1 of each pair. Every figure must agree to 1e-9.
+the exact-match F1 of each pair. Every figure must agree to 1e-9. Then a corpus of directories
+(one per annotator) with a document only the third annotator marked: Cohen's kappa of the first
+two counts that document's tokens (scikit-learn over every token of both documents), and is the
+same whether or not the third annotator is compared.
 
     python3 Scripts/check-agreement.py PATH/TO/standoff [TRIALS]
 """
@@ -110,4 +113,35 @@ for trial in range(trials):
     close("Fleiss' kappa", layer["fleissKappa"]["value"], fleiss_kappa(aggregate_raters(units)[0]))
     close("Krippendorff's alpha", layer["krippendorffAlpha"]["value"],
           krippendorff.alpha(reliability_data=units.T.astype(float), level_of_measurement="nominal"))
+
+# A corpus: the first document marked by everyone, the second by the third annotator only.
+rng = random.Random(99)
+work = tempfile.mkdtemp()
+texts = [" ".join(rng.choice(WORDS) for _ in range(40)), " ".join(rng.choice(WORDS) for _ in range(25))]
+coded = {a: [] for a in ANNOTATORS}
+for index, text in enumerate(texts):
+    source = os.path.join(work, f"doc{index}.txt")
+    with open(source, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    for annotator in ANNOTATORS:
+        folder = os.path.join(work, annotator)
+        os.makedirs(folder, exist_ok=True)
+        path = os.path.join(folder, f"doc{index}.tei.xml")
+        run("init", source, "-o", path)
+        chosen = []
+        if index == 0 or annotator == "c":
+            for start, end in rng.sample(words, 6):
+                chosen.append((start, end, rng.choice(CATEGORIES)))
+                run("add", "entity", path, "--range", f"{start}:{end}", "--category", chosen[-1][2])
+        coded[annotator] += labels(text, chosen)
+two = json.loads(run("agree", os.path.join(work, "a"), os.path.join(work, "b"), "--format", "json", "--bootstrap", "0"))
+three = json.loads(run("agree", *[os.path.join(work, a) for a in ANNOTATORS], "--format", "json", "--bootstrap", "0"))
+print(f"corpus: {len(texts)} documents, the second marked by c only")
+pair_two = next(l for l in two["layers"] if l["layer"] == "entity")["pairs"][0]
+pair_three = next(p for p in next(l for l in three["layers"] if l["layer"] == "entity")["pairs"] if p["annotators"] == ["a", "b"])
+close("Cohen's kappa a/b over every token of both documents", pair_two["tokenKappa"]["value"], cohen_kappa_score(coded["a"], coded["b"]))
+if pair_two != pair_three:
+    sys.exit(f"MISMATCH: a/b compared alone and with c differ:\n{pair_two}\n{pair_three}")
+print("  a/b compared alone and with c: the same figures")
 print("agree matches scikit-learn, statsmodels and krippendorff")

@@ -13,6 +13,8 @@ public struct AgreementReport: Sendable, Encodable {
     /// With `byDocument`: each document's figures (intervals resample its own paragraphs).
     public var documentFigures: [DocumentFigures]?
     public var disagreements: [Disagreement]
+    /// Why nothing at all was compared (no annotator marked anything), when so.
+    public var undefinedBecause: String?
 
     /// One document's figures.
     public struct DocumentFigures: Sendable, Encodable {
@@ -23,12 +25,15 @@ public struct AgreementReport: Sendable, Encodable {
     /// Compares `inputs`: `resamples` bootstrap draws (0: no intervals) from `seed`.
     public init(_ inputs: AgreementInputs, layers: Set<String>? = nil, categories: Set<String>? = nil, resamples: Int, seed: UInt64,
                 byDocument: Bool = false) {
-        var comparison = Comparison(annotators: inputs.annotators, layers: layers, categories: categories)
+        // The layers compared are decided for the whole corpus: those asked for, or every layer
+        // any annotator used in any document.
+        let compared = layers.map { $0.sorted() } ?? inputs.usedLayers
+        var comparison = Comparison(annotators: inputs.annotators, layers: compared, categories: categories)
         var perDocument: [DocumentFigures] = []
         for text in inputs.texts {
             comparison.add(text)
             if byDocument {
-                var alone = Comparison(annotators: inputs.annotators, layers: layers, categories: categories)
+                var alone = Comparison(annotators: inputs.annotators, layers: compared, categories: categories)
                 alone.add(text)
                 perDocument.append(DocumentFigures(document: text.name, layers: Figures(alone).layers(resamples: resamples, seed: seed)))
             }
@@ -41,6 +46,7 @@ public struct AgreementReport: Sendable, Encodable {
         self.seed = seed
         self.layers = Figures(comparison).layers(resamples: resamples, seed: seed)
         disagreements = comparison.disagreements
+        if compared.isEmpty { undefinedBecause = "no annotator marked a span in any layer: there is nothing to compare" }
     }
 
     public func json() -> String {
@@ -59,6 +65,7 @@ public struct AgreementReport: Sendable, Encodable {
         for (annotator, missing) in unpaired.sorted(by: { $0.key < $1.key }) {
             intro.notes.append("not compared, missing from \(annotator): \(missing.joined(separator: ", "))")
         }
+        if let undefinedBecause { intro.notes.append("undefined: \(undefinedBecause)") }
         sections.append(intro)
         sections.append(ReportSection(
             title: "spans", columns: ["layer", "pair", "exact P", "exact R", "exact F1 [95% CI]", "relaxed P", "relaxed R", "relaxed F1 [95% CI]"],
@@ -131,7 +138,7 @@ public struct AgreementReport: Sendable, Encodable {
         sections.append(ReportSection(
             title: "disagreements", columns: ["document", "paragraph", "range", "layer", "text", "said"],
             rows: disagreements.map { item in
-                [item.document, String(item.paragraph), "\(item.start):\(item.end)", item.layer, DisplayWidth.truncate(item.text.replacingOccurrences(of: "\n", with: "⏎"), to: 40),
+                [item.document, String(item.paragraph), "\(item.start):\(item.end)", item.layer, DisplayWidth.truncate(DisplayWidth.escaped(item.text), to: 40),
                  item.said.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")]
             }))
         return sections

@@ -29,14 +29,19 @@ public struct Disagreement: Sendable, Codable, Equatable {
 /// Counts what the annotators of each text agree on, paragraph by paragraph, into a ``Tally``.
 public struct Comparison: Sendable {
     public let annotators: [String]
-    public let layers: Set<String>?
+    /// The layers compared, decided for the whole corpus before the first text (every layer
+    /// any annotator used, or those asked for): a text nobody marked in a layer still counts
+    /// its tokens, all `none`, so that a pair's figures never depend on who else is compared.
+    public let layers: [String]
     public let categories: Set<String>?
     public private(set) var tally = Tally()
     public private(set) var disagreements: [Disagreement] = []
     /// Units for Krippendorff's unitizing alpha, per layer, on one continuum: the texts every
-    /// annotator has, one after another.
+    /// annotator has, one after another, kept apart by ``documentBreaks``.
     public private(set) var unitizing: [String: [UnitizingAlpha.Unit]] = [:]
     public private(set) var continuum = 0
+    /// Where each text after the first starts on the continuum: no gap runs across a text's end.
+    public private(set) var documentBreaks: [Int] = []
     /// The same units by paragraph (offsets from the paragraph's start, clipped to it), in the
     /// order of the tally's paragraphs, for the bootstrap; empty for texts some annotator lacks.
     public private(set) var unitizingParagraphs: [(length: Int, units: [String: [UnitizingAlpha.Unit]])] = []
@@ -56,7 +61,7 @@ public struct Comparison: Sendable {
         annotators.indices.flatMap { i in annotators.indices.filter { $0 > i }.map { (i, $0) } }
     }
 
-    public init(annotators: [String], layers: Set<String>? = nil, categories: Set<String>? = nil) {
+    public init(annotators: [String], layers: [String], categories: Set<String>? = nil) {
         self.annotators = annotators
         self.layers = layers
         self.categories = categories
@@ -64,13 +69,16 @@ public struct Comparison: Sendable {
 
     public mutating func add(_ text: AnnotatedText) {
         let tokens = Tokens(text.text)
-        // Every layer any annotator used, narrowed by --layer.
-        let layerNames = Set(text.annotations.values.flatMap { $0.map(\.layer.name) }).filter { layers?.contains($0) ?? true }.sorted()
-        // Annotations per annotator, layer and paragraph (the paragraph where each starts).
+        let layerNames = layers
+        // Annotations per annotator and layer, in the order of the file (which breaks ties
+        // between token labels), and by paragraph (the paragraph where each starts).
+        var inLayer: [String: [String: [Annotation]]] = [:]
         var grouped: [String: [String: [Int: [Annotation]]]] = [:]
-        for (annotator, annotations) in text.annotations {
-            for annotation in annotations where layerNames.contains(annotation.layer.name) {
+        let compared = Set(layerNames)
+        for (annotator, annotations) in text.annotations.sorted(by: { $0.key < $1.key }) {
+            for annotation in annotations where compared.contains(annotation.layer.name) {
                 if let categories, !categories.contains(annotation.category?.rawValue ?? "") { continue }
+                inLayer[annotator, default: [:]][annotation.layer.name, default: []].append(annotation)
                 grouped[annotator, default: [:]][annotation.layer.name, default: [:]][text.text.paragraphIndex(containing: annotation.start), default: []].append(annotation)
             }
         }
@@ -81,7 +89,7 @@ public struct Comparison: Sendable {
             var perAnnotator: [[Int32]] = []
             for annotator in annotators {
                 guard text.annotations[annotator] != nil else { perAnnotator.append([]); continue }
-                let annotations = grouped[annotator]?[layer]?.values.flatMap { $0 } ?? []
+                let annotations = inLayer[annotator]?[layer] ?? []
                 var numbers: [Int32] = []
                 for annotation in annotations { numbers.append(labelNumber(annotation.category?.rawValue ?? "(none)")) }
                 perAnnotator.append(Self.tokenLabels(annotations, numbers: numbers, none: labelNumber("none"), tokens: tokens))
@@ -93,7 +101,7 @@ public struct Comparison: Sendable {
         if presentIndices.count == annotators.count {
             for layer in layerNames {
                 for (index, annotator) in annotators.enumerated() {
-                    for annotation in grouped[annotator]?[layer]?.values.flatMap({ $0 }) ?? [] {
+                    for annotation in inLayer[annotator]?[layer] ?? [] {
                         for range in annotation.ranges {
                             let category = annotation.category?.rawValue ?? "(none)"
                             unitizing[layer, default: []].append(UnitizingAlpha.Unit(begin: continuum + range.start, length: range.length, annotator: index,
@@ -106,6 +114,7 @@ public struct Comparison: Sendable {
                     }
                 }
             }
+            if continuum > 0 { documentBreaks.append(continuum) }
             continuum += text.text.count
         } else {
             byParagraph = byParagraph.map { ($0.length, [:]) }
@@ -125,7 +134,7 @@ public struct Comparison: Sendable {
                     var pairs: [Int64: Double] = [:]
                     let (first, second) = (labels[layer]![i], labels[layer]![j])
                     for token in tokenRange { pairs[Int64(first[token]) << 32 | Int64(second[token]), default: 0] += 1 }
-                    for (key, count) in pairs {
+                    for (key, count) in pairs.sorted(by: { $0.key < $1.key }) {
                         tally.add(.tokenPair(pair: pairIndex, layer: layer, a: labelNames[Int(key >> 32)], b: labelNames[Int(key & 0xFFFF_FFFF)]), count)
                     }
                 }
@@ -157,9 +166,9 @@ public struct Comparison: Sendable {
                 if units > 0 {
                     tally.add(.fleissUnits(layer: layer), units)
                     tally.add(.fleissSquares(layer: layer), squares)
-                    for (label, count) in labelTotals { tally.add(.fleissLabel(layer: layer, label: labelNames[Int(label)]), count) }
+                    for (label, count) in labelTotals.sorted(by: { $0.key < $1.key }) { tally.add(.fleissLabel(layer: layer, label: labelNames[Int(label)]), count) }
                 }
-                for (key, weight) in coincidences {
+                for (key, weight) in coincidences.sorted(by: { $0.key < $1.key }) {
                     tally.add(.coincidence(layer: layer, a: labelNames[Int(key >> 32)], b: labelNames[Int(key & 0xFFFF_FFFF)]), weight)
                 }
             }

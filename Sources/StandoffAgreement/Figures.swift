@@ -66,40 +66,76 @@ public struct LayerFigures: Equatable, Sendable, Codable {
 }
 
 /// Works the figures out from a ``Tally``, with bootstrap intervals.
-public struct Figures {
+public struct Figures: Sendable {
     let tally: Tally
     let annotators: [String]
     let pairs: [(Int, Int)]
+    let layerNames: [String]
     let unitizing: [String: [UnitizingAlpha.Unit]]
     let continuum: Int
+    let documentBreaks: [Int]
     let unitizingParagraphs: [(length: Int, units: [String: [UnitizingAlpha.Unit]])]
+    let positions: Positions
+
+    /// Where each kind of count sits in the tally's vectors, found in one pass over its keys,
+    /// so that working a figure out of a vector reads only the counts it needs (the bootstrap
+    /// does so for every resample).
+    struct Positions: Sendable {
+        struct PairLayer: Hashable, Sendable { var pair: Int; var layer: String }
+        struct Attribute: Hashable, Sendable { var pair: Int; var layer: String; var name: String }
+        typealias Cells = [(position: Int, a: String, b: String)]
+        var tokenPairs: [PairLayer: Cells] = [:]
+        var attributes: [Attribute: Cells] = [:]
+        var confusion: [PairLayer: Cells] = [:]
+        var coincidences: [String: Cells] = [:]
+        var fleissLabels: [String: [(position: Int, label: String)]] = [:]
+        var categories: [PairLayer: Set<String>] = [:]
+        var attributeNames: [PairLayer: Set<String>] = [:]
+
+        init(_ tally: Tally) {
+            for (position, key) in tally.keys.enumerated() {
+                switch key {
+                case .tokenPair(let pair, let layer, let a, let b): tokenPairs[PairLayer(pair: pair, layer: layer), default: []].append((position, a, b))
+                case .attribute(let pair, let layer, let name, let a, let b):
+                    attributes[Attribute(pair: pair, layer: layer, name: name), default: []].append((position, a, b))
+                    attributeNames[PairLayer(pair: pair, layer: layer), default: []].insert(name)
+                case .confusion(let pair, let layer, let a, let b): confusion[PairLayer(pair: pair, layer: layer), default: []].append((position, a, b))
+                case .coincidence(let layer, let a, let b): coincidences[layer, default: []].append((position, a, b))
+                case .fleissLabel(let layer, let label): fleissLabels[layer, default: []].append((position, label))
+                case .reference(let pair, let layer, let category?), .predicted(let pair, let layer, let category?):
+                    categories[PairLayer(pair: pair, layer: layer), default: []].insert(category)
+                default: break
+                }
+            }
+        }
+    }
 
     public init(_ comparison: Comparison) {
         tally = comparison.tally
         annotators = comparison.annotators
         pairs = comparison.pairs
+        layerNames = comparison.layers
         unitizing = comparison.unitizing
         continuum = comparison.continuum
+        documentBreaks = comparison.documentBreaks
         unitizingParagraphs = comparison.unitizingParagraphs
+        positions = Positions(comparison.tally)
     }
+
+    typealias Estimator = @Sendable ([Double]) -> Measure
 
     /// Every layer's figures; `resamples` bootstrap draws of paragraphs (0: no intervals), from `seed`.
     public func layers(resamples: Int, seed: UInt64) -> [LayerFigures] {
-        let layers = Set(tally.keys.compactMap { key -> String? in
-            switch key {
-            case .reference(_, let layer, _), .predicted(_, let layer, _), .tokenPair(_, let layer, _, _), .coincidence(let layer, _, _): layer
-            default: nil
-            }
-        }).sorted()
+        let layers = layerNames
         let total = tally.total
         // Each estimate is a function of a vector of counts; the bootstrap calls them all on
         // each resample's vector.
-        var estimators: [([Double]) -> Measure] = []
-        func register(_ estimator: @escaping ([Double]) -> Measure) -> Int {
+        var estimators: [Estimator] = []
+        func register(_ estimator: @escaping Estimator) -> Int {
             estimators.append(estimator)
             return estimators.count - 1
         }
-        var built: [(LayerFigures, [Int: WritableKeyPath<LayerFigures, Estimate>])] = []
+        var built: [LayerFigures] = []
         var handles: [[(Int, (inout LayerFigures, Estimate) -> Void)]] = []
         for layer in layers {
             var figures = LayerFigures(layer: layer, pairs: [], meanExactF1: nil, meanRelaxedF1: nil,
@@ -107,104 +143,81 @@ public struct Figures {
                                        unitizingAlpha: Estimate(), unitizingAlphaByCategory: [:])
             let units = unitizing[layer] ?? []
             func estimate(_ measure: Measure) -> Estimate { Estimate(value: measure.value, undefinedBecause: measure.undefinedBecause) }
-            figures.unitizingAlpha = units.isEmpty && continuum == 0
+            figures.unitizingAlpha = continuum == 0
                 ? Estimate(undefinedBecause: "no text that every annotator annotated")
-                : estimate(UnitizingAlpha.alpha(units, annotators: annotators.count, begin: 0, length: continuum))
+                : estimate(UnitizingAlpha.alpha(units, annotators: annotators.count, begin: 0, length: continuum, breaks: documentBreaks))
             for category in Set(units.map(\.category)).sorted() {
-                figures.unitizingAlphaByCategory[category] = estimate(UnitizingAlpha.alpha(units, annotators: annotators.count, begin: 0, length: continuum, category: category))
+                figures.unitizingAlphaByCategory[category] = estimate(UnitizingAlpha.alpha(units, annotators: annotators.count, begin: 0, length: continuum,
+                                                                                           category: category, breaks: documentBreaks))
             }
             var layerHandles: [(Int, (inout LayerFigures, Estimate) -> Void)] = []
             for (pairIndex, (i, j)) in pairs.enumerated() {
-                guard (tally.position(of: .tokenPair(pair: pairIndex, layer: layer, a: "none", b: "none")) != nil)
-                        || tally.keys.contains(where: { if case .tokenPair(pairIndex, layer, _, _) = $0 { true } else { false } }) else { continue }
+                let pairLayer = Positions.PairLayer(pair: pairIndex, layer: layer)
+                // A pair with no text in common has no token pairs: nothing to show.
+                guard let tokenCells = positions.tokenPairs[pairLayer] else { continue }
                 let slot = figures.pairs.count
-                let exactF1 = register { self.spanF1($0, pair: pairIndex, layer: layer, category: nil, exact: true) }
-                let relaxedF1 = register { self.spanF1($0, pair: pairIndex, layer: layer, category: nil, exact: false) }
-                let kappa = register { Coefficients.cohenKappa(self.pairTable($0) { if case .tokenPair(pairIndex, layer, let a, let b) = $0 { (a, b) } else { nil } }) }
+                let exactF1 = register { [self] in spanF1($0, pair: pairIndex, layer: layer, category: nil, exact: true) }
+                let relaxedF1 = register { [self] in spanF1($0, pair: pairIndex, layer: layer, category: nil, exact: false) }
+                let kappa = register { Coefficients.cohenKappa(Self.pairTable($0, tokenCells)) }
                 var pairFigures = PairFigures(
                     annotators: [annotators[i], annotators[j]],
                     exact: scores(total, pair: pairIndex, layer: layer, category: nil, exact: true),
                     relaxed: scores(total, pair: pairIndex, layer: layer, category: nil, exact: false),
                     tokenKappa: Estimate(), categories: [], attributes: [], confusion: [:])
-                for category in categories(pair: pairIndex, layer: layer) {
+                for category in (positions.categories[pairLayer] ?? []).sorted() {
                     pairFigures.categories.append(CategoryFigures(
                         category: category,
                         exact: scores(total, pair: pairIndex, layer: layer, category: category, exact: true),
                         relaxed: scores(total, pair: pairIndex, layer: layer, category: category, exact: false)))
                 }
-                for attribute in attributeNames(pair: pairIndex, layer: layer) {
-                    let table = pairTable(total) { if case .attribute(pairIndex, layer, attribute, let a, let b) = $0 { (a, b) } else { nil } }
+                for attribute in (positions.attributeNames[pairLayer] ?? []).sorted() {
+                    let cells = positions.attributes[Positions.Attribute(pair: pairIndex, layer: layer, name: attribute)] ?? []
+                    let table = Self.pairTable(total, cells)
                     let agreeing = table.counts.filter { $0.key.a == $0.key.b }.values.reduce(0, +)
                     let categorical = attribute != "correction" && attribute != "target"
                     pairFigures.attributes.append(AttributeFigures(
                         attribute: attribute, pairs: table.total, agreeing: agreeing,
                         share: table.total == 0 ? nil : Double(agreeing) / Double(table.total), kappa: categorical ? Estimate() : nil))
                     if categorical {
-                        let handle = register { Coefficients.cohenKappa(self.pairTable($0) { if case .attribute(pairIndex, layer, attribute, let a, let b) = $0 { (a, b) } else { nil } }) }
+                        let handle = register { Coefficients.cohenKappa(Self.pairTable($0, cells)) }
                         let attributeSlot = pairFigures.attributes.count - 1
                         layerHandles.append((handle, { $0.pairs[slot].attributes[attributeSlot].kappa = $1 }))
                     }
                 }
-                for key in tally.keys {
-                    if case .confusion(pairIndex, layer, let a, let b) = key, let position = tally.position(of: key) {
-                        pairFigures.confusion[a, default: [:]][b] = Int(total[position].rounded())
-                    }
+                for cell in positions.confusion[pairLayer] ?? [] {
+                    pairFigures.confusion[cell.a, default: [:]][cell.b] = Int(total[cell.position].rounded())
                 }
                 figures.pairs.append(pairFigures)
                 layerHandles.append((exactF1, { $0.pairs[slot].exact.f1 = $1 }))
                 layerHandles.append((relaxedF1, { $0.pairs[slot].relaxed.f1 = $1 }))
                 layerHandles.append((kappa, { $0.pairs[slot].tokenKappa = $1 }))
             }
-            let fleiss = register { self.fleiss($0, layer: layer) }
-            let alpha = register { self.alpha($0, layer: layer) }
+            let fleiss = register { [self] in self.fleiss($0, layer: layer) }
+            let alpha = register { [self] in self.alpha($0, layer: layer) }
             layerHandles.append((fleiss, { $0.fleissKappa = $1 }))
             layerHandles.append((alpha, { $0.krippendorffAlpha = $1 }))
-            built.append((figures, [:]))
+            built.append(figures)
             handles.append(layerHandles)
         }
         // Point values, then the bootstrap.
         let point = estimators.map { $0(total) }
-        var draws = [[Double]](repeating: [], count: estimators.count)
-        var unitizingDraws: [String: [Double]] = [:]
-        if resamples > 0, !tally.paragraphs.isEmpty {
-            var generator = SplitMix64(seed: seed)
-            let count = tally.paragraphs.count
-            for _ in 0..<resamples {
-                let chosen = (0..<count).map { _ in Int(generator.next() % UInt64(count)) }
-                let vector = tally.sum(chosen)
-                for (index, estimator) in estimators.enumerated() { if let value = estimator(vector).value { draws[index].append(value) } }
-                // The unitizing alpha of the resampled paragraphs, laid end to end.
-                guard unitizingParagraphs.count == count else { continue }
-                var units: [String: [UnitizingAlpha.Unit]] = [:]
-                var offset = 0
-                for index in chosen {
-                    let paragraph = unitizingParagraphs[index]
-                    for (layer, found) in paragraph.units {
-                        units[layer, default: []] += found.map { UnitizingAlpha.Unit(begin: $0.begin + offset, length: $0.length, annotator: $0.annotator, category: $0.category) }
-                    }
-                    offset += paragraph.length
-                }
-                for layer in layers {
-                    if let value = UnitizingAlpha.alpha(units[layer] ?? [], annotators: annotators.count, begin: 0, length: offset).value {
-                        unitizingDraws[layer, default: []].append(value)
-                    }
-                }
-            }
-        }
+        let bootstrap = resamples > 0 && !tally.paragraphs.isEmpty
+            ? Bootstrap(figures: self, estimators: estimators, layers: layers).run(resamples: resamples, seed: seed)
+            : Bootstrap.Draws(estimates: Array(repeating: [], count: estimators.count), unitizing: Array(repeating: [], count: layers.count))
         var result: [LayerFigures] = []
-        for (layerIndex, (figures, _)) in built.enumerated() {
+        for (layerIndex, figures) in built.enumerated() {
             var figures = figures
             for (handle, apply) in handles[layerIndex] {
                 var estimate = Estimate(value: point[handle].value, undefinedBecause: point[handle].undefinedBecause)
-                if estimate.value != nil, draws[handle].count >= 2 {
-                    let sorted = draws[handle].sorted()
+                if estimate.value != nil, bootstrap.estimates[handle].count >= 2 {
+                    let sorted = bootstrap.estimates[handle].sorted()
                     estimate.low = Self.percentile(sorted, 0.025)
                     estimate.high = Self.percentile(sorted, 0.975)
                 }
                 apply(&figures, estimate)
             }
-            if figures.unitizingAlpha.value != nil, let values = unitizingDraws[figures.layer], values.count >= 2 {
-                let sorted = values.sorted()
+            if figures.unitizingAlpha.value != nil, bootstrap.unitizing[layerIndex].count >= 2 {
+                let sorted = bootstrap.unitizing[layerIndex].sorted()
                 figures.unitizingAlpha.low = Self.percentile(sorted, 0.025)
                 figures.unitizingAlpha.high = Self.percentile(sorted, 0.975)
             }
@@ -241,11 +254,9 @@ public struct Figures {
                           f1: Estimate(value: f1.value, undefinedBecause: f1.undefinedBecause))
     }
 
-    func pairTable(_ vector: [Double], _ select: (Tally.Key) -> (String, String)?) -> Coefficients.PairTable {
+    static func pairTable(_ vector: [Double], _ cells: Positions.Cells) -> Coefficients.PairTable {
         var table = Coefficients.PairTable()
-        for (position, key) in tally.keys.enumerated() where vector[position] > 0 {
-            if let (a, b) = select(key) { table.add(a, b, times: Int(vector[position].rounded())) }
-        }
+        for cell in cells where vector[cell.position] > 0 { table.add(cell.a, cell.b, times: Int(vector[cell.position].rounded())) }
         return table
     }
 
@@ -254,31 +265,16 @@ public struct Figures {
         table.units = Int(count(vector, .fleissUnits(layer: layer)).rounded())
         table.raters = annotators.count
         table.squares = Int(count(vector, .fleissSquares(layer: layer)).rounded())
-        for (position, key) in tally.keys.enumerated() {
-            if case .fleissLabel(layer, let label) = key, vector[position] > 0 { table.labels[label] = Int(vector[position].rounded()) }
-        }
+        for cell in positions.fleissLabels[layer] ?? [] where vector[cell.position] > 0 { table.labels[cell.label] = Int(vector[cell.position].rounded()) }
         return Coefficients.fleissKappa(table)
     }
 
     func alpha(_ vector: [Double], layer: String) -> Measure {
         var coincidences = Coefficients.Coincidences()
-        for (position, key) in tally.keys.enumerated() {
-            if case .coincidence(layer, let a, let b) = key, vector[position] > 0 { coincidences.matrix[.init(a: a, b: b)] = vector[position] }
+        for cell in positions.coincidences[layer] ?? [] where vector[cell.position] > 0 {
+            coincidences.matrix[.init(a: cell.a, b: cell.b)] = vector[cell.position]
         }
         return Coefficients.krippendorffAlpha(coincidences)
-    }
-
-    func categories(pair: Int, layer: String) -> [String] {
-        Set(tally.keys.compactMap { key -> String? in
-            switch key {
-            case .reference(pair, layer, let category?), .predicted(pair, layer, let category?): category
-            default: nil
-            }
-        }).sorted()
-    }
-
-    func attributeNames(pair: Int, layer: String) -> [String] {
-        Set(tally.keys.compactMap { if case .attribute(pair, layer, let name, _, _) = $0 { name } else { nil } }).sorted()
     }
 
     /// The value below which `fraction` of the sorted values lie (linear between neighbours).
@@ -292,10 +288,14 @@ public struct Figures {
 
 /// SplitMix64: a small generator whose draws a seed fixes, for repeatable intervals.
 struct SplitMix64 {
+    static let increment: UInt64 = 0x9E37_79B9_7F4A_7C15
     var state: UInt64
     init(seed: UInt64) { state = seed }
+    /// The generator as it is after `draws` calls of ``next()`` from `seed`: each stretch of
+    /// draws can be made apart from the others (and in parallel) and still be the same draws.
+    init(seed: UInt64, skipping draws: UInt64) { state = seed &+ draws &* Self.increment }
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
+        state &+= Self.increment
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

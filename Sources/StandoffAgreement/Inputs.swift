@@ -22,7 +22,34 @@ public struct AgreementInputs: Sendable {
         public var hint: String
         /// A file that could not be read, with the reader's problems.
         public var readError: (file: String, error: TEIReadError)?
+        /// The arguments are wrong (exit 2), not the data (exit 1).
+        public var isUsage = false
         public var description: String { message }
+
+        public init(message: String, hint: String, readError: (file: String, error: TEIReadError)? = nil, isUsage: Bool = false) {
+            self.message = message
+            self.hint = hint
+            self.readError = readError
+            self.isUsage = isUsage
+        }
+    }
+
+    /// Every layer an annotator used in a compared text, sorted.
+    public var usedLayers: [String] {
+        Set(texts.flatMap { $0.annotations.values.flatMap { $0.map(\.layer.name) } }).sorted()
+    }
+
+    /// Refuses a `--layer` that no compared annotation is in and that is not built in (a typo
+    /// would otherwise print empty tables), suggesting the closest known layer.
+    public func checkLayers(_ asked: [String]) throws {
+        let known = Set(Layer.builtIn.map(\.name) + usedLayers)
+        for layer in asked where !known.contains(layer) {
+            // A plural is the commonest slip ("entities", "errors").
+            let singular = layer.hasSuffix("ies") ? String(layer.dropLast(3)) + "y" : layer.hasSuffix("s") ? String(layer.dropLast()) : layer
+            let suggestion = known.contains(singular) ? singular : NameSuggestion.closest(to: layer, preferring: Layer.builtIn.map(\.name), among: known)
+            throw Problem(message: "no compared annotation is in a layer '\(layer)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                          hint: "the layers: \(known.sorted().joined(separator: ", "))", isUsage: true)
+        }
     }
 
     static func load(_ path: String) throws -> Document {
@@ -33,6 +60,7 @@ public struct AgreementInputs: Sendable {
 
     /// One file per annotator, all annotating the same text: named after their files.
     public static func files(_ paths: [String]) throws -> AgreementInputs {
+        try refuseRepeats(paths, what: "file")
         let documents = try paths.map(load)
         let first = documents[0]
         for (index, document) in documents.enumerated().dropFirst() where document.text != first.text {
@@ -48,20 +76,34 @@ public struct AgreementInputs: Sendable {
         return AgreementInputs(annotators: names, texts: [AnnotatedText(name: first.id.rawValue, text: first.text, annotations: annotations)])
     }
 
-    /// One directory per annotator; documents paired by the SHA-256 of their text.
+    /// One directory per annotator; documents paired by the SHA-256 of their text. Each
+    /// directory is searched as ``CorpusSearch`` does (links followed); a directory with no
+    /// documents, one that cannot be read, or one holding two files of the same text (which of
+    /// them is this annotator's?) stops the comparison naming them.
     public static func directories(_ paths: [String]) throws -> AgreementInputs {
+        try refuseRepeats(paths, what: "directory")
         let names = uniqueNames(paths.map { URL(fileURLWithPath: $0).lastPathComponent })
         var byText: [String: (name: String, text: SourceText, annotations: [String: [Annotation]])] = [:]
         var order: [String] = []
         for (name, directory) in zip(names, paths) {
-            let enumerator = FileManager.default.enumerator(atPath: directory)
-            var files: [String] = []
-            while let relative = enumerator?.nextObject() as? String {
-                if relative.lowercased().hasSuffix(".xml") { files.append((directory as NSString).appendingPathComponent(relative)) }
+            let found = CorpusSearch.xmlFiles(in: directory)
+            if let unreadable = found.unreadable.first {
+                throw Problem(message: "\(unreadable.path) cannot be read: \(unreadable.reason)",
+                              hint: "give directories whose files and subdirectories can be read")
             }
-            for file in files.sorted() {
+            guard !found.files.isEmpty else {
+                throw Problem(message: "\(directory) holds no *.xml files: annotator '\(name)' has no documents",
+                              hint: "give one directory of TEI files per annotator")
+            }
+            var fileOfText: [String: String] = [:]
+            for file in found.files {
                 let document = try load(file)
                 let hash = document.text.sha256
+                if let earlier = fileOfText[hash] {
+                    throw Problem(message: "\(earlier) and \(file) annotate the same text: annotator '\(name)' has two versions of one document",
+                                  hint: "keep one file per text in each annotator's directory (move the other out)")
+                }
+                fileOfText[hash] = file
                 if byText[hash] == nil { byText[hash] = (document.id.rawValue, document.text, [:]); order.append(hash) }
                 byText[hash]!.annotations[name] = document.annotations
             }
@@ -76,11 +118,34 @@ public struct AgreementInputs: Sendable {
                 for name in names where entry.annotations[name] == nil { inputs.unpaired[name, default: []].append(entry.name) }
             }
         }
+        guard !inputs.texts.isEmpty else {
+            throw Problem(message: "no text is annotated by two of the annotators: nothing to compare",
+                          hint: "agreement pairs documents by their text; give directories holding files made from the same texts")
+        }
         return inputs
+    }
+
+    /// Refuses the same file or directory given twice: an annotator compared with itself agrees perfectly.
+    static func refuseRepeats(_ paths: [String], what: String) throws {
+        var seen: [String: String] = [:]
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            let identity = "\(info.st_dev):\(info.st_ino)"
+            if let earlier = seen[identity] {
+                throw Problem(message: earlier == path ? "\(path) is given twice" : "\(earlier) and \(path) are the same \(what)",
+                              hint: "give each annotator's work once: an annotator compared with itself always agrees", isUsage: true)
+            }
+            seen[identity] = path
+        }
     }
 
     /// One file; each annotator's annotations are those whose `resp` names them.
     public static func oneFile(_ path: String, annotators: [String]) throws -> AgreementInputs {
+        if let repeated = annotators.enumerated().first(where: { annotators[..<$0.offset].contains($0.element) })?.element {
+            throw Problem(message: "--annotators names '\(repeated)' twice", hint: "name each annotator once: an annotator compared with itself always agrees",
+                          isUsage: true)
+        }
         let document = try load(path)
         var annotations: [String: [Annotation]] = [:]
         for name in annotators {

@@ -32,13 +32,15 @@ public enum Coefficients {
         var observed = 0.0
         var marginalA: [String: Double] = [:]
         var marginalB: [String: Double] = [:]
-        for (pair, count) in table.counts {
+        // Summed in a fixed order (a dictionary's order changes from run to run), so that the
+        // figure is the same to the last digit every time.
+        for (pair, count) in table.counts.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) {
             if pair.a == pair.b { observed += Double(count) }
             marginalA[pair.a, default: 0] += Double(count)
             marginalB[pair.b, default: 0] += Double(count)
         }
         let po = observed / total
-        let pe = marginalA.reduce(0.0) { $0 + $1.value * (marginalB[$1.key] ?? 0) } / (total * total)
+        let pe = marginalA.sorted { $0.key < $1.key }.reduce(0.0) { $0 + $1.value * (marginalB[$1.key] ?? 0) } / (total * total)
         guard pe < 1 else { return .undefined("both annotators gave every unit the same single category (observed agreement \(po)): kappa is undefined") }
         return .of((po - pe) / (1 - pe))
     }
@@ -84,7 +86,7 @@ public enum Coefficients {
         guard table.units > 0 else { return .undefined("no units to compare") }
         guard table.raters >= 2 else { return .undefined("fewer than two annotators") }
         let meanAgreement = (Double(table.squares) - n * raters) / (n * raters * (raters - 1))
-        let expected = table.labels.values.reduce(0.0) { $0 + pow2(Double($1) / (n * raters)) }
+        let expected = table.labels.sorted { $0.key < $1.key }.reduce(0.0) { $0 + pow2(Double($1.value) / (n * raters)) }
         guard expected < 1 else { return .undefined("every annotator gave every unit the same single category: kappa is undefined") }
         return .of((meanAgreement - expected) / (1 - expected))
     }
@@ -110,13 +112,14 @@ public enum Coefficients {
     public static func krippendorffAlpha(_ coincidences: Coincidences) -> Measure {
         var marginal: [String: Double] = [:]
         var disagreement = 0.0
-        for (pair, weight) in coincidences.matrix {
+        for (pair, weight) in coincidences.matrix.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) {
             marginal[pair.a, default: 0] += weight
             if pair.a != pair.b { disagreement += weight }
         }
-        let n = marginal.values.reduce(0, +)
+        let marginals = marginal.sorted { $0.key < $1.key }.map(\.value)
+        let n = marginals.reduce(0, +)
         guard n > 1 else { return .undefined("no unit has values from two annotators") }
-        let squares = marginal.values.reduce(0.0) { $0 + $1 * $1 }
+        let squares = marginals.reduce(0.0) { $0 + $1 * $1 }
         let expected = n * n - squares
         guard expected > 0 else { return .undefined("all pairable values are the same category: alpha is undefined") }
         return .of(1 - (n - 1) * disagreement / expected)

@@ -68,6 +68,17 @@ public struct Tally: Sendable {
         return total
     }
 
+    /// The counts of paragraph `p` taken `times[p]` times, as a dense vector (a bootstrap
+    /// resample), added in paragraph order.
+    public func sum(times: [Int32]) -> [Double] {
+        var total = [Double](repeating: 0, count: keys.count)
+        for (index, paragraph) in paragraphs.enumerated() where times[index] > 0 {
+            let weight = Double(times[index])
+            for (position, amount) in paragraph { total[position] += amount * weight }
+        }
+        return total
+    }
+
     /// The counts of every paragraph.
     public var total: [Double] { sum(paragraphs.indices) }
 }

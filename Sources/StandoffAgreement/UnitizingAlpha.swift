@@ -25,10 +25,17 @@ public enum UnitizingAlpha {
     /// A section of one annotator's continuum.
     struct Section { var begin: Int; var length: Int; var isUnit: Bool; var end: Int { begin + length } }
 
-    /// Units of the same category by one annotator may not overlap: overlapping or touching
-    /// ones are joined, as one stretch of that category.
-    static func sections(_ units: [Unit], annotator: Int, category: String, begin: Int, length: Int) -> [Section] {
-        let mine = units.filter { $0.annotator == annotator && $0.category == category }.sorted { $0.begin < $1.begin }
+    /// Units of the same category by one annotator may not overlap: overlapping ones are
+    /// joined, as one stretch of that category (units that only touch stay two). A gap never runs across a break (the
+    /// start of another document or paragraph laid on the same continuum): it ends there and
+    /// another begins, so that the stretches' order on the continuum changes nothing.
+    static func sections(_ units: [Unit], annotator: Int, category: String, begin: Int, length: Int, breaks: [Int] = []) -> [Section] {
+        sections(of: units.filter { $0.annotator == annotator && $0.category == category }, begin: begin, length: length, breaks: breaks)
+    }
+
+    /// The sections of one annotator's units of one category (`mine`, in any order).
+    static func sections(of mine: [Unit], begin: Int, length: Int, breaks: [Int]) -> [Section] {
+        let mine = mine.sorted { ($0.begin, $0.length) < ($1.begin, $1.length) }
         var joined: [(begin: Int, end: Int)] = []
         for unit in mine {
             if let last = joined.last, unit.begin < last.end { joined[joined.count - 1].end = max(last.end, unit.begin + unit.length) } else {
@@ -36,13 +43,24 @@ public enum UnitizingAlpha {
             }
         }
         var sections: [Section] = []
+        var nextBreak = 0
+        func gap(from start: Int, to end: Int) {
+            var start = start
+            while nextBreak < breaks.count && breaks[nextBreak] <= start { nextBreak += 1 }
+            while nextBreak < breaks.count && breaks[nextBreak] < end {
+                sections.append(Section(begin: start, length: breaks[nextBreak] - start, isUnit: false))
+                start = breaks[nextBreak]
+                nextBreak += 1
+            }
+            if end > start { sections.append(Section(begin: start, length: end - start, isUnit: false)) }
+        }
         var position = begin
         for unit in joined {
-            if unit.begin > position { sections.append(Section(begin: position, length: unit.begin - position, isUnit: false)) }
+            if unit.begin > position { gap(from: position, to: unit.begin) }
             sections.append(Section(begin: unit.begin, length: unit.end - unit.begin, isUnit: true))
             position = unit.end
         }
-        if position < begin + length { sections.append(Section(begin: position, length: begin + length - position, isUnit: false)) }
+        if position < begin + length { gap(from: position, to: begin + length) }
         return sections
     }
 
@@ -55,9 +73,29 @@ public enum UnitizingAlpha {
     }
 
     /// The observed disagreement on `category`.
-    public static func observed(_ units: [Unit], annotators: Int, begin: Int, length: Int, category: String) -> Double {
+    public static func observed(_ units: [Unit], annotators: Int, begin: Int, length: Int, category: String, breaks: [Int] = []) -> Double {
         guard annotators >= 2, length > 0 else { return 0 }
-        let all = (0..<annotators).map { sections(units, annotator: $0, category: category, begin: begin, length: length) }
+        return observed((0..<annotators).map { sections(units, annotator: $0, category: category, begin: begin, length: length, breaks: breaks) },
+                        length: length)
+    }
+
+    /// The observed disagreement over each annotator's sections of one category.
+    static func observed(_ all: [[Section]], length: Int) -> Double {
+        observed(sum: observedSum(all), annotators: all.count, length: length)
+    }
+
+    /// The observed disagreement from the sum of δ² over the pairs' intersecting sections.
+    static func observed(sum: Double, annotators: Int, length: Int) -> Double {
+        guard annotators >= 2, length > 0 else { return 0 }
+        let l = Double(length)
+        return 2 * sum / (Double(annotators * (annotators - 1)) * l * l)
+    }
+
+    /// Σ δ² over every pair of annotators and every pair of their sections that intersect: on
+    /// stretches kept apart, the sum over the stretches.
+    static func observedSum(_ all: [[Section]]) -> Double {
+        let annotators = all.count
+        guard annotators >= 2 else { return 0 }
         var total = 0.0
         for a in 0..<annotators {
             for b in (a + 1)..<annotators {
@@ -70,32 +108,46 @@ public enum UnitizingAlpha {
                 }
             }
         }
-        let l = Double(length)
-        return 2 * total / (Double(annotators * (annotators - 1)) * l * l)
+        return total
     }
 
     /// The expected disagreement on `category`: over every placement of the same units on the
     /// continuum.
-    public static func expected(_ units: [Unit], annotators: Int, begin: Int, length: Int, category: String) -> Double {
-        let all = (0..<annotators).map { sections(units, annotator: $0, category: category, begin: begin, length: length) }
-        let unitLengths = all.flatMap { $0.filter(\.isUnit).map(\.length) }
-        let gaps = all.flatMap { $0.filter { !$0.isUnit }.map(\.length) }.sorted(by: >)
-        // Sums of the gaps not shorter than each length, by binary search on the sorted gaps.
-        var prefix = [0.0]
-        for gap in gaps { prefix.append(prefix.last! + Double(gap)) }
-        func atLeast(_ length: Int) -> (count: Int, sum: Double) {
-            var (low, high) = (0, gaps.count)
-            while low < high { let middle = (low + high) / 2; if gaps[middle] >= length { low = middle + 1 } else { high = middle } }
-            return (low, prefix[low])
+    public static func expected(_ units: [Unit], annotators: Int, begin: Int, length: Int, category: String, breaks: [Int] = []) -> Double {
+        expected((0..<annotators).map { sections(units, annotator: $0, category: category, begin: begin, length: length, breaks: breaks) },
+                 length: length)
+    }
+
+    /// The expected disagreement over each annotator's sections of one category.
+    static func expected(_ all: [[Section]], length: Int) -> Double {
+        var units: [Int: Int] = [:]
+        var gaps: [Int: Int] = [:]
+        for section in all.joined() {
+            if section.isUnit { units[section.length, default: 0] += 1 } else { gaps[section.length, default: 0] += 1 }
         }
-        let n = Double(unitLengths.count)
+        return expected(unitLengths: units, gapLengths: gaps, annotators: all.count, length: length)
+    }
+
+    /// The expected disagreement from what it depends on: how many units and gaps of each
+    /// length the annotators' sections hold, over a continuum of `length` (so that the
+    /// bootstrap can add these counts up paragraph by paragraph). Summed in order of length.
+    static func expected(unitLengths: [Int: Int], gapLengths: [Int: Int], annotators: Int, length: Int) -> Double {
+        let units = unitLengths.sorted { $0.key > $1.key }
+        let gaps = gapLengths.sorted { $0.key > $1.key }
+        let n = Double(units.reduce(0) { $0 + $1.value })
         var numerator = 0.0
         var squaredLengths = 0.0
-        for unitLength in unitLengths {
-            let l = Double(unitLength)
-            squaredLengths += l * (l - 1)
-            let (count, sum) = atLeast(unitLength)
-            numerator += (n - 1) * (2 * l * l * l - 3 * l * l + l) / 3 + l * l * (sum - Double(count) * (l - 1))
+        // Walking the units from the longest down, the gaps not shorter than each: their count and sum.
+        var (next, count, sum) = (0, 0.0, 0.0)
+        for (unitLength, times) in units {
+            while next < gaps.count && gaps[next].key >= unitLength {
+                count += Double(gaps[next].value)
+                sum += Double(gaps[next].key) * Double(gaps[next].value)
+                next += 1
+            }
+            let (l, m) = (Double(unitLength), Double(times))
+            squaredLengths += m * l * (l - 1)
+            numerator += m * ((n - 1) * (2 * l * l * l - 3 * l * l + l) / 3 + l * l * (sum - count * (l - 1)))
         }
         let (r, total) = (Double(annotators), Double(length))
         let denominator = r * total * (r * total - 1) - squaredLengths
@@ -103,14 +155,55 @@ public enum UnitizingAlpha {
         return numerator * 2 / total / denominator
     }
 
+    /// What one stretch of the continuum (a paragraph, in the bootstrap) holds of one category:
+    /// the sum of δ² over its intersecting sections and its sections' lengths. Stretches kept
+    /// apart add up, so that a resample of paragraphs adds these instead of laying out units.
+    struct StretchCounts: Sendable {
+        var observedSum = 0.0
+        var unitLengths: [Int: Int] = [:]
+        var gapLengths: [Int: Int] = [:]
+
+        /// The counts of `units` (offsets within the stretch) on a stretch of `length`, by category.
+        static func byCategory(_ units: [Unit], annotators: Int, length: Int) -> [String: StretchCounts] {
+            var grouped: [String: [[Unit]]] = [:]
+            for unit in units where unit.annotator >= 0 && unit.annotator < annotators {
+                grouped[unit.category, default: Array(repeating: [], count: annotators)][unit.annotator].append(unit)
+            }
+            return grouped.mapValues { perAnnotator in
+                let all = perAnnotator.map { sections(of: $0, begin: 0, length: length, breaks: []) }
+                var counts = StretchCounts(observedSum: UnitizingAlpha.observedSum(all))
+                for section in all.joined() {
+                    if section.isUnit { counts.unitLengths[section.length, default: 0] += 1 } else { counts.gapLengths[section.length, default: 0] += 1 }
+                }
+                return counts
+            }
+        }
+    }
+
     /// αu for `category`, or over every category (the mean observed over the mean expected
-    /// disagreement) when `category` is nil.
-    public static func alpha(_ units: [Unit], annotators: Int, begin: Int, length: Int, category: String? = nil) -> Measure {
-        let categories = category.map { [$0] } ?? Array(Set(units.map(\.category))).sorted()
+    /// disagreement) when `category` is nil. `breaks` are the sorted offsets where another
+    /// stretch (document, paragraph) starts on the continuum: no gap runs across one.
+    public static func alpha(_ units: [Unit], annotators: Int, begin: Int, length: Int, category: String? = nil, breaks: [Int] = []) -> Measure {
+        // The units by category and annotator, sorted out once: each category's sections are
+        // made once and serve both disagreements.
+        var grouped: [String: [[Unit]]] = [:]
+        for unit in units where unit.annotator >= 0 && unit.annotator < annotators && (category == nil || unit.category == category) {
+            grouped[unit.category, default: Array(repeating: [], count: annotators)][unit.annotator].append(unit)
+        }
+        let categories = category.map { [$0] } ?? grouped.keys.sorted()
         guard annotators >= 2 else { return .undefined("fewer than two annotators") }
         guard !categories.isEmpty, length > 0 else { return .undefined("no units to compare") }
-        let observed = categories.map { self.observed(units, annotators: annotators, begin: begin, length: length, category: $0) }.reduce(0, +)
-        let expected = categories.map { self.expected(units, annotators: annotators, begin: begin, length: length, category: $0) }.reduce(0, +)
+        var (observed, expected) = (0.0, 0.0)
+        for name in categories {
+            let all = (grouped[name] ?? Array(repeating: [], count: annotators)).map { sections(of: $0, begin: begin, length: length, breaks: breaks) }
+            observed += self.observed(all, length: length)
+            expected += self.expected(all, length: length)
+        }
+        return measure(observed: observed, expected: expected)
+    }
+
+    /// αu from the disagreements summed over the categories.
+    static func measure(observed: Double, expected: Double) -> Measure {
         guard expected > 0 else { return .undefined("the units leave no room for disagreement by chance: alpha is undefined") }
         return .of(1 - observed / expected)
     }

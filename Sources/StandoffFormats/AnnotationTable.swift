@@ -35,13 +35,14 @@ public struct AnnotationTable {
             mismatches += 1
             details.insert("≠ recorded \"\(DisplayWidth.truncate(annotation.coveredText, to: 40))\"", at: 0)
         }
-        var shown = now.count == 1 ? now[0] : now.joined(separator: " … ")
-        if shown.utf8.contains(0x0A) { shown = shown.replacingOccurrences(of: "\n", with: "⏎") }
+        // Line breaks, tabs, other controls and bidirectional overrides shown escaped, so that
+        // every row stays one line with its columns in order.
+        let shown = DisplayWidth.escaped(now.count == 1 ? now[0] : now.joined(separator: " … "))
         let cells = [
             annotation.id.rawValue, annotation.layer.name, annotation.category?.rawValue ?? "-",
             annotation.ranges.count == 1 ? annotation.ranges[0].description : annotation.ranges.map(\.description).joined(separator: ","),
             DisplayWidth.truncate(shown, to: 50),
-            details.joined(separator: " "),
+            DisplayWidth.escaped(details.joined(separator: " ")),
         ]
         for column in 0..<cells.count - 1 { widths[column] = max(widths[column], DisplayWidth.of(cells[column])) }
         let key = SortKey(annotation)

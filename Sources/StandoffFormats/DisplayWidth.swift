@@ -57,3 +57,39 @@ public enum DisplayWidth {
         text + String(repeating: " ", count: max(0, width - of(text)))
     }
 }
+
+extension DisplayWidth {
+    /// `text` made safe to print in a table row: a line break as `⏎`, a tab and the other
+    /// control characters as their Unicode control pictures (`␉`, `␀`, …, `␡`), and the
+    /// bidirectional controls, which would reorder the rest of the row in a terminal, as
+    /// `<U+202E>`. Other text is unchanged.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: result.append("⏎")
+            case 0x00..<0x20: result.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: result.append("␡")
+            case _ where isBidiControl(scalar):
+                result.append(contentsOf: "<U+\(String(scalar.value, radix: 16, uppercase: true))>".unicodeScalars)
+            case 0x80..<0xA0: result.append(contentsOf: "<U+\(String(format: "%04X", scalar.value))>".unicodeScalars)
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || isBidiControl(scalar)
+    }
+
+    /// U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069: the characters that change the
+    /// direction of what follows them.
+    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+}

@@ -2,14 +2,20 @@
 /// summaries of shards add up to the summary of the whole (``merge(_:)``), which is what
 /// `stats --partial` writes and `stats merge` reads.
 public struct CorpusSummary: Equatable, Sendable, Codable {
-    /// The format of a partial summary; `stats merge` refuses another.
-    public var format = "standoff-stats-1"
+    /// The format of a partial summary; `stats merge` refuses another. (2: the corpus's
+    /// annotators count "(none)" too, and each document row carries its text's SHA-256.)
+    public static let currentFormat = "standoff-stats-2"
+    public var format = CorpusSummary.currentFormat
     public var documents = 0
     public var paragraphs = 0
     public var codePoints = 0
     public var tokens = 0
-    /// Annotator id → annotations made by that annotator (all layers).
+    /// Annotator id → annotations made by that annotator (all layers); "(none)" for those with
+    /// no annotator recorded, so that the counts sum to the annotations.
     public var annotators: [String: Int] = [:]
+
+    /// How many distinct annotators are recorded ("(none)" is not one).
+    public var annotatorCount: Int { annotators.keys.filter { $0 != "(none)" }.count }
     /// Layer name → its counts.
     public var layers: [String: LayerSummary] = [:]
     public var entities = EntitySummary()
@@ -21,17 +27,27 @@ public struct CorpusSummary: Equatable, Sendable, Codable {
 
     public init() {}
 
-    public mutating func merge(_ other: CorpusSummary) {
-        documents += other.documents
-        paragraphs += other.paragraphs
-        codePoints += other.codePoints
-        tokens += other.tokens
-        annotators.merge(other.annotators, uniquingKeysWith: +)
-        layers.merge(other.layers) { var a = $0; a.merge($1); return a }
-        entities.merge(other.entities)
-        quotations.merge(other.quotations)
-        stances.merge(other.stances)
-        errors.merge(other.errors)
+    /// Adds `other`'s counts; a sum that would not fit a 64-bit count throws, naming the field,
+    /// and leaves this summary as it was.
+    public mutating func merge(_ other: CorpusSummary) throws(CountOverflow) {
+        var sum = self
+        try Count.add(&sum.documents, other.documents, "documents")
+        try Count.add(&sum.paragraphs, other.paragraphs, "paragraphs")
+        try Count.add(&sum.codePoints, other.codePoints, "codePoints")
+        try Count.add(&sum.tokens, other.tokens, "tokens")
+        try Count.add(&sum.annotators, other.annotators, "annotators")
+        for (name, layer) in other.layers {
+            var mine = sum.layers[name] ?? LayerSummary()
+            try mine.merge(layer, field: "layers.\(name)")
+            sum.layers[name] = mine
+        }
+        try sum.entities.merge(other.entities)
+        try Count.add(&sum.quotations.bySpeaker, other.quotations.bySpeaker, "quotations.bySpeaker")
+        try Count.add(&sum.quotations.byKind, other.quotations.byKind, "quotations.byKind")
+        try Count.add(&sum.stances.table, other.stances.table, "stances")
+        try Count.add(&sum.errors.byCategory, other.errors.byCategory, "errors.byCategory")
+        try Count.add(&sum.errors.bySeverity, other.errors.bySeverity, "errors.bySeverity")
+        self = sum
         perDocument += other.perDocument
         perDocument.sort { ($0.file, $0.id) < ($1.file, $1.id) }
     }
@@ -53,15 +69,15 @@ public struct LayerSummary: Equatable, Sendable, Codable {
 
     public init() {}
 
-    public mutating func merge(_ other: LayerSummary) {
-        annotations += other.annotations
-        discontinuous += other.discontinuous
-        categories.merge(other.categories, uniquingKeysWith: +)
-        annotators.merge(other.annotators, uniquingKeysWith: +)
-        coveredCodePoints += other.coveredCodePoints
-        coveredTokens += other.coveredTokens
-        lengthInCodePoints.merge(other.lengthInCodePoints)
-        lengthInTokens.merge(other.lengthInTokens)
+    mutating func merge(_ other: LayerSummary, field: String) throws(CountOverflow) {
+        try Count.add(&annotations, other.annotations, field + ".annotations")
+        try Count.add(&discontinuous, other.discontinuous, field + ".discontinuous")
+        try Count.add(&categories, other.categories, field + ".categories")
+        try Count.add(&annotators, other.annotators, field + ".annotators")
+        try Count.add(&coveredCodePoints, other.coveredCodePoints, field + ".coveredCodePoints")
+        try Count.add(&coveredTokens, other.coveredTokens, field + ".coveredTokens")
+        try lengthInCodePoints.merge(other.lengthInCodePoints, field: field + ".lengthInCodePoints")
+        try lengthInTokens.merge(other.lengthInTokens, field: field + ".lengthInTokens")
     }
 }
 
@@ -80,11 +96,16 @@ public struct EntitySummary: Equatable, Sendable, Codable {
 
     public init() {}
 
-    public mutating func merge(_ other: EntitySummary) {
+    mutating func merge(_ other: EntitySummary) throws(CountOverflow) {
         for (id, entry) in other.entries {
-            if var mine = entries[id] { mine.mentions += entry.mentions; entries[id] = mine } else { entries[id] = entry }
+            if var mine = entries[id] {
+                try Count.add(&mine.mentions, entry.mentions, "entities.entries.\(id).mentions")
+                entries[id] = mine
+            } else {
+                entries[id] = entry
+            }
         }
-        withoutLink += other.withoutLink
+        try Count.add(&withoutLink, other.withoutLink, "entities.withoutLink")
     }
 }
 
@@ -96,11 +117,6 @@ public struct QuotationSummary: Equatable, Sendable, Codable {
     public var byKind: [String: Int] = [:]
 
     public init() {}
-
-    public mutating func merge(_ other: QuotationSummary) {
-        bySpeaker.merge(other.bySpeaker, uniquingKeysWith: +)
-        byKind.merge(other.byKind, uniquingKeysWith: +)
-    }
 }
 
 /// Stances: who holds which polarity towards what.
@@ -109,8 +125,6 @@ public struct StanceSummary: Equatable, Sendable, Codable {
     public var table: [String: Int] = [:]
 
     public init() {}
-
-    public mutating func merge(_ other: StanceSummary) { table.merge(other.table, uniquingKeysWith: +) }
 
     /// The table's rows, by holder, target and polarity.
     public var rows: [(holder: String, target: String, polarity: String, count: Int)] {
@@ -127,11 +141,6 @@ public struct ErrorSummary: Equatable, Sendable, Codable {
     public var bySeverity: [String: Int] = [:]
 
     public init() {}
-
-    public mutating func merge(_ other: ErrorSummary) {
-        byCategory.merge(other.byCategory, uniquingKeysWith: +)
-        bySeverity.merge(other.bySeverity, uniquingKeysWith: +)
-    }
 }
 
 /// One document's headline figures.
@@ -143,4 +152,29 @@ public struct DocumentRow: Equatable, Sendable, Codable {
     public var tokens: Int
     /// Layer name → annotations.
     public var annotations: [String: Int]
+    /// The SHA-256 of the document's text: with `file`, what tells `stats merge` that two
+    /// partials counted the same document.
+    public var sha256: String
+}
+
+/// A count that would not fit a 64-bit integer once added, and which one.
+public struct CountOverflow: Error, Sendable {
+    public var field: String
+}
+
+/// Adding counts, checked: they come from files (partial summaries) as well as from counting.
+enum Count {
+    static func add(_ total: inout Int, _ amount: Int, _ field: String) throws(CountOverflow) {
+        let (sum, overflow) = total.addingReportingOverflow(amount)
+        if overflow { throw CountOverflow(field: field) }
+        total = sum
+    }
+
+    static func add(_ totals: inout [String: Int], _ amounts: [String: Int], _ field: String) throws(CountOverflow) {
+        for (key, amount) in amounts {
+            var total = totals[key] ?? 0
+            try add(&total, amount, "\(field).\(key)")
+            totals[key] = total
+        }
+    }
 }

@@ -8,8 +8,12 @@ public struct Histogram: Equatable, Sendable, Codable {
 
     public mutating func add(_ value: Int, times: Int = 1) { counts[value, default: 0] += times }
 
-    public mutating func merge(_ other: Histogram) {
-        for (value, times) in other.counts { add(value, times: times) }
+    mutating func merge(_ other: Histogram, field: String) throws(CountOverflow) {
+        for (value, times) in other.counts {
+            var total = counts[value] ?? 0
+            try Count.add(&total, times, "\(field).\(value)")
+            counts[value] = total
+        }
     }
 
     public var total: Int { counts.values.reduce(0, +) }
@@ -19,7 +23,8 @@ public struct Histogram: Equatable, Sendable, Codable {
     public var mean: Double? {
         let total = total
         guard total > 0 else { return nil }
-        return Double(counts.reduce(0) { $0 + $1.key * $1.value }) / Double(total)
+        // In floating point: exact for any real corpus, and no overflow on a crafted partial.
+        return counts.sorted { $0.key < $1.key }.reduce(0.0) { $0 + Double($1.key) * Double($1.value) } / Double(total)
     }
 
     /// The middle value; for an even count, the mean of the two middle ones.
@@ -41,9 +46,11 @@ public struct Histogram: Equatable, Sendable, Codable {
     // As `[[value, count], …]` in value order: JSON objects take only string keys.
     public init(from decoder: Decoder) throws {
         let pairs = try decoder.singleValueContainer().decode([[Int]].self)
-        for pair in pairs where pair.count == 2 {
-            guard pair[1] >= 0 else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a negative count")) }
-            add(pair[0], times: pair[1])
+        for pair in pairs {
+            guard pair.count == 2 else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a histogram entry that is not [value, count]")) }
+            guard pair[0] >= 0, pair[1] >= 0 else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a negative length or count")) }
+            guard counts[pair[0]] == nil else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "the length \(pair[0]) twice")) }
+            counts[pair[0]] = pair[1]
         }
     }
 

@@ -32,7 +32,7 @@ public struct Report: Sendable {
     static func corpus(_ s: CorpusSummary) -> Section {
         let annotations = s.layers.values.reduce(0) { $0 + $1.annotations }
         return Section(title: "corpus", columns: ["documents", "paragraphs", "code points", "tokens", "annotators", "annotations"],
-                       rows: [[s.documents, s.paragraphs, s.codePoints, s.tokens, s.annotators.count, annotations].map(String.init)])
+                       rows: [[s.documents, s.paragraphs, s.codePoints, s.tokens, s.annotatorCount, annotations].map(String.init)])
     }
 
     static func layers(_ s: CorpusSummary) -> Section {
@@ -87,7 +87,8 @@ public struct Report: Sendable {
         let errors = s.errors.byCategory.values.reduce(0, +)
         var byCategory = Section(title: "errors by category", columns: ["category", "errors"],
                                  rows: sortedByCount(s.errors.byCategory).map { [$0.key, String($0.value)] })
-        byCategory.notes = ["errors per 1,000 tokens: \(s.tokens == 0 ? "0" : String(format: "%.2f", Double(errors) * 1000 / Double(s.tokens)))"]
+        // A rate over no tokens is no rate: "-", as the JSON leaves it out.
+        byCategory.notes = ["errors per 1,000 tokens: \(s.tokens == 0 ? "-" : String(format: "%.2f", Double(errors) * 1000 / Double(s.tokens)))"]
         sections.append(byCategory)
         sections.append(Section(title: "errors by severity", columns: ["severity", "errors"],
                                 rows: sortedByCount(s.errors.bySeverity).map { [$0.key, String($0.value)] }))

@@ -12,20 +12,25 @@ public enum Statistics {
     }
 
     /// The summary of `files`, and the files that could not be read (left out of it).
-    /// `progress` is called after each file with (done, total).
-    public static func summarize(_ files: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> (summary: CorpusSummary, unread: [Unread]) {
+    /// `progress` is called after each file with (done, total). Throws if a count outgrows 64 bits.
+    public static func summarize(_ files: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CountOverflow)
+        -> (summary: CorpusSummary, unread: [Unread]) {
         let lock = NSLock()
         nonisolated(unsafe) var total = CorpusSummary()
         nonisolated(unsafe) var unread: [Unread] = []
+        nonisolated(unsafe) var overflow: CountOverflow?
         nonisolated(unsafe) var done = 0
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let (summary, failed) = summarize(file: files[index])
             lock.withLock {
-                if let failed { unread.append(failed) } else { total.merge(summary) }
+                if let failed { unread.append(failed) } else {
+                    do throws(CountOverflow) { try total.merge(summary) } catch { overflow = overflow ?? error }
+                }
                 done += 1
                 progress?(done, files.count)
             }
         }
+        if let overflow { throw overflow }
         return (total, unread.sorted { $0.file < $1.file })
     }
 

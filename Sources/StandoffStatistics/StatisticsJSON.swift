@@ -84,15 +84,21 @@ extension CorpusSummary {
     public static func partial(from data: Data, file: String) throws -> CorpusSummary {
         let summary: CorpusSummary
         do { summary = try JSONDecoder().decode(CorpusSummary.self, from: data) } catch {
+            if let format = try? JSONDecoder().decode(FormatOnly.self, from: data).format, format != CorpusSummary.currentFormat {
+                throw PartialError(file: file, reason: "has format '\(format)'; this standoff reads '\(CorpusSummary.currentFormat)' (run `standoff stats --partial` on its files again)")
+            }
             throw PartialError(file: file, reason: "is not a partial summary written by `standoff stats --partial` (\(Self.describe(error)))")
         }
-        guard summary.format == "standoff-stats-1" else {
-            throw PartialError(file: file, reason: "has format '\(summary.format)'; this standoff reads 'standoff-stats-1'")
+        guard summary.format == CorpusSummary.currentFormat else {
+            throw PartialError(file: file, reason: "has format '\(summary.format)'; this standoff reads '\(CorpusSummary.currentFormat)' (run `standoff stats --partial` on its files again)")
         }
-        let counts = [summary.documents, summary.paragraphs, summary.codePoints, summary.tokens]
-        guard counts.allSatisfy({ $0 >= 0 }) else { throw PartialError(file: file, reason: "holds a negative count") }
+        do throws(PartialCheck.Failure) { try PartialCheck.check(summary) } catch {
+            throw PartialError(file: file, reason: "is not consistent: \(error.reason); it was changed after `standoff stats --partial` wrote it")
+        }
         return summary
     }
+
+    private struct FormatOnly: Decodable { var format: String }
 
     private static func describe(_ error: Error) -> String {
         if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }

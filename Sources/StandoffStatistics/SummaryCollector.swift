@@ -9,7 +9,7 @@ final class SummaryCollector: TEIAnnotationConsumer {
     private(set) var summary = CorpusSummary()
     private var tokens: Tokens?
     private var ranges: [String: [(start: Int32, end: Int32)]] = [:]
-    private var row = DocumentRow(file: "", id: "", paragraphs: 0, codePoints: 0, tokens: 0, annotations: [:])
+    private var row = DocumentRow(file: "", id: "", paragraphs: 0, codePoints: 0, tokens: 0, annotations: [:], sha256: "")
 
     init(file: String) { self.file = file }
 
@@ -29,7 +29,7 @@ final class SummaryCollector: TEIAnnotationConsumer {
             }
         }
         row = DocumentRow(file: file, id: declarations.id.rawValue, paragraphs: summary.paragraphs, codePoints: summary.codePoints,
-                          tokens: summary.tokens, annotations: [:])
+                          tokens: summary.tokens, annotations: [:], sha256: text.sha256)
     }
 
     func consume(_ record: AnnotationRecord) {
@@ -47,7 +47,8 @@ final class SummaryCollector: TEIAnnotationConsumer {
         }
         summary.layers[layer, default: LayerSummary()].record(category: category, annotator: annotator, length: length,
                                                               tokens: tokenLength, discontinuous: annotation.ranges.count > 1)
-        if annotation.provenance.annotator != nil { summary.annotators[annotator, default: 0] += 1 }
+        // "(none)" counted too, as in the layers' tables, so that the column sums to the annotations.
+        summary.annotators[annotator, default: 0] += 1
         row.annotations[layer, default: 0] += 1
         switch annotation.layer {
         case .entity: countEntity(annotation)

@@ -27,6 +27,10 @@ extension TEIProblem {
         case lineBreakInParagraph(paragraph: Identifier)
         /// A `<ptr>` or `<ref>` (named `element`) without the `@type` naming its role.
         case linkWithoutRole(element: String, target: String?, annotation: String?)
+        /// A `<note>` in an annotation without the `@type` saying what it holds.
+        case noteWithoutType(annotation: String?)
+        /// A `<respStmt>` inside an annotation (TEI allows it; Standoff names the annotator with `@resp`).
+        case respStmtInAnnotation(annotation: String?)
         /// A `<listAnnotation>` without `@type`; its `unread` annotations are not read.
         case layerWithoutType(unread: Int)
         /// An annotation without `@target`.
@@ -109,7 +113,7 @@ extension TEIProblem {
             case .missingText: .missingText
             case .markupInText, .unsupportedElement, .textOutsideParagraph: .unsupportedMarkup
             case .lineBreakInParagraph: .newlineInParagraph
-            case .linkWithoutRole, .layerWithoutType, .annotationWithoutTarget, .elementWithoutID, .paragraphWithoutID: .missingAttribute
+            case .linkWithoutRole, .noteWithoutType, .respStmtInAnnotation, .layerWithoutType, .annotationWithoutTarget, .elementWithoutID, .paragraphWithoutID: .missingAttribute
             case .unknownElement, .unknownAttribute: .unknownTEIName
             case .missingParagraph: .missingParagraph
             case .notStringRange: .malformedRange

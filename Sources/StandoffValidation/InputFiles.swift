@@ -1,8 +1,8 @@
 import Foundation
 import StandoffTEI
 
-/// Finds the files to validate: files as given, directories searched for `*.xml` (symbolic
-/// links followed), in natural order (`f7` before `f500`). What cannot be read (a missing path,
+/// Finds the files to validate: files as given, directories searched for `*.xml` as
+/// ``CorpusSearch`` does (symbolic links followed, each directory once), in natural order. What cannot be read (a missing path,
 /// an unreadable directory below a given one, a dangling `*.xml` link) is collected with the
 /// reason, never passed over in silence.
 public enum InputFiles {
@@ -50,36 +50,11 @@ public enum InputFiles {
     }
 
     private static func search(_ directory: String, into result: inout Expansion) {
-        var found: [String] = []
-        var unreadable: [Unreadable] = []
-        let root = URL(fileURLWithPath: directory)
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: []) { url, error in
-            unreadable.append(Unreadable(path: url.path, reason: (error as NSError).localizedFailureReason ?? "cannot be read (permission denied?)"))
-            return true
+        let found = CorpusSearch.xmlFiles(in: directory)
+        result.files += found.files
+        result.skipped += found.skipped
+        for item in found.unreadable where !result.unreadable.contains(where: { $0.path == item.path }) {
+            result.unreadable.append(Unreadable(path: item.path, reason: item.reason))
         }
-        guard let enumerator else {
-            result.unreadable.append(Unreadable(path: directory, reason: "cannot be read"))
-            return
-        }
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        for case let url as URL in enumerator {
-            let full = url.path.hasPrefix(prefix) ? (directory as NSString).appendingPathComponent(String(url.path.dropFirst(prefix.count))) : url.path
-            var info = stat()
-            if stat(full, &info) != 0 {
-                var link = stat()
-                if lstat(full, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, full.lowercased().hasSuffix(".xml") {
-                    unreadable.append(Unreadable(path: full, reason: "a symbolic link to a file that does not exist"))
-                }
-                continue
-            }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                if access(full, R_OK | X_OK) != 0 { unreadable.append(Unreadable(path: full, reason: "a directory without read permission")) }
-                continue
-            }
-            if full.lowercased().hasSuffix(".xml") { found.append(full) } else { result.skipped += 1 }
-        }
-        result.files += found.sorted { $0.compare($1, options: [.numeric]) == .orderedAscending }
-        // A directory reported by the enumerator and by the check above is one problem.
-        for item in unreadable where !result.unreadable.contains(where: { $0.path == item.path }) { result.unreadable.append(item) }
     }
 }

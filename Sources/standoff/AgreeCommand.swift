@@ -13,6 +13,12 @@ struct AgreeCommand: ParsableCommand {
             compared), or as one file with --annotators naming the annotators whose annotations (by \
             resp) are compared. Every figure, its formula and what it compares: docs/STATISTICS.md.
 
+            Every token of every paired document counts, also where nobody marked the layer, so a \
+            pair's figures do not depend on who else is compared; a figure that cannot be computed \
+            says why. The same output, byte for byte, for the same inputs and --seed. An annotator \
+            compared with itself (a file given twice, --annotators a,a) and a --layer no annotation \
+            is in are usage errors; two files of one text in one annotator's directory are named.
+
             Examples:
               standoff agree alice.tei.xml bob.tei.xml
               standoff agree corpus-alice/ corpus-bob/ corpus-carol/ --layer entity --format json
@@ -35,8 +41,19 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "Bootstrap resamples of paragraphs for the 95% intervals; 0 turns them off.")
     var bootstrap = 1000
 
-    @Option(help: "The seed of the bootstrap's draws: the same seed gives the same intervals.")
-    var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "The seed of the bootstrap's draws, a whole number from 0 to 18446744073709551615: the same seed gives the same intervals.")
+    var seed: Seed = Seed(value: 1)
+
+    /// A seed read so that `-1` is named as a wrong seed, not as a missing value.
+    struct Seed: ExpressibleByArgument {
+        var value: UInt64
+        init(value: UInt64) { self.value = value }
+        init?(argument: String) {
+            guard let value = UInt64(argument) else { return nil }
+            self.value = value
+        }
+        var defaultValueDescription: String { String(value) }
+    }
 
     @Option(help: "table, json, csv (section,row,column,value) or markdown.")
     var format: ReportOptions.StatsFormat = .table
@@ -67,12 +84,15 @@ struct AgreeCommand: ParsableCommand {
             } else {
                 inputs = try AgreementInputs.files(paths)
             }
+            try inputs.checkLayers(layer)
         } catch let problem as AgreementInputs.Problem {
             if let read = problem.readError { throw CLIError(read.error) }
-            throw CLIError(problem.message, hint: problem.hint)
+            var error = CLIError(problem.message, hint: problem.hint)
+            if problem.isUsage { error.exitCode = 2 }
+            throw error
         }
         let report = AgreementReport(inputs, layers: layer.isEmpty ? nil : Set(layer), categories: category.isEmpty ? nil : Set(category),
-                                     resamples: bootstrap, seed: seed, byDocument: by == .document)
+                                     resamples: bootstrap, seed: seed.value, byDocument: by == .document)
         switch format {
         case .json: print(report.json())
         case .table: print(ReportSection.table(report.sections))

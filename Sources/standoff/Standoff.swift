@@ -30,24 +30,38 @@ struct Standoff: ParsableCommand {
         ]
     )
 
-    /// Runs the command line, mapping errors to exit codes 1 (data) and 2 (usage).
+    /// Runs the command line, mapping errors to exit codes 1 (data) and 2 (usage). Whatever the
+    /// outcome, what was printed is flushed first and a failed write to standard output (a full
+    /// disk, a closed pipe) ends the command with exit 1 and a message, as `printf` does: a
+    /// redirected report is never cut short in silence.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+            exit(0)
         } catch let error as CLIError {
             Terminal.printError(error.rendered)
-            Foundation.exit(error.exitCode)
+            exit(error.exitCode)
         } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+            self.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
-                Foundation.exit(0)
+                exit(0)
             }
             Terminal.printError(fullMessage(for: error))
-            Foundation.exit(2)
+            exit(2)
         }
+    }
+
+    /// Exits with `code` once standard output is written out, or with 1 if it could not be.
+    static func exit(_ code: Int32) -> Never {
+        if let failure = Terminal.flushStandardOutput() {
+            Terminal.printError("standoff: error: cannot write to standard output: \(failure)\n"
+                                + "  hint: what was printed is incomplete; check the disk or the pipe it goes to and run the command again")
+            Foundation.exit(code == 0 ? 1 : code)
+        }
+        Foundation.exit(code)
     }
 }

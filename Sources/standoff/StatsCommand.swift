@@ -67,10 +67,16 @@ struct StatsCountCommand: ParsableCommand {
     func run() throws {
         let inputs = InputFiles.expand(paths)
         let showProgress = Terminal.standardErrorIsTerminal && inputs.files.count > 20
-        let (summary, unread) = Statistics.summarize(inputs.files) { done, total in
-            if showProgress && (done % 10 == 0 || done == total) {
-                Terminal.progress("counted \(done)/\(total) files", finished: done == total)
+        let summary: CorpusSummary
+        let unread: [Statistics.Unread]
+        do throws(CountOverflow) {
+            (summary, unread) = try Statistics.summarize(inputs.files) { done, total in
+                if showProgress && (done % 10 == 0 || done == total) {
+                    Terminal.progress("counted \(done)/\(total) files", finished: done == total)
+                }
             }
+        } catch {
+            throw CLIError("the count of \(error.field) outgrows a 64-bit integer", hint: "count the corpus in shards (`stats --partial`) and merge fewer of them")
         }
         if partial { print(summary.partialJSON()) } else { report.print(summary) }
         for item in unread {
@@ -104,10 +110,24 @@ struct StatsMergeCommand: ParsableCommand {
 
     func run() throws {
         var total = CorpusSummary()
+        // Which partial counted each document (its file and text), so that none is counted twice.
+        var countedIn: [String: String] = [:]
         for path in partials {
             guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.unreadable(path) }
-            do { total.merge(try CorpusSummary.partial(from: data, file: path)) } catch let error as PartialError {
+            let summary: CorpusSummary
+            do { summary = try CorpusSummary.partial(from: data, file: path) } catch let error as PartialError {
                 throw CLIError(error.reason, hint: "give files written by `standoff stats --partial`", file: error.file)
+            }
+            for row in summary.perDocument {
+                let key = row.file + "\u{0}" + row.sha256
+                if let earlier = countedIn[key] {
+                    throw CLIError(earlier == path ? "counts \(row.file) twice" : "counts \(row.file) again, already counted in \(earlier)",
+                                   hint: "merge each shard's partial once, from shards that do not share files", file: path)
+                }
+                countedIn[key] = path
+            }
+            do throws(CountOverflow) { try total.merge(summary) } catch {
+                throw CLIError("adding it makes the count of \(error.field) outgrow a 64-bit integer", hint: "merge fewer partials at once", file: path)
             }
         }
         if partial { print(total.partialJSON()) } else { report.print(total) }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(SwiftGlibc)
+@preconcurrency import SwiftGlibc
+#endif
 
 /// Where output goes and whether it may be coloured.
 enum Terminal {
@@ -9,6 +12,16 @@ enum Terminal {
     /// Rewrites one progress line on standard error; cleared when `finished`.
     static func progress(_ text: String, finished: Bool) {
         FileHandle.standardError.write(Data(("\r" + text + (finished ? "\r\u{1B}[K" : "")).utf8))
+    }
+
+    /// Writes out what is buffered for standard output; the reason when that, or an earlier
+    /// write, failed (`nil` when all of it was written).
+    static func flushStandardOutput() -> String? {
+        // `stdout` is a C global (hence the @preconcurrency import), read on the main thread as the command ends.
+        let output = stdout
+        if fflush(output) != 0 { return String(cString: strerror(errno)) }
+        if ferror(output) != 0 { return "a write failed" }
+        return nil
     }
 
     /// True when standard error is a terminal: progress and waiting notes go there, never into a pipe.

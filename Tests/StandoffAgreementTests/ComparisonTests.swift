@@ -71,4 +71,24 @@ struct ComparisonTests {
         let (low, value, high) = (try #require(first.low), try #require(first.value), try #require(first.high))
         #expect(low <= value && value <= high)
     }
+
+    /// Documents are kept apart on the unitizing continuum: a gap at the end of one does not run
+    /// into a gap at the start of the next, so αu is the same in whatever order they come.
+    @Test func unitizingAlphaDoesNotDependOnTheOrderOfDocuments() throws {
+        let other = SourceText("Trump left. Kim stayed home in Pyongyang.")
+        let first = AnnotatedText(name: "d", text: Self.text, annotations: [
+            "a": [entity("e1", 0, 3, "PER"), entity("e2", 8, 13, "PER")], "b": [entity("x1", 0, 3, "PER"), entity("x2", 9, 13, "PER")]])
+        let second = AnnotatedText(name: "o", text: other, annotations: [
+            "a": [entity("e3", 12, 15, "PER"), entity("e4", 31, 40, "GPE")], "b": [entity("x3", 12, 15, "PER"), entity("x4", 30, 40, "GPE")]])
+        let forwards = AgreementReport(AgreementInputs(annotators: ["a", "b"], texts: [first, second]), resamples: 0, seed: 1)
+        let backwards = AgreementReport(AgreementInputs(annotators: ["a", "b"], texts: [second, first]), resamples: 0, seed: 1)
+        let alpha = try #require(forwards.layers.first?.unitizingAlpha.value)
+        #expect(alpha == backwards.layers.first?.unitizingAlpha.value)
+        #expect(forwards.layers.first?.unitizingAlphaByCategory == backwards.layers.first?.unitizingAlphaByCategory)
+        // A break splits a gap in two: the expected disagreement sees two shorter gaps.
+        let units = [UnitizingAlpha.Unit(begin: 2, length: 2, annotator: 0, category: "X"), UnitizingAlpha.Unit(begin: 2, length: 3, annotator: 1, category: "X")]
+        let joined = UnitizingAlpha.expected(units, annotators: 2, begin: 0, length: 20, category: "X")
+        let apart = UnitizingAlpha.expected(units, annotators: 2, begin: 0, length: 20, category: "X", breaks: [10])
+        #expect(joined != apart)
+    }
 }

@@ -189,4 +189,19 @@ struct CLITests {
         #expect(listing.status == 0)
         #expect(try CLI.run(["register", "list", file]).stdout == "kp\tplace\tNorth Korea\tQ423\n")
     }
+
+    /// A full disk or a closed pipe behind standard output is an error (exit 1, a message), never
+    /// a cut-short report with exit 0.
+    @Test func aFailedWriteToStandardOutputIsAnError() throws {
+        let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        let copy = directory.file("copy.tei.xml")
+        try FileManager.default.copyItem(atPath: shipped, toPath: copy)
+        for arguments in [["list", shipped], ["show", shipped], ["stats", shipped], ["validate", shipped], ["export", shipped, "--to", "jsonl"],
+                          ["agree", shipped, copy, "--bootstrap", "0"]] {
+            let script = "exec \"$0\" \"$@\" > /dev/full"
+            let result = try CLI.run(["-c", script, CLI.executable] + arguments, launcher: "/bin/sh")
+            #expect(result.status == 1, "\(arguments[0]): \(result.status)")
+            #expect(result.stderr.contains("cannot write to standard output"), "\(arguments[0]): \(result.stderr)")
+        }
+    }
 }

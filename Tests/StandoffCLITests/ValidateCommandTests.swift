@@ -110,4 +110,21 @@ struct ValidateCommandTests {
         for name in order where !firstSeen.contains(name) { firstSeen.append(name) }
         #expect(firstSeen == ["f7.xml", "f60.xml", "f500.xml"], "\(result.stdout)")
     }
+
+    /// A corpus directory given as a link, and links inside it, are followed; a link back up
+    /// does not loop, and a file reached twice is checked once.
+    @Test func aCorpusReachedThroughLinksIsSearched() throws {
+        let directory = TemporaryDirectory()
+        let real = directory.file("real")
+        try FileManager.default.createDirectory(atPath: real + "/sub", withIntermediateDirectories: true)
+        let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        try FileManager.default.copyItem(atPath: shipped, toPath: real + "/a.xml")
+        try FileManager.default.copyItem(atPath: Repository.fixture("minimal.tei.xml"), toPath: real + "/sub/b.xml")
+        try FileManager.default.createSymbolicLink(atPath: real + "/sub/up", withDestinationPath: real)
+        try FileManager.default.createSymbolicLink(atPath: real + "/again.xml", withDestinationPath: real + "/a.xml")
+        try FileManager.default.createSymbolicLink(atPath: directory.file("corpus"), withDestinationPath: real)
+        let result = try CLI.run(["validate", directory.file("corpus")])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("2 files checked"), "\(result.stdout)")
+    }
 }

@@ -53,4 +53,20 @@ struct AnnotationTableTests {
         let text = InlineMarkup(style: .brackets).render(document, annotations: document.sortedAnnotations())
         #expect(text == "[^ent1 alpha [^ent2 [beta]{ent3 ORG} gamma]{ent1 MISC} delta]{ent2 PER}")
     }
+
+    /// A tab, a control character or a bidirectional override in the text would break the
+    /// columns or reverse the rest of the row in a terminal: each is shown escaped.
+    @Test func controlAndBidirectionalCharactersAreShownEscaped() throws {
+        #expect(DisplayWidth.escaped("a\tb\nc\u{202E}d\u{7F}\u{1}") == "a␉b⏎c<U+202E>d␡␁")
+        #expect(DisplayWidth.escaped("Café 北京 \u{200D}") == "Café 北京 \u{200D}")
+        var document = try Document(id: "d", title: "", text: SourceText("Kim\tmet \u{202E}Trump in Hanoi."))
+        try document.add(Annotation(id: "e1", layer: .entity, category: "PER", ranges: [TextRange(0, 15)]))
+        try document.add(Annotation(id: "e2", layer: .entity, category: "GPE", ranges: [TextRange(18, 23)]))
+        let lines = AnnotationTable.render(document.sortedAnnotations(), in: document).split(separator: "\n").map(String.init)
+        #expect(lines[1].contains("Kim␉met <U+202E>Trump"), "\(lines[1])")
+        #expect(!lines.joined().contains("\t") && !lines.joined().contains("\u{202E}"))
+        // The columns still line up.
+        let textColumn = try #require(lines[0].range(of: "TEXT")).lowerBound.utf16Offset(in: lines[0])
+        #expect(lines[2].dropFirst(textColumn).hasPrefix("Hanoi"), "\(lines)")
+    }
 }

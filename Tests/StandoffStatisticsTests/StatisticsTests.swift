@@ -11,7 +11,7 @@ struct StatisticsTests {
     static let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
 
     @Test func theShippedCorpusIsCountedExactly() throws {
-        let (summary, unread) = Statistics.summarize([Self.shipped])
+        let (summary, unread) = try Statistics.summarize([Self.shipped])
         #expect(unread.isEmpty)
         // Code points and tokens as Python counts them: len(text), len(re.findall(r"\w+|[^\w\s]", text)).
         #expect((summary.documents, summary.paragraphs, summary.codePoints, summary.tokens) == (1, 16, 5933, 1110))
@@ -44,7 +44,7 @@ struct StatisticsTests {
         try document.add(Annotation(id: "err1", layer: .error, category: "grammar", ranges: [TextRange(17, 22), TextRange(24, 26)], severity: .minor))
         let path = directory.file("d.tei.xml")
         try TEIWriter.write(document, to: path)
-        let (summary, _) = Statistics.summarize([path])
+        let (summary, _) = try Statistics.summarize([path])
         let entity = try #require(summary.layers["entity"])
         #expect(entity.coveredCodePoints == 13, "the union of 0..<3 and 1..<13")
         #expect(entity.coveredTokens == 3, "Kim, met, Trump")
@@ -71,14 +71,14 @@ struct StatisticsTests {
     @Test func summariesOfShardsAddUpToOneRun() throws {
         let files = [Self.shipped, Repository.fixture("minimal.tei.xml"), Repository.fixture("rules/clean.tei.xml"),
                      Repository.fixture("rules/SO502-incomplete-stance.tei.xml")]
-        let whole = Statistics.summarize(files).summary
-        var merged = Statistics.summarize(Array(files.prefix(2))).summary
-        merged.merge(Statistics.summarize(Array(files.suffix(2))).summary)
+        let whole = try Statistics.summarize(files).summary
+        var merged = try Statistics.summarize(Array(files.prefix(2))).summary
+        try merged.merge(try Statistics.summarize(Array(files.suffix(2))).summary)
         #expect(merged == whole)
         // Through JSON, as `stats --partial` writes and `stats merge` reads.
-        let half = try CorpusSummary.partial(from: Data(Statistics.summarize(Array(files.prefix(2))).summary.partialJSON().utf8), file: "a")
+        let half = try CorpusSummary.partial(from: Data(try Statistics.summarize(Array(files.prefix(2))).summary.partialJSON().utf8), file: "a")
         var again = half
-        again.merge(try CorpusSummary.partial(from: Data(Statistics.summarize(Array(files.suffix(2))).summary.partialJSON().utf8), file: "b"))
+        try again.merge(try CorpusSummary.partial(from: Data(try Statistics.summarize(Array(files.suffix(2))).summary.partialJSON().utf8), file: "b"))
         #expect(Report(again, by: .layer).table() == Report(whole, by: .layer).table())
         #expect(StatisticsJSON(again, by: .document).encoded() == StatisticsJSON(whole, by: .document).encoded())
     }
@@ -92,7 +92,7 @@ struct StatisticsTests {
     }
 
     @Test func reportsInEveryFormat() throws {
-        let summary = Statistics.summarize([Self.shipped]).summary
+        let summary = try Statistics.summarize([Self.shipped]).summary
         let report = Report(summary, by: .layer)
         let table = report.table()
         #expect(table.contains("CORPUS") && table.contains("errors per 1,000 tokens: 21.62"))

@@ -20,6 +20,8 @@ import Testing
         .textOutsideParagraph(parent: "body"),
         .lineBreakInParagraph(paragraph: "p1"),
         .linkWithoutRole(element: "ptr", target: "#trump", annotation: "ent1"),
+        .noteWithoutType(annotation: "ent1"),
+        .respStmtInAnnotation(annotation: "ent1"),
         .layerWithoutType(unread: 2),
         .annotationWithoutTarget(annotation: annotation),
         .elementWithoutID(.category),
@@ -60,6 +62,8 @@ import Testing
         case .textOutsideParagraph: "textOutsideParagraph"
         case .lineBreakInParagraph: "lineBreakInParagraph"
         case .linkWithoutRole: "linkWithoutRole"
+        case .noteWithoutType: "noteWithoutType"
+        case .respStmtInAnnotation: "respStmtInAnnotation"
         case .layerWithoutType: "layerWithoutType"
         case .annotationWithoutTarget: "annotationWithoutTarget"
         case .elementWithoutID: "elementWithoutID"
@@ -89,7 +93,7 @@ import Testing
         }
     }
 
-    static let allKinds = 34
+    static let allKinds = 36
 
     @Test func everyKindOfFactHasAnExample() {
         #expect(Set(Self.examples.map(Self.kind(of:))).count == Self.allKinds)

@@ -88,6 +88,27 @@ struct RuleFixtureTests {
         #expect(report.diagnostics.first?.line == line)
     }
 
+    /// libxml2 says "Element note failed to validate content" of a note without @type, and
+    /// "Expecting element teiHeader, got respStmt" of a <respStmt> in an annotation; the reader
+    /// says what is wrong in Standoff's terms, alone, at the element's line.
+    @Test(arguments: [
+        (##"<note type="quote">Donald Trump</note><note>checked</note>"##, "<note>checked", "<note> in annotation 'ent1' has no @type, which says what the note holds"),
+        (##"<respStmt><resp>checked</resp><name>Ann</name></respStmt><note type="quote">Donald Trump</note>"##, "<respStmt>",
+         "<respStmt> inside annotation 'ent1' is not read: Standoff names an annotation's annotator with resp=\"#ID\", pointing at a <respStmt xml:id=\"ID\"> in the header"),
+    ])
+    func annotationContentTheSchemaRefusesIsNamedInStandoffsTerms(replacement: String, needle: String, message: String) throws {
+        let shipped = String(decoding: Repository.read(Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path), as: UTF8.self)
+        let first = try #require(shipped.range(of: ##"<note type="quote">Donald Trump</note>"##))
+        let broken = shipped.replacingCharacters(in: first, with: replacement)
+        let directory = TemporaryDirectory()
+        let path = directory.file("broken.tei.xml")
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        let report = Validator().validate(file: path)
+        #expect(report.diagnostics.map(\.code) == ["SO004"], "\(report.diagnostics.map(\.headline))")
+        #expect(report.diagnostics.first?.message == message)
+        #expect(report.diagnostics.first?.line == broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }! + 1)
+    }
+
     @Test func everyRuleHasAFixture() {
         let covered = Set(Self.cases.map(\.code)).union(["SO003"])  // SO003 needs tei_all: TEIAllRuleTests
         #expect(Set(RuleCatalogue.all.map(\.code)) == covered)

@@ -94,6 +94,12 @@ final class TEIDocumentBuilder: SAXHandler {
                 // A link without its role would be kept as foreign markup, and the link lost.
                 problem(.linkWithoutRole(element: name, target: values?.string("target"), annotation: currentAnnotationOwner), at: location(position))
             }
+            if parentPlace == .annotation, childPlace == .note, values?.position("type") == nil {
+                problem(.noteWithoutType(annotation: currentAnnotationOwner), at: location(position))
+            }
+            if parentPlace == .annotation, inTEI, name == "respStmt" {
+                problem(.respStmtInAnnotation(annotation: currentAnnotationOwner), at: location(position))
+            }
             if parentPlace.keepsForeignContent || (parentPlace.groupsParagraphs && inTEI && name == "head") {
                 if inTEI, !TEINames.elements.contains(name) { reportUnknownElement(name, in: parentPlace, at: position) }
                 foreign.beginCapture(tag, name: name, anchor: anchor(), after: stack[stack.count - 1].lastKnownChild?.description)

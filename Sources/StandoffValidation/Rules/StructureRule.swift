@@ -34,6 +34,12 @@ public struct StructureRule: ReaderProblemRule {
             let owner = annotation.map { "annotation '\($0)'" } ?? "an annotation"
             return FindingWords("<\(element)\(shownTarget)> in \(owner) has no @type, which names the link's role",
                                 hint: "add type=\"ref\", \"speaker\", \"holder\" or \"target\" (or type=\"cue\" for a quotation's cue)")
+        case .noteWithoutType(let annotation):
+            return FindingWords("<note> in \(annotation.map { "annotation '\($0)'" } ?? "an annotation") has no @type, which says what the note holds",
+                                hint: "add type=\"comment\" for a free comment (or \"quote\", \"correction\", or \"feature\" with n=\"KEY\"; docs/FORMAT.md)")
+        case .respStmtInAnnotation(let annotation):
+            return FindingWords("<respStmt> inside \(annotation.map { "annotation '\($0)'" } ?? "an annotation") is not read: Standoff names an annotation's annotator with resp=\"#ID\", pointing at a <respStmt xml:id=\"ID\"> in the header",
+                                hint: "move the <respStmt> into the header's <titleStmt> with an xml:id and write resp=\"#ID\" on the annotation (`standoff add … --annotator ID` does both)")
         case .layerWithoutType(let unread):
             return FindingWords("<listAnnotation> has no @type naming its layer" + FindingWords.unreadSuffix(unread),
                                 hint: "add type=\"entity\" (or quotation, stance, error, or a custom layer name)")

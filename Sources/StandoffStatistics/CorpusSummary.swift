@@ -47,6 +47,9 @@ public struct CorpusSummary: Equatable, Sendable, Codable {
         try Count.add(&sum.stances.table, other.stances.table, "stances")
         try Count.add(&sum.errors.byCategory, other.errors.byCategory, "errors.byCategory")
         try Count.add(&sum.errors.bySeverity, other.errors.bySeverity, "errors.bySeverity")
+        // The reports add the layers' annotations up: that total must fit too.
+        var annotations = 0
+        for layer in sum.layers.values { try Count.add(&annotations, layer.annotations, "annotations") }
         self = sum
         perDocument += other.perDocument
         perDocument.sort { ($0.file, $0.id) < ($1.file, $1.id) }

@@ -81,6 +81,11 @@ struct AgreeCommand: ParsableCommand {
                 inputs = try AgreementInputs.oneFile(paths[0], annotators: names)
             } else if paths.allSatisfy({ FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue }) {
                 inputs = try AgreementInputs.directories(paths)
+            } else if let directory = paths.first(where: { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue }) {
+                let file = paths.first { !(FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue) }!
+                var error = CLIError("\(directory) is a directory and \(file) is not", hint: "give one file per annotator, or one directory per annotator, not both")
+                error.exitCode = 2
+                throw error
             } else {
                 inputs = try AgreementInputs.files(paths)
             }

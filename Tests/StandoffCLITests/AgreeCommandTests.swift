@@ -206,6 +206,8 @@ struct AgreeCommandTests {
         for folder in empty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let none = try CLI.run(["agree"] + empty)
         #expect(none.status == 1 && none.stderr.contains("holds no *.xml files"), "\(none.stderr)")
+        let mixed = try CLI.run(["agree", empty[0], shipped])
+        #expect(mixed.status == 2 && mixed.stderr.contains("is a directory and") && mixed.stderr.contains("not both"), "\(mixed.stderr)")
         // Directories reached through links are searched (and a link back up does not loop).
         let alice = directory.file("real-alice")
         let bob = directory.file("bob")

@@ -14,10 +14,13 @@ let package = Package(
         .library(name: "StandoffStatistics", targets: ["StandoffStatistics"]),
         .library(name: "StandoffAgreement", targets: ["StandoffAgreement"]),
         .library(name: "StandoffInterchange", targets: ["StandoffInterchange"]),
+        .library(name: "StandoffReport", targets: ["StandoffReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        // Templates for `standoff report`'s HTML: every value HTML-escaped unless marked otherwise.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libxml2, the only XML library; StandoffXML reads through it, StandoffTEI writes and checks schemas.
@@ -50,6 +53,14 @@ let package = Package(
         .target(name: "StandoffInterchange", dependencies: ["StandoffModel", "StandoffXML"]),
         // Renderings of a document for people and programs: inline markup, ANSI colour, JSON records.
         .target(name: "StandoffFormats", dependencies: ["StandoffModel"]),
+        // `standoff report`: self-contained HTML pages of a document, a comparison of annotators
+        // or a corpus, from Mustache templates (Resources/), with statistics and agreement.
+        .target(
+            name: "StandoffReport",
+            dependencies: ["StandoffModel", "StandoffStatistics", "StandoffAgreement", "StandoffFormats",
+                           .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources")]
+        ),
         // The `standoff` command: parses arguments, calls the library, formats output.
         .executableTarget(
             name: "standoff",
@@ -61,6 +72,7 @@ let package = Package(
                 "StandoffStatistics",
                 "StandoffAgreement",
                 "StandoffInterchange",
+                "StandoffReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +90,7 @@ let package = Package(
         .testTarget(name: "StandoffAgreementTests", dependencies: ["StandoffAgreement", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffInterchangeTests", dependencies: ["StandoffInterchange", "StandoffModel", "StandoffTEI", "StandoffValidation", "TestSupport"]),
         .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel", "TestSupport"]),
+        .testTarget(name: "StandoffReportTests", dependencies: ["StandoffReport", "StandoffModel", "StandoffTEI", "TestSupport"]),
         .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffTEI", "StandoffModel", "TestSupport"]),
     ]
 )

@@ -6,7 +6,8 @@
 # in strict mode (Scripts/check-conll.py); `--to xmi` with dkpro-cassis (Scripts/check-xmi.py); `--to jsonl` with spaCy's
 # Doc.char_span (Scripts/check-jsonl.py); `--to folia` with foliavalidator and the FoLiA library
 # (Scripts/check-folia.py); `--to brat` with brat's own reader, as bratiaa ships it
-# (Scripts/check-brat.py).
+# (Scripts/check-brat.py); `standoff report` in headless Chromium (Scripts/check-report.py: every
+# annotation highlighted, register counts as `stats` says, no network request, no planted script run).
 # Run by .ci/run after the
 # tests; the product itself needs no Python.
 set -euo pipefail
@@ -34,3 +35,4 @@ standoff="$(swift build --show-bin-path)/standoff"
 "$venv/bin/python" Scripts/check-jsonl.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
 "$venv/bin/python" Scripts/check-folia.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
 "$venv/bin/python" Scripts/check-brat.py "$standoff" Annotations/north-korea-diplomacy.tei.xml
+"$venv/bin/python" Scripts/check-report.py "$standoff"

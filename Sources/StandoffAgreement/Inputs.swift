@@ -61,19 +61,29 @@ public struct AgreementInputs: Sendable {
     /// One file per annotator, all annotating the same text: named after their files.
     public static func files(_ paths: [String]) throws -> AgreementInputs {
         try refuseRepeats(paths, what: "file")
-        let documents = try paths.map(load)
-        let first = documents[0]
-        for (index, document) in documents.enumerated().dropFirst() where document.text != first.text {
+        return try documents(zip(paths, try paths.map(load)).map { ($0, $1) })
+    }
+
+    /// Documents already read, one per annotator, all annotating the same text (`file` names
+    /// each in messages and, without its extensions, its annotator).
+    public static func documents(_ read: [(file: String, document: Document)]) throws -> AgreementInputs {
+        guard let first = read.first?.document else { return AgreementInputs(annotators: [], texts: []) }
+        for (file, document) in read.dropFirst() where document.text != first.text {
             let differing = zip(first.text.paragraphs.indices, document.text.paragraphs.indices).first { first.text.paragraphText($0) != document.text.paragraphText($1) }?.0
             throw Problem(
-                message: "\(paths[0]) and \(paths[index]) annotate different texts (SHA-256 \(first.text.sha256.prefix(16))… and \(document.text.sha256.prefix(16))…)"
+                message: "\(read[0].file) and \(file) annotate different texts (SHA-256 \(first.text.sha256.prefix(16))… and \(document.text.sha256.prefix(16))…)"
                     + (differing.map { "; they first differ in paragraph \($0 + 1)" } ?? "; one has more paragraphs"),
                 hint: "agreement compares annotations of one text: give files made from the same text")
         }
-        let names = uniqueNames(paths.map { URL(fileURLWithPath: $0).deletingPathExtension().deletingPathExtension().lastPathComponent })
+        let names = annotatorNames(read.map(\.file))
         var annotations: [String: [Annotation]] = [:]
-        for (name, document) in zip(names, documents) { annotations[name] = document.annotations }
+        for (name, entry) in zip(names, read) { annotations[name] = entry.document.annotations }
         return AgreementInputs(annotators: names, texts: [AnnotatedText(name: first.id.rawValue, text: first.text, annotations: annotations)])
+    }
+
+    /// The annotators of files: each named after its file, without extensions (`alice.tei.xml`: alice).
+    public static func annotatorNames(_ files: [String]) -> [String] {
+        uniqueNames(files.map { URL(fileURLWithPath: $0).deletingPathExtension().deletingPathExtension().lastPathComponent })
     }
 
     /// One directory per annotator; documents paired by the SHA-256 of their text. Each

@@ -15,7 +15,8 @@ struct Standoff: ParsableCommand {
             `standoff list` and `standoff show` them, `standoff validate` the file. `standoff stats` \
             counts a corpus, `standoff agree` compares annotators, `standoff export` and `standoff import` \
             move annotations to and from brat, W3C Web Annotation, UIMA XMI, FoLiA, CoNLL, JSON Lines \
-            and inline TEI. The format is described in docs/FORMAT.md.
+            and inline TEI, `standoff report` writes an HTML page to look at them (or to compare \
+            annotators, or a corpus). The format is described in docs/FORMAT.md.
 
             Exit codes:
               0  success
@@ -26,7 +27,7 @@ struct Standoff: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, AddCommand.self, RemoveCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self,
-            RegisterCommand.self, TaxonomyCommand.self, StatsCommand.self, AgreeCommand.self, ExportCommand.self, ImportCommand.self,
+            RegisterCommand.self, TaxonomyCommand.self, StatsCommand.self, AgreeCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
         ]
     )
 

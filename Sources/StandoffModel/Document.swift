@@ -62,6 +62,7 @@ public struct Document: Sendable {
         self.paragraphIDs = ids
         self.paragraphPositions = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.source = source ?? SourceDescription(fileName: "", sha256: text.sha256)
+        if let clash = Self.clash(ofDocumentID: id.rawValue, paragraphIDs: ids, taxonomies: taxonomies) { throw .documentIDInUse(id, by: clash) }
         try declare(id, as: .document)
         for paragraph in ids { try declare(paragraph, as: .paragraph) }
         for taxonomy in taxonomies { try add(taxonomy) }
@@ -290,6 +291,7 @@ public struct Document: Sendable {
     // MARK: Invariants
 
     private mutating func declare(_ id: Identifier, as kind: DeclaredKind, position: Int = -1) throws(ModelError) {
+        if preserved.reservedIDs.contains(id.rawValue) { throw .duplicateID(id, existing: "element Standoff keeps without reading") }
         if let existing = declared.updateValue(Declaration(kind: kind, position: position), forKey: id) {
             declared[id] = existing
             throw .duplicateID(id, existing: existing.kind.description)

@@ -14,6 +14,8 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidLayerName(String)
     case invalidLinkRole(String)
     case duplicateID(Identifier, existing: String)
+    /// A new document's id that its own declarations (a paragraph, a taxonomy, a category) take.
+    case documentIDInUse(Identifier, by: String)
     case undeclaredCategory(Identifier, taxonomy: Identifier, declared: [Identifier])
     case undeclaredTaxonomy(Identifier)
     case unresolvedLink(role: String, target: Identifier)
@@ -49,6 +51,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .invalidLayerName(text): "invalid layer name '\(text)': use letters, digits, '-', '_' or '.', starting with a letter"
         case let .invalidLinkRole(text): "invalid link role '\(text)'"
         case let .duplicateID(id, existing): "id '\(id)' is already used by \(Article.with(existing))"
+        case let .documentIDInUse(id, by): "the document id '\(id)' is also the id of \(by) in a new document"
         case let .undeclaredCategory(category, taxonomy, declared):
             "category '\(category)' is not declared in taxonomy '\(taxonomy)' (declared: \(declared.map(\.rawValue).joined(separator: ", ")))"
         case let .undeclaredTaxonomy(id): "no taxonomy '\(id)' is declared"
@@ -86,6 +89,7 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case .newlineInParagraph: "split the paragraph at the newline"
         case .invalidIdentifier, .invalidLayerName, .invalidLinkRole: "choose a name such as kim-jong-un or ent12"
         case .duplicateID: "choose another id: ids are unique in the whole file"
+        case .documentIDInUse: "choose another document id with --id (or rename the file it is made from)"
         case .undeclaredCategory: "use a declared category, or declare it with `standoff taxonomy add`"
         case .undeclaredTaxonomy: "declare it with `standoff taxonomy add`"
         case .unresolvedLink: "declare it first with `standoff register add`, or check the spelling"

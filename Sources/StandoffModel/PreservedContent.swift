@@ -63,6 +63,8 @@ public struct PreservedContent: Hashable, Sendable {
     public var attributes: [String: [Attribute]] = [:]
     /// The annotation each anchor lies inside, for anchors inside an annotation.
     public var owners: [String: Identifier] = [:]
+    /// The ids (xml:id) of kept elements: not the model's, but taken, so never given again.
+    public var reservedIDs: Set<String> = []
 
     public init() {}
 

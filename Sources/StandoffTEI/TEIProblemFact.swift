@@ -83,6 +83,10 @@ extension TEIProblem {
         case twoCategories(annotation: Identifier, first: String, second: String)
         /// Two paragraphs with one id.
         case paragraphsShareID
+        /// An xml:id that two elements have, one of them kept without reading: `here` (where it is
+        /// reported, the later) and `earlier` (at `earlierLine`), each described ("<note>",
+        /// "annotation 'ent1'").
+        case idUsedTwice(id: String, here: String, earlier: String, earlierLine: Int)
 
         // MARK: Links and categories (dangling-reference, undeclared-category)
 
@@ -122,7 +126,7 @@ extension TEIProblem {
             case .numberTooLarge, .negativeOffset, .pastParagraphEnd: .rangeOutOfBounds
             case .invalidLayerName, .annotationWithoutLayer, .invalidElementID, .invalidParagraphID: .invalidID
             case .invalidCertainty, .twoCategories: .invalidValue
-            case .paragraphsShareID: .duplicateID
+            case .paragraphsShareID, .idUsedTwice: .duplicateID
             case .categoryPointsAtNothing, .linkToUndeclared: .danglingReference
             case .undeclaredCategory: .undeclaredCategory
             case .refused(let error, _): TEIProblem.code(for: error)

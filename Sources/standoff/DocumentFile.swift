@@ -89,3 +89,16 @@ extension Layer {
 extension Identifier: ExpressibleByArgument {
     public init?(argument: String) { try? self.init(argument) }
 }
+
+/// Document ids made from file names.
+enum DocumentName {
+    /// `wanted` (made from `path`'s name), or a free variant when a new document's own
+    /// paragraphs or taxonomies take it (`p1.txt` gives `p1-doc`), said on standard error.
+    static func free(_ wanted: Identifier, madeFrom path: String) -> Identifier {
+        let (id, takenBy) = Document.freeDocumentID(wanted)
+        if let takenBy {
+            Terminal.printError("standoff: note: the document id is '\(id)': '\(wanted)', made from \(path), is the id of \(takenBy) (give another with --id)")
+        }
+        return id
+    }
+}

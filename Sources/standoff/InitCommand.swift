@@ -53,7 +53,8 @@ struct InitCommand: ParsableCommand {
         }
         let string = try TextFileDecoder.decode(Array(data), file: textFile)
         let stem = URL(fileURLWithPath: textFile).deletingPathExtension().lastPathComponent
-        let documentID = try DocumentFile.model(output) { () throws(ModelError) in try Identifier(id ?? TextFileDecoder.identifier(from: stem)) }
+        var documentID = try DocumentFile.model(output) { () throws(ModelError) in try Identifier(id ?? TextFileDecoder.identifier(from: stem)) }
+        if id == nil { documentID = DocumentName.free(documentID, madeFrom: textFile) }
         let text = SourceText(string)
         let fileName = URL(fileURLWithPath: textFile).lastPathComponent
         var document = try DocumentFile.model(output) { () throws(ModelError) in

@@ -175,11 +175,26 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "text or json: how what was left out or repaired is reported on standard error.")
     var report: ExportCommand.LossFormat = .text
 
+    @Option(help: "The document's id (default: made from the file's name, and made unique if the document's own paragraphs or taxonomies take it).")
+    var id: String?
+
     func validate() throws {
+        if let id {
+            try OptionText.check(id, option: "--id")
+            guard (try? Identifier(id)) != nil else { throw ValidationError("--id '\(id)' is not an id: start with a letter or _, then letters, digits, -, _ or .") }
+        }
         if from == .w3c && text == nil { throw ValidationError("a W3C annotation file points at its text: give it with --text TEXT_FILE") }
         if text != nil && (from == .jsonl || from == .xmi) {
             throw ValidationError("--text is for brat and w3c: a \(from.rawValue) file holds its own text")
         }
+    }
+
+    /// The document's id: --id, or one made from `path`'s name, made unique if need be (and said).
+    func documentID(madeFrom path: String) -> String {
+        if let id { return id }
+        let made = TextFileDecoder.identifier(from: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+        guard let identifier = try? Identifier(made) else { return made }
+        return DocumentName.free(identifier, madeFrom: path).rawValue
     }
 
     func run() throws {
@@ -192,14 +207,13 @@ struct ImportCommand: ParsableCommand {
             let path = text ?? (file.hasSuffix(".ann") ? String(file.dropLast(4)) : file) + ".txt"
             guard let textData = FileManager.default.contents(atPath: path) else { throw CLIError.unreadable(path) }
             bratText = (try TextFileDecoder.decode(Array(textData), file: path),
-                        TextFileDecoder.identifier(from: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent))
+                        documentID(madeFrom: path))
             textPath = path
         }
         do throws(ImportError) {
             switch from {
             case .jsonl:
-                let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                (documents, losses) = try JSONLines.importDocuments(data, file: file, name: TextFileDecoder.identifier(from: stem))
+                (documents, losses) = try JSONLines.importDocuments(data, file: file, name: documentID(madeFrom: file))
             case .brat:
                 let (document, found) = try Brat.importDocument(annotations: String(decoding: data, as: UTF8.self), text: bratText!.string,
                                                                id: bratText!.id, file: file, lossy: lossy)
@@ -208,14 +222,16 @@ struct ImportCommand: ParsableCommand {
                 let (document, found) = try WebAnnotation.importDocument(data, text: bratText!.string, id: bratText!.id, file: file)
                 (documents, losses) = ([document], found)
             case .xmi:
-                let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                let (document, found) = try XMI.importDocument(path: file, id: TextFileDecoder.identifier(from: stem), lossy: lossy)
+                let (document, found) = try XMI.importDocument(path: file, id: documentID(madeFrom: file), lossy: lossy)
                 (documents, losses) = ([document], found)
             }
         } catch {
             throw CLIError(error.message, hint: error.hint, file: error.line > 0 ? "\(error.file):\(error.line)" : error.file)
         }
         guard !documents.isEmpty else { throw CLIError("\(file) holds no document", hint: "each line is one document (docs/FORMATS.md)") }
+        if id != nil && documents.count > 1 {
+            throw CLIError("--id names one document, and \(file) holds \(documents.count)", hint: "leave --id out: each line's document keeps its own id")
+        }
         var isDirectory: ObjCBool = false
         let intoDirectory = documents.count > 1 || (FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue)
         if intoDirectory && !(FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue) {

@@ -42,6 +42,17 @@ struct DocumentTests {
         }
     }
 
+    /// A new document's id may not be one of its own paragraphs', taxonomies' or categories' ids;
+    /// one made from a file name is made free instead.
+    @Test func aDocumentIdTakenByTheDocumentsOwnIdsIsNamed() throws {
+        #expect(throws: ModelError.documentIDInUse("p2", by: "paragraph 2")) { try Document(id: "p2", title: "", text: SourceText("a\nb")) }
+        #expect(throws: ModelError.documentIDInUse("minor", by: "a category of the taxonomy 'severity'")) { try Document(id: "minor", title: "", text: SourceText("a")) }
+        #expect(Document.freeDocumentID("p1") == ("p1-doc", "paragraph 1"))
+        #expect(Document.freeDocumentID("entity").id == "entity-doc")
+        #expect(Document.freeDocumentID("article") == ("article", nil))
+        #expect(Document.freeDocumentID("p01").takenBy == nil, "p01 is no paragraph id Standoff makes")
+    }
+
     @Test func refusesUndeclaredCategoriesAndCategoriesOfAnotherLayer() throws {
         var document = try makeDocument()
         #expect(throws: ModelError.self) {

@@ -43,6 +43,7 @@ import Testing
         .invalidCertainty(annotation: annotation, value: "sure"),
         .twoCategories(annotation: annotation, first: "PER", second: "ORG"),
         .paragraphsShareID,
+        .idUsedTwice(id: "ent1", here: "<note>", earlier: "annotation 'ent1'", earlierLine: 3),
         .categoryPointsAtNothing(annotation: annotation, token: "#nothing"),
         .linkToUndeclared(annotation: annotation, role: .ref, target: "nobody"),
         .undeclaredCategory(annotation: annotation, token: "#p1", layer: .entity),
@@ -85,6 +86,7 @@ import Testing
         case .invalidCertainty: "invalidCertainty"
         case .twoCategories: "twoCategories"
         case .paragraphsShareID: "paragraphsShareID"
+        case .idUsedTwice: "idUsedTwice"
         case .categoryPointsAtNothing: "categoryPointsAtNothing"
         case .linkToUndeclared: "linkToUndeclared"
         case .undeclaredCategory: "undeclaredCategory"
@@ -93,7 +95,7 @@ import Testing
         }
     }
 
-    static let allKinds = 36
+    static let allKinds = 37
 
     @Test func everyKindOfFactHasAnExample() {
         #expect(Set(Self.examples.map(Self.kind(of:))).count == Self.allKinds)

@@ -11,6 +11,9 @@ struct ForeignContentKeeper {
     private var capture: MarkupCapture?
     private var captureAnchor: (anchor: String, after: String?) = ("", nil)
     private var captureTags: [(prefix: String?, localName: String)] = []
+    /// The xml:ids of the elements kept, with the element's name and where it starts: ids
+    /// Standoff does not read but may not give again (``PreservedContent/reservedIDs``).
+    private(set) var ids: [(id: String, element: String, location: SourceLocation)] = []
 
     /// Whether a foreign subtree is open: every event goes into it until it ends.
     var isCapturing: Bool { capture != nil }
@@ -19,16 +22,25 @@ struct ForeignContentKeeper {
     var hasMarkup: Bool { !preserved.nodes.isEmpty }
 
     /// Opens a foreign subtree at `anchor`, after the known sibling `after`.
-    mutating func beginCapture(_ tag: StartTag, name: String, anchor: String, after: String?) {
+    mutating func beginCapture(_ tag: StartTag, name: String, anchor: String, after: String?, at location: SourceLocation) {
         captureAnchor = (anchor, after)
         capture = MarkupCapture()
         capture!.start(tag)
         captureTags = [(tag.prefix.map { String(cString: $0) }, name)]
+        noteID(of: tag, name: name, at: location)
     }
 
-    mutating func captureStart(_ tag: StartTag) {
+    mutating func captureStart(_ tag: StartTag, at location: SourceLocation) {
         capture!.start(tag)
         captureTags.append((tag.prefix.map { String(cString: $0) }, tag.name))
+        noteID(of: tag, name: tag.name, at: location)
+    }
+
+    private mutating func noteID(of tag: StartTag, name: String, at location: SourceLocation) {
+        if let id = tag.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace") {
+            ids.append((id, name, location))
+            preserved.reservedIDs.insert(id)
+        }
     }
 
     /// Closes an element of the open subtree; `true` when that was the subtree itself, now kept

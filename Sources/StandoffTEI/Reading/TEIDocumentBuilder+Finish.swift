@@ -44,11 +44,43 @@ extension TEIDocumentBuilder {
                                  hasForeignMarkup: foreign.hasMarkup, unreadAnnotations: unreadInUnknownElements + lists.unreadAnnotations)
         }
         annotationLocations = collector.locations
+        problems += reusedIDs(annotations: document.annotations.map(\.id), at: annotationLocations)
         declarations.addRevisions(to: &document)
         document.preserved = foreign.finished()
         return TEIReadResult(document: document, problems: problems, locations: locations, annotationLocations: annotationLocations,
                              sourceHashLocation: declarations.sourceHashLocation, hasForeignMarkup: foreign.hasMarkup,
                              unreadAnnotations: unreadInUnknownElements + lists.unreadAnnotations)
+    }
+
+    /// The xml:ids of elements kept without reading that another element already has: one of the
+    /// model's (a declaration at `locations`, an annotation) or another kept element.
+    func reusedIDs(annotations: [Identifier], at annotationLocations: [SourceLocation]) -> [TEIProblem] {
+        guard !foreign.ids.isEmpty else { return [] }
+        var annotationAt: [String: SourceLocation] = [:]
+        for (id, location) in zip(annotations, annotationLocations) { annotationAt[id.rawValue] = location }
+        var seen: [String: (element: String, location: SourceLocation)] = [:]
+        var found: [TEIProblem] = []
+        for kept in foreign.ids {
+            let earlier: (String, SourceLocation)?
+            if let declared = (try? Identifier(kept.id)).flatMap({ locations[$0] }) {
+                earlier = ("another element", declared)
+            } else if let annotation = annotationAt[kept.id] {
+                earlier = ("annotation '\(kept.id)'", annotation)
+            } else if let other = seen[kept.id] {
+                earlier = ("<\(other.element)>", other.location)
+            } else {
+                earlier = nil
+            }
+            if let (what, location) = earlier {
+                // Reported at the later of the two.
+                let keptElement = "<\(kept.element)>"
+                let (at, here, before, line) = location.line <= kept.location.line
+                    ? (kept.location, keptElement, what, location.line) : (location, what, keptElement, kept.location.line)
+                found.append(TEIProblem(.idUsedTwice(id: kept.id, here: here, earlier: before, earlierLine: line), at: at))
+            }
+            if seen[kept.id] == nil { seen[kept.id] = (kept.element, kept.location) }
+        }
+        return found
     }
 
     /// Two lists of problems, each in file order, as one in file order.

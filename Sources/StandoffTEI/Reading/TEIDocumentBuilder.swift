@@ -69,7 +69,7 @@ final class TEIDocumentBuilder: SAXHandler {
             return
         }
         if foreign.isCapturing {
-            foreign.captureStart(tag)
+            foreign.captureStart(tag, at: location(position))
             if unreadElement != nil, tag.isNamed("annotation"), lookup.isTEINamespace(tag.namespace) { unreadElement!.annotations += 1 }
             return
         }
@@ -102,7 +102,7 @@ final class TEIDocumentBuilder: SAXHandler {
             }
             if parentPlace.keepsForeignContent || (parentPlace.groupsParagraphs && inTEI && name == "head") {
                 if inTEI, !TEINames.elements.contains(name) { reportUnknownElement(name, in: parentPlace, at: position) }
-                foreign.beginCapture(tag, name: name, anchor: anchor(), after: stack[stack.count - 1].lastKnownChild?.description)
+                foreign.beginCapture(tag, name: name, anchor: anchor(), after: stack[stack.count - 1].lastKnownChild?.description, at: location(position))
             } else {
                 problem(.unsupportedElement(element: name, parent: stack[stack.count - 1].key.name), at: location(position))
                 stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))

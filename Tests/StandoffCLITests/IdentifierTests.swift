@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Ids are unique in the whole file, markup Standoff keeps without reading included: a new id
+/// is never one an element already has, and `validate` names an id used twice anywhere.
+@Suite("Ids in the whole file")
+struct IdentifierTests {
+    let directory = TemporaryDirectory()
+
+    /// The minimal fixture with `markup` put at the end of its header.
+    func file(withHeaderMarkup markup: String, removingAnnotations: Bool = false) throws -> String {
+        var text = String(decoding: Repository.read(Repository.fixture("minimal.tei.xml")), as: UTF8.self)
+        text = text.replacingOccurrences(of: "</teiHeader>", with: markup + "</teiHeader>")
+        if removingAnnotations {
+            text = text.replacingOccurrences(of: ##"<annotation xml:id="ent1" target="#string-range(p1,0,3)" ana="#PER"><ptr type="ref" target="#kim"/></annotation>"##, with: "")
+        }
+        let path = directory.file("ids-\(UUID().uuidString).tei.xml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func aNewIdIsNeverOneThatKeptMarkupHas() throws {
+        let path = try file(withHeaderMarkup: #"<note xml:id="ent1">kept, not read</note>"#, removingAnnotations: true)
+        #expect(try CLI.run(["validate", path]).status == 0)
+        let added = try CLI.run(["add", "entity", path, "--text", "Trump", "--category", "PER"])
+        #expect(added.status == 0 && added.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ent2", "\(added.stdout)\(added.stderr)")
+        let chosen = try CLI.run(["add", "entity", path, "--text", "Kim", "--category", "PER", "--id", "ent1"])
+        #expect(chosen.status == 1 && chosen.stderr.contains("id 'ent1' is already used by an element Standoff keeps without reading"), "\(chosen.stderr)")
+        let entry = try CLI.run(["register", "add", "person", path, "--id", "ent1", "--name", "Someone"])
+        #expect(entry.status == 1, "\(entry.stderr)")
+        let result = try CLI.run(["validate", path])
+        #expect(result.status == 0, "\(result.stdout)")
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.components(separatedBy: "xml:id=\"ent1\"").count == 2, "one element has ent1: the kept note")
+    }
+
+    @Test func anIdUsedTwiceAnywhereIsAnError() throws {
+        let clash = try file(withHeaderMarkup: #"<note xml:id="ent1">kept</note>"#)
+        let result = try CLI.run(["validate", clash])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("error: xml:id 'ent1' of annotation 'ent1' is already the id of <note> at line 13 [SO201]"), "\(result.stdout)")
+        let twice = try file(withHeaderMarkup: #"<note xml:id="x1">a</note><note xml:id="x1">b</note>"#)
+        let again = try CLI.run(["validate", twice])
+        #expect(again.status == 1 && again.stdout.contains("xml:id 'x1' of <note> is already the id of <note> at line 13"), "\(again.stdout)")
+        let register = try file(withHeaderMarkup: #"<note xml:id="kim">a</note>"#)
+        let entry = try CLI.run(["validate", register])
+        #expect(entry.status == 1 && entry.stdout.contains("xml:id 'kim' of another element is already the id of <note>"), "\(entry.stdout)")
+    }
+}
+
+/// A document id made from a file name that the document's own ids take (`p1.txt`, `entity.ann`,
+/// `minor.ann`) is made unique and said; `init` and `import` take `--id`.
+@Suite("Document ids from file names")
+struct DocumentNameTests {
+    let directory = TemporaryDirectory()
+
+    @Test func aFileNamedLikeAnIdStandoffMakesIsStillInitialisedAndImported() throws {
+        for name in ["p1", "entity", "minor"] {
+            let text = directory.file("\(name).txt")
+            try "Kim met Trump.".write(toFile: text, atomically: true, encoding: .utf8)
+            let made = try CLI.run(["init", text, "-o", directory.file("\(name)-init.tei.xml")])
+            #expect(made.status == 0, "\(name): \(made.stderr)")
+            #expect(made.stderr.contains("the document id is '\(name)-doc': '\(name)', made from"), "\(made.stderr)")
+            try "T1\tPER 0 3\tKim\n".write(toFile: directory.file("\(name).ann"), atomically: true, encoding: .utf8)
+            let imported = try CLI.run(["import", directory.file("\(name).ann"), "--from", "brat", "-o", directory.file("\(name)-brat.tei.xml")])
+            #expect(imported.status == 0 && imported.stderr.contains("'\(name)-doc'"), "\(name): \(imported.stderr)")
+            #expect(try CLI.run(["validate", directory.file("\(name)-brat.tei.xml")]).status == 0)
+            let written = try String(contentsOfFile: directory.file("\(name)-brat.tei.xml"), encoding: .utf8)
+            #expect(written.contains("<TEI xml:id=\"\(name)-doc\""))
+        }
+    }
+
+    @Test func importTakesAnIdAndAnIdTakenByTheDocumentIsNamed() throws {
+        let text = directory.file("article.txt")
+        try "Kim met Trump.".write(toFile: text, atomically: true, encoding: .utf8)
+        try "T1\tPER 0 3\tKim\n".write(toFile: directory.file("article.ann"), atomically: true, encoding: .utf8)
+        let named = try CLI.run(["import", directory.file("article.ann"), "--from", "brat", "-o", directory.file("named.tei.xml"), "--id", "kim-article"])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(try String(contentsOfFile: directory.file("named.tei.xml"), encoding: .utf8).contains("xml:id=\"kim-article\""))
+        let taken = try CLI.run(["init", text, "-o", directory.file("taken.tei.xml"), "--id", "p1"])
+        #expect(taken.status == 1 && taken.stderr.contains("the document id 'p1' is also the id of paragraph 1"), "\(taken.stderr)")
+        let malformed = try CLI.run(["import", directory.file("article.ann"), "--from", "brat", "-o", directory.file("x.tei.xml"), "--id", "1 bad"])
+        #expect(malformed.status == 2 && malformed.stderr.contains("--id"), "\(malformed.stderr)")
+        let lines = directory.file("two.jsonl")
+        try #"{"id": "a", "text": "Kim met Trump.", "spans": []}"# .appending("\n").appending(#"{"id": "b", "text": "No deal.", "spans": []}"#).appending("\n")
+            .write(toFile: lines, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: directory.file("out"), withIntermediateDirectories: true)
+        let two = try CLI.run(["import", lines, "--from", "jsonl", "-o", directory.file("out"), "--id", "one"])
+        #expect(two.status == 1 && two.stderr.contains("--id names one document"), "\(two.stderr)")
+    }
+}

@@ -10,6 +10,9 @@ public struct CorpusSummary: Equatable, Sendable, Codable {
     public var paragraphs = 0
     public var codePoints = 0
     public var tokens = 0
+    /// Annotations, spans and links in TEI stand-off forms Standoff does not read (a `<div>`
+    /// around a `<listAnnotation>`, a `<spanGrp>`, a `<linkGrp>`): not in the counts.
+    public var notRead = 0
     /// Annotator id → annotations made by that annotator (all layers); "(none)" for those with
     /// no annotator recorded, so that the counts sum to the annotations.
     public var annotators: [String: Int] = [:]
@@ -35,6 +38,7 @@ public struct CorpusSummary: Equatable, Sendable, Codable {
         try Count.add(&sum.paragraphs, other.paragraphs, "paragraphs")
         try Count.add(&sum.codePoints, other.codePoints, "codePoints")
         try Count.add(&sum.tokens, other.tokens, "tokens")
+        try Count.add(&sum.notRead, other.notRead, "notRead")
         try Count.add(&sum.annotators, other.annotators, "annotators")
         for (name, layer) in other.layers {
             var mine = sum.layers[name] ?? LayerSummary()

@@ -8,7 +8,7 @@ enum PartialCheck {
 
     static func check(_ s: CorpusSummary) throws(Failure) {
         for (value, field) in [(s.documents, "documents"), (s.paragraphs, "paragraphs"), (s.codePoints, "codePoints"), (s.tokens, "tokens"),
-                               (s.entities.withoutLink, "entities.withoutLink")] {
+                               (s.entities.withoutLink, "entities.withoutLink"), (s.notRead, "notRead")] {
             try nonNegative(value, field)
         }
         var annotations = 0

@@ -32,7 +32,8 @@ public struct Report: Sendable {
     static func corpus(_ s: CorpusSummary) -> Section {
         let annotations = s.layers.values.reduce(0) { $0 + $1.annotations }
         return Section(title: "corpus", columns: ["documents", "paragraphs", "code points", "tokens", "annotators", "annotations"],
-                       rows: [[s.documents, s.paragraphs, s.codePoints, s.tokens, s.annotatorCount, annotations].map(String.init)])
+                       rows: [[s.documents, s.paragraphs, s.codePoints, s.tokens, s.annotatorCount, annotations].map(String.init)],
+                       notes: s.notRead == 0 ? [] : ["not read, so not counted: \(s.notRead) annotations, spans or links in TEI stand-off forms Standoff does not read (`standoff validate` names them)"])
     }
 
     static func layers(_ s: CorpusSummary) -> Section {

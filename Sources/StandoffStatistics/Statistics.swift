@@ -41,6 +41,8 @@ public enum Statistics {
         guard result.problems.isEmpty, collector.summary.documents == 1 else {
             return (CorpusSummary(), Unread(file: file, error: TEIReadError(problems: result.problems)))
         }
-        return (collector.summary, nil)
+        var summary = collector.summary
+        summary.notRead = result.unreadStandOff.reduce(0) { $0 + $1.annotations + $1.spans + $1.links }
+        return (summary, nil)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// ones (shares, medians, means) worked out. A share or a mean of nothing is absent, never NaN.
 public struct StatisticsJSON: Encodable {
     struct Corpus: Encodable {
-        var documents, paragraphs, codePoints, tokens, annotations: Int
+        var documents, paragraphs, codePoints, tokens, annotations, notRead: Int
         var annotators: [String: Int]
     }
     struct Spread: Encodable {
@@ -45,7 +45,7 @@ public struct StatisticsJSON: Encodable {
     public init(_ s: CorpusSummary, by breakdown: Breakdown) {
         func share(_ part: Int, _ whole: Int) -> Double? { whole == 0 ? nil : Double(part) / Double(whole) }
         corpus = Corpus(documents: s.documents, paragraphs: s.paragraphs, codePoints: s.codePoints, tokens: s.tokens,
-                        annotations: s.layers.values.reduce(0) { $0 + $1.annotations }, annotators: s.annotators)
+                        annotations: s.layers.values.reduce(0) { $0 + $1.annotations }, notRead: s.notRead, annotators: s.annotators)
         layers = s.layers.mapValues { layer in
             Layer(annotations: layer.annotations, discontinuous: layer.discontinuous, categories: layer.categories, annotators: layer.annotators,
                   coverage: Coverage(codePoints: layer.coveredCodePoints, codePointShare: share(layer.coveredCodePoints, s.codePoints),

@@ -2,7 +2,7 @@ import StandoffTEI
 /// Every rule, in code order. docs/VALIDATION.md documents each one.
 public enum RuleCatalogue {
     public static let all: [any ValidationRule] = [
-        XMLSyntaxRule(), SchemaRule(), TEIAllRule(), StructureRule(), UnknownTEINameRule(),
+        XMLSyntaxRule(), SchemaRule(), TEIAllRule(), StructureRule(), UnknownTEINameRule(), UnreadStandOffRule(),
         MissingParagraphRule(), RangeOutOfBoundsRule(), MalformedPointerRule(), EmptyRangeRule(),
         DuplicateIDRule(), DanglingReferenceRule(), InvalidIDRule(),
         UndeclaredCategoryRule(), WrongLinkKindRule(), InvalidValueRule(),

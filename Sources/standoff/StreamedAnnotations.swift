@@ -16,6 +16,7 @@ final class StreamedAnnotations: TEIAnnotationConsumer {
         let consumer = StreamedAnnotations(keep: keep, take: take)
         let result = TEIReader.stream(path: path, into: consumer)
         guard result.problems.isEmpty, consumer.declarations != nil else { throw CLIError(TEIReadError(problems: result.problems)) }
+        UnreadStandOffNote.print(result.unreadStandOff, file: path)
         return consumer
     }
 
@@ -36,4 +37,14 @@ final class StreamedAnnotations: TEIAnnotationConsumer {
     }
 
     func end() {}
+}
+
+/// Says on standard error which annotations of a file are not read: TEI's other stand-off
+/// forms (a `<div>` around a `<listAnnotation>`, a `<spanGrp>`), kept as markup.
+enum UnreadStandOffNote {
+    static func print(_ unread: [TEIReadResult.UnreadStandOff], file: String) {
+        for item in unread {
+            Terminal.printError("standoff: note: \(file):\(item.location.line): <\(item.element)> in <standOff> holds \(item.counted) that Standoff does not read (not listed, not counted); `standoff validate \(file)` explains")
+        }
+    }
 }

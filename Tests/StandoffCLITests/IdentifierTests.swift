@@ -90,3 +90,40 @@ struct DocumentNameTests {
         #expect(two.status == 1 && two.stderr.contains("--id names one document"), "\(two.stderr)")
     }
 }
+
+/// TEI's other stand-off forms (a `<div>` around a `<listAnnotation>`, a `<spanGrp>`, a
+/// `<linkGrp>`) are kept but not read: `validate`, `list` and `stats` say so, with counts.
+@Suite("Stand-off forms Standoff does not read")
+struct UnreadStandOffTests {
+    let directory = TemporaryDirectory()
+
+    @Test func aListInADivAndASpanGroupAreNamedWithTheirCounts() throws {
+        var text = String(decoding: Repository.read(Repository.fixture("minimal.tei.xml")), as: UTF8.self)
+        text = text.replacingOccurrences(of: "</standOff>", with: """
+            <div type="extra"><listAnnotation type="entity">
+              <annotation xml:id="ent2" target="#string-range(p1,8,5)" ana="#PER"/>
+              <annotation xml:id="ent3" target="#string-range(p2,0,4)" ana="#PER"/>
+            </listAnnotation></div>
+            <linkGrp><link target="#ent1 #ent2"/></linkGrp>
+            </standOff>
+            """)
+        let path = directory.file("forms.tei.xml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let validated = try CLI.run(["validate", path])
+        #expect(validated.status == 0, "warnings only: \(validated.stdout)")
+        #expect(validated.stdout.contains("warning: <div> in <standOff> holds 2 annotations that Standoff does not read"), "\(validated.stdout)")
+        #expect(validated.stdout.contains("<linkGrp> in <standOff> holds 1 link"), "\(validated.stdout)")
+        #expect(try CLI.run(["validate", "--strict", path]).status == 1)
+        let listed = try CLI.run(["list", path])
+        #expect(listed.status == 0 && listed.stdout.contains("1 annotation"))
+        #expect(listed.stderr.contains("<div> in <standOff> holds 2 annotations that Standoff does not read (not listed, not counted)"), "\(listed.stderr)")
+        let stats = try CLI.run(["stats", path, "--format", "json"])
+        let corpus = (try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])?["corpus"] as? [String: Any]
+        #expect(corpus?["notRead"] as? Int == 3 && corpus?["annotations"] as? Int == 1, "\(String(describing: corpus))")
+        // Kept as they were: an edit writes them back, and its new id is none of theirs.
+        let added = try CLI.run(["add", "entity", path, "--text", "They", "--category", "PER"])
+        #expect(added.status == 0 && added.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ent4", "\(added.stdout)\(added.stderr)")
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.contains("<div type=\"extra\"><listAnnotation type=\"entity\">") && written.contains("<link target=\"#ent1 #ent2\">"))
+    }
+}

@@ -24,6 +24,7 @@ struct RuleFixtureTests {
         Case(code: "SO004", fixture: "not-tei.xml", needle: "<html>"),
         Case(code: "SO004", fixture: "rules/SO004-link-without-role.tei.xml"),
         Case(code: "SO005", fixture: "rules/SO005-unknown-tei-name.tei.xml"),
+        Case(code: "SO006", fixture: "rules/SO006-unread-stand-off.tei.xml"),
         Case(code: "SO101", fixture: "missing-paragraph.tei.xml", needle: "string-range(p9"),
         Case(code: "SO102", fixture: "offset-past-end.tei.xml", needle: "string-range(p1,8,10)"),
         Case(code: "SO103", fixture: "malformed-range.tei.xml", needle: "#range(p1"),

@@ -41,7 +41,8 @@ extension TEIDocumentBuilder {
         problems += Self.merged(preparing, collector?.problems ?? [])
         guard let collector, var document = collector.document else {
             return TEIReadResult(document: nil, problems: problems, locations: locations, sourceHashLocation: declarations.sourceHashLocation,
-                                 hasForeignMarkup: foreign.hasMarkup, unreadAnnotations: unreadInUnknownElements + lists.unreadAnnotations)
+                                 hasForeignMarkup: foreign.hasMarkup, unreadAnnotations: unreadInUnknownElements + lists.unreadAnnotations,
+                                 unreadStandOff: unreadStandOffFound)
         }
         annotationLocations = collector.locations
         problems += reusedIDs(annotations: document.annotations.map(\.id), at: annotationLocations)
@@ -49,7 +50,15 @@ extension TEIDocumentBuilder {
         document.preserved = foreign.finished()
         return TEIReadResult(document: document, problems: problems, locations: locations, annotationLocations: annotationLocations,
                              sourceHashLocation: declarations.sourceHashLocation, hasForeignMarkup: foreign.hasMarkup,
-                             unreadAnnotations: unreadInUnknownElements + lists.unreadAnnotations)
+                             unreadAnnotations: unreadInUnknownElements + lists.unreadAnnotations,
+                                 unreadStandOff: unreadStandOffFound)
+    }
+
+    /// Counts a stand-off form inside the element of `<standOff>` being kept.
+    func countStandOff(_ tag: StartTag) {
+        if tag.isNamed("annotation") { unreadStandOff!.annotations += 1 }
+        if tag.isNamed("span") { unreadStandOff!.spans += 1 }
+        if tag.isNamed("link") { unreadStandOff!.links += 1 }
     }
 
     /// The xml:ids of elements kept without reading that another element already has: one of the

@@ -33,6 +33,9 @@ final class TEIDocumentBuilder: SAXHandler {
     /// While an element TEI does not define is kept unread: its problem, and how many
     /// annotations it holds (told in the problem's message once the element ends).
     @exclusivity(unchecked) var unreadElement: (problem: Int, annotations: Int)?
+    /// The element of `<standOff>` being kept, while it holds stand-off forms Standoff does not read.
+    var unreadStandOff: TEIReadResult.UnreadStandOff?
+    var unreadStandOffFound: [TEIReadResult.UnreadStandOff] = []
     var headerEnded = false
     var textEnded = false
     /// Helper threads a large file is read with: one for each core but the reading one.
@@ -71,6 +74,7 @@ final class TEIDocumentBuilder: SAXHandler {
         if foreign.isCapturing {
             foreign.captureStart(tag, at: location(position))
             if unreadElement != nil, tag.isNamed("annotation"), lookup.isTEINamespace(tag.namespace) { unreadElement!.annotations += 1 }
+            if unreadStandOff != nil, lookup.isTEINamespace(tag.namespace) { countStandOff(tag) }
             return
         }
         let parentPlace = stack.last?.place ?? .document
@@ -103,6 +107,11 @@ final class TEIDocumentBuilder: SAXHandler {
             if parentPlace.keepsForeignContent || (parentPlace.groupsParagraphs && inTEI && name == "head") {
                 if inTEI, !TEINames.elements.contains(name) { reportUnknownElement(name, in: parentPlace, at: position) }
                 foreign.beginCapture(tag, name: name, anchor: anchor(), after: stack[stack.count - 1].lastKnownChild?.description, at: location(position))
+                // (An element TEI does not define is named by SO005, with the annotations inside it.)
+                if parentPlace == .standOff, inTEI, TEINames.elements.contains(name) {
+                    unreadStandOff = TEIReadResult.UnreadStandOff(element: name, location: location(position))
+                    countStandOff(tag)
+                }
             } else {
                 problem(.unsupportedElement(element: name, parent: stack[stack.count - 1].key.name), at: location(position))
                 stack.append(Frame(place: .unsupported, key: ElementKey(name: name), isText: true))
@@ -127,6 +136,8 @@ final class TEIDocumentBuilder: SAXHandler {
         if foreign.isCapturing {
             if foreign.captureEnd(owner: currentAnnotationOwner) {
                 unreadInUnknownElements += unreadElement?.annotations ?? 0
+                if let found = unreadStandOff, found.annotations + found.spans + found.links > 0 { unreadStandOffFound.append(found) }
+                unreadStandOff = nil
                 if let unread = unreadElement, unread.annotations > 0,
                    case .unknownElement(let name, let parent, let suggestion, _) = problems[unread.problem].fact {
                     problems[unread.problem].fact = .unknownElement(name: name, parent: parent, suggestion: suggestion, annotationsInside: unread.annotations)

@@ -19,6 +19,25 @@ public struct TEIReadResult: Sendable {
     /// Annotations left unread with the element that holds them: in a `<listAnnotation>`
     /// without a layer, or inside an element TEI does not define (each reported once there).
     public var unreadAnnotations = 0
+    /// TEI's other stand-off forms that Standoff keeps without reading, as markup: an element
+    /// of `<standOff>` holding `<annotation>`s (a `<div>` around a `<listAnnotation>`), `<span>`s
+    /// (`<spanGrp>`) or `<link>`s (`<linkGrp>`), with how many of each.
+    public var unreadStandOff: [UnreadStandOff] = []
+
+    /// An element of `<standOff>` holding annotations Standoff does not read.
+    public struct UnreadStandOff: Sendable, Equatable {
+        public var element: String
+        public var location: SourceLocation
+        public var annotations = 0
+        public var spans = 0
+        public var links = 0
+
+        /// "12 annotations, 3 spans".
+        public var counted: String {
+            [(annotations, "annotation"), (spans, "span"), (links, "link")].filter { $0.0 > 0 }
+                .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", ")
+        }
+    }
 
 
     /// Where the element that declares `id` starts.

@@ -30,7 +30,7 @@ public struct Losses: Equatable, Sendable, Codable {
 
     private static let singular = [
         "aliases": "alias", "annotations": "annotation", "annotations'": "annotation's", "bodies": "body",
-        "categories": "category", "cues": "cue", "descriptions": "description", "entries": "entry", "entries'": "entry's", "examples": "example", "lines": "line",
+        "categories": "category", "cues": "cue", "elements": "element", "descriptions": "description", "entries": "entry", "entries'": "entry's", "examples": "example", "lines": "line",
         "ids": "id", "labels": "label", "names": "name", "relations": "relation", "spans": "span", "structures": "structure", "tags": "tag",
     ]
 }

@@ -12,9 +12,10 @@ enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
     case teiInline = "tei-inline"
 }
 
-/// The formats `import` reads: CoNLL, FoLiA and inline TEI are written only (docs/FORMATS.md).
+/// The formats `import` reads: CoNLL and FoLiA are written only (docs/FORMATS.md).
 enum ImportFormat: String, ExpressibleByArgument, CaseIterable {
     case brat, jsonl, w3c, xmi
+    case teiInline = "tei-inline"
 }
 
 struct ExportCommand: ParsableCommand {
@@ -140,7 +141,12 @@ struct ImportCommand: ParsableCommand {
             relations links, events annotations of the layer event), w3c (with --text; collections, \
             pages, lists, Hypothesis API answers), xmi (UIMA CAS XMI as INCEpTION, WebAnno and DKPro \
             Core write it: offsets in UTF-16 code units, DKPro's NamedEntity an entity, other types \
-            custom layers), jsonl (Standoff's own, spaCy's, Prodigy's and doccano's lines).
+            custom layers), jsonl (Standoff's own, spaCy's, Prodigy's and doccano's lines), tei-inline \
+            (TEI with inline markup, as editions and Standoff's own tei-inline export write it: \
+            persName, placeName, orgName, rs with @ref to entities, said/quote/q with @who to \
+            quotations, choice of sic and corr (orig and reg), subst of del and add to errors with \
+            their corrections, seg with @type and @ana to stances and custom layers; every other \
+            element read as its text, counted).
 
             Every offset is checked against the text. Offsets that fit it only as UTF-16 code units, \
             UTF-8 bytes, on the text with \\r\\n read as \\n (as brat reads it) or after a byte \
@@ -175,6 +181,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "text or json: how what was left out or repaired is reported on standard error.")
     var report: ExportCommand.LossFormat = .text
 
+    @Flag(help: "Write nothing if anything of the file is not read (counted on standard error), as for export.")
+    var failOnLoss = false
+
     @Option(help: "The document's id (default: made from the file's name, and made unique if the document's own paragraphs or taxonomies take it).")
     var id: String?
 
@@ -184,7 +193,7 @@ struct ImportCommand: ParsableCommand {
             guard (try? Identifier(id)) != nil else { throw ValidationError("--id '\(id)' is not an id: start with a letter or _, then letters, digits, -, _ or .") }
         }
         if from == .w3c && text == nil { throw ValidationError("a W3C annotation file points at its text: give it with --text TEXT_FILE") }
-        if text != nil && (from == .jsonl || from == .xmi) {
+        if text != nil && (from == .jsonl || from == .xmi || from == .teiInline) {
             throw ValidationError("--text is for brat and w3c: a \(from.rawValue) file holds its own text")
         }
     }
@@ -224,6 +233,9 @@ struct ImportCommand: ParsableCommand {
             case .xmi:
                 let (document, found) = try XMI.importDocument(path: file, id: documentID(madeFrom: file), lossy: lossy)
                 (documents, losses) = ([document], found)
+            case .teiInline:
+                let (document, found) = try InlineTEI.importDocument(path: file, id: documentID(madeFrom: URL(fileURLWithPath: file).deletingPathExtension().path))
+                (documents, losses) = ([document], found)
             }
         } catch {
             throw CLIError(error.message, hint: error.hint, file: error.line > 0 ? "\(error.file):\(error.line)" : error.file)
@@ -241,6 +253,9 @@ struct ImportCommand: ParsableCommand {
         let read = [(file, "the file imported")] + (textPath.map { [($0, "the text file")] } ?? [])
         for target in targets { try DocumentFile.checkNewFile(target, reading: read, force: force) }
         LossReport.print(losses, format: from.rawValue, as: report)
+        if failOnLoss && !losses.isEmpty {
+            throw CLIError("\(file) holds what Standoff does not read (listed above); nothing was written", hint: "leave out --fail-on-loss to import what it can")
+        }
         for (document, target) in zip(documents, targets) {
             try DocumentFile.save(document, to: target, replacing: force)
             print("imported \(target): \(document.annotations.count) annotation\(document.annotations.count == 1 ? "" : "s")")

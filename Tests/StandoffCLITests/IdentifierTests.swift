@@ -127,3 +127,28 @@ struct UnreadStandOffTests {
         #expect(written.contains("<div type=\"extra\"><listAnnotation type=\"entity\">") && written.contains("<link target=\"#ent1 #ent2\">"))
     }
 }
+
+/// `standoff import --from tei-inline`: an edition becomes a valid stand-off file, and
+/// `--fail-on-loss` writes nothing when something is not read.
+@Suite("standoff import --from tei-inline")
+struct InlineImportCommandTests {
+    let directory = TemporaryDirectory()
+
+    @Test func anEditionIsImportedAndWhatIsNotReadIsCounted() throws {
+        let out = directory.file("letter.tei.xml")
+        let result = try CLI.run(["import", Repository.fixture("inline-edition.tei.xml"), "--from", "tei-inline", "-o", out, "--id", "letter"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("imported \(out): 8 annotations"))
+        #expect(result.stderr.contains("1 <hi> element read as text only"), "\(result.stderr)")
+        #expect(try CLI.run(["validate", out]).status == 0)
+        let strict = try CLI.run(["import", Repository.fixture("inline-edition.tei.xml"), "--from", "tei-inline", "-o", directory.file("no.tei.xml"), "--fail-on-loss"])
+        #expect(strict.status == 1 && strict.stderr.contains("nothing was written"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("no.tei.xml")))
+        // The round trip through the command line: export, import, the same annotations listed.
+        let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        #expect(try CLI.run(["export", shipped, "--to", "tei-inline", "-o", directory.file("inline.xml")]).status == 0)
+        let back = try CLI.run(["import", directory.file("inline.xml"), "--from", "tei-inline", "-o", directory.file("back.tei.xml")])
+        #expect(back.status == 0 && back.stdout.contains("186 annotations"), "\(back.stderr)")
+        #expect(try CLI.run(["validate", directory.file("back.tei.xml")]).stdout.contains("0 errors"))
+    }
+}

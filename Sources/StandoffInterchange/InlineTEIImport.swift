@@ -69,6 +69,7 @@ extension InlineTEI {
         var session = Session(document: document, losses: losses, fail: fail)
         try session.read(reader.elements, place: global)
         for (name, count) in reader.setAsideElements { session.losses.lost(name, count) }
+        session.losses.repaired("choices and substitutions with an empty original reading, the other reading read as the text", reader.emptyOriginals)
         return (session.document, session.losses)
     }
 
@@ -102,7 +103,7 @@ extension InlineTEI {
                     let category = anaTokens(element).first ?? (element.attributes["direct"] == "false" ? "indirect" : "direct")
                     try add(.quotation, category: category, range: range, element: element, links: try pointers(element.attributes["who"], role: .speaker, element: element))
                 case "choice", "subst":
-                    guard let original = element.original else { losses.lost("<\(element.name)> elements without an original reading"); continue }
+                    guard let original = element.original else { continue }
                     let reading = elements[original]
                     if reading.name == "abbr" { losses.lost("abbreviations (<choice> of <abbr> and <expan>) read as the abbreviation"); continue }
                     let tokens = anaTokens(reading)

@@ -9,8 +9,8 @@ import StandoffXML
 /// `speaker`, `stage`; text between them is a paragraph of its own). Inside a paragraph, a run of
 /// white space that holds a line break is one space, and one at either end is dropped (the
 /// indentation of pretty-printed XML); other white space is kept. `<lb/>` is a space (nothing with
-/// `break="no"`). What is not the running text (`corr`, `reg`, `expan`, `add` in a `choice` or
-/// `subst`; `note`, `fw`, `figDesc`) is set aside: a correction is kept as the correction of the
+/// `break="no"` or `type="hyphenated"`). What is not the running text (`corr`, `reg`, `expan`, `add` in a `choice` or
+/// `subst`; a critical apparatus's `rdg` beside its `lem`; `note`, `fw`, `figDesc`, `index`) is set aside: a correction is kept as the correction of the
 /// error it belongs to, the rest counted.
 final class InlineTEIReader: SAXHandler {
     /// An element of the text, with its attributes and where it stands in the text: offsets
@@ -21,6 +21,7 @@ final class InlineTEIReader: SAXHandler {
         var line: Int
         var start: (paragraph: Int, offset: Int)
         var end: (paragraph: Int, offset: Int) = (0, 0)
+        var closed = false
         /// For `choice`/`subst`: the text set aside (a correction, a regularisation), and the
         /// child element whose text stands in the text (`sic`, `orig`, `del`, `abbr`).
         var setAside = ""
@@ -42,13 +43,16 @@ final class InlineTEIReader: SAXHandler {
     private(set) var language: String?
     /// Elements of the text left out or read as their text only, by name.
     private(set) var setAsideElements: [String: Int] = [:]
+    /// `choice`s and `subst`s whose original reading is empty (a gap, a glyph): the other reading
+    /// was read as the text.
+    private(set) var emptyOriginals = 0
     private(set) var rootName: String?
     private(set) var rootNamespace: String?
 
     private static let tei = "http://www.tei-c.org/ns/1.0"
     private static let blocks: Set<String> = ["p", "head", "ab", "l", "item", "speaker", "stage"]
     /// Elements whose text is set aside wherever they stand.
-    private static let apart: Set<String> = ["note", "fw", "figDesc", "teiHeader"]
+    private static let apart: Set<String> = ["note", "fw", "figDesc", "teiHeader", "rdg", "index"]
     /// In a `choice` or `subst`, the readings that are not the running text.
     private static let alternatives: Set<String> = ["corr", "reg", "expan", "add"]
 
@@ -60,6 +64,10 @@ final class InlineTEIReader: SAXHandler {
     private var setAsideInto: [Int?] = []
     private var buffer = String.UnicodeScalarView()
     private var inBlock = false
+    /// The paragraph being read was begun by text between paragraph-like elements (not by one):
+    /// it ends where a structure (`div`, `lg`, …) begins or ends.
+    private var blockIsImplicit = false
+    private static let structures: Set<String> = ["div", "lg", "list", "sp", "body", "group", "text", "floatingText", "front", "back"]
     /// A run of white space holding a line break, not yet written (one space, if text follows).
     private var pendingSpace = false
     /// Spaces and tabs not yet written: dropped if a line break follows them.
@@ -82,9 +90,10 @@ final class InlineTEIReader: SAXHandler {
         held = String.UnicodeScalarView()
     }
 
-    private func startParagraph() {
+    private func startParagraph(implicit: Bool = false) {
         endParagraph()
         inBlock = true
+        blockIsImplicit = implicit
     }
 
     private func endParagraph() {
@@ -124,20 +133,30 @@ final class InlineTEIReader: SAXHandler {
         if inBody > 0 {
             if Self.blocks.contains(name) { startParagraph(); stack.append(.block); return }
             if name == "lb" {
-                if attributes["break"] != "no" { pendingSpace = true }
+                if attributes["break"] != "no" && attributes["type"] != "hyphenated" { pendingSpace = true }
                 stack.append(.other(name))
                 return
             }
-            if !inBlock, ["div", "lg", "list", "sp", "body", "group", "text", "floatingText", "front", "back"].contains(name) {
-                stack.append(.other(name))
-                return
+            if Self.structures.contains(name) {
+                if inBlock && blockIsImplicit { endParagraph() }
+                if !inBlock { stack.append(.other(name)); return }
             }
-            if !inBlock { startParagraph() }
-            settle()
+            // Outside a paragraph, an element starts where the next paragraph will (text in it
+            // begins one); an empty one (a milestone, an anchor) begins none.
+            if inBlock { settle() }
             var element = Element(name: name, attributes: attributes, line: location.line, start: position)
             if let group = openGroup() {
                 element.group = group
                 if Self.alternatives.contains(name) {
+                    // An empty original reading (an illegible deletion, a glyph) leaves the text
+                    // nothing: the other reading is the text then, and nothing is corrected.
+                    if let original = elements[group].original, elements[original].closed,
+                       elements[original].start == elements[original].end {
+                        emptyOriginals += 1
+                        elements[group].original = nil
+                        stack.append(.other(name))
+                        return
+                    }
                     stack.append(.apart)
                     setAsideInto.append(group)
                     return
@@ -201,6 +220,7 @@ final class InlineTEIReader: SAXHandler {
         switch frame {
         case .element(let index):
             elements[index].end = position
+            elements[index].closed = true
         case .block:
             endParagraph()
         case .apart:
@@ -222,6 +242,7 @@ final class InlineTEIReader: SAXHandler {
             textCapture = nil
         case .other(let name):
             if name == "taxonomy" { _ = taxonomyIDs.popLast() }
+            if Self.structures.contains(name) && inBlock && blockIsImplicit { endParagraph() }
         case .register:
             break
         }
@@ -245,7 +266,7 @@ final class InlineTEIReader: SAXHandler {
                 if !pendingSpace && inBlock { held.append(scalar) }
                 continue
             }
-            if !inBlock { startParagraph() }
+            if !inBlock { startParagraph(implicit: true) }
             settle()
             buffer.append(scalar)
         }

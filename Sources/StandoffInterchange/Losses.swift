@@ -31,7 +31,7 @@ public struct Losses: Equatable, Sendable, Codable {
     private static let singular = [
         "aliases": "alias", "annotations": "annotation", "annotations'": "annotation's", "bodies": "body",
         "categories": "category", "cues": "cue", "elements": "element", "descriptions": "description", "entries": "entry", "entries'": "entry's", "examples": "example", "lines": "line",
-        "ids": "id", "labels": "label", "names": "name", "relations": "relation", "spans": "span", "structures": "structure", "tags": "tag",
+        "ids": "id", "labels": "label", "names": "name", "pointers": "pointer", "relations": "relation", "spans": "span", "structures": "structure", "tags": "tag",
     ]
 }
 

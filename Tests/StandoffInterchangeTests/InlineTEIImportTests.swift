@@ -81,3 +81,56 @@ struct InlineTEIImportTests {
         }
     }
 }
+
+/// TEI written by other projects (Tests/Fixtures/third-party/tei/, sources and licences in its
+/// LICENSES.md), imported with every element not read counted, spans spot-checked.
+@Suite("Inline TEI from other projects")
+struct ThirdPartyTEITests {
+    func imported(_ name: String) throws -> (Document, Losses) {
+        try InlineTEI.importDocument(path: Repository.fixture("third-party/tei/\(name)"), id: "d")
+    }
+
+    func text(_ annotation: Annotation?, in document: Document) -> String? {
+        annotation.map { $0.ranges.map { document.text[$0] }.joined(separator: "|") }
+    }
+
+    @Test func theThunLetter() throws {
+        let (document, losses) = try imported("thun-nostitz-1860-01-04.xml")
+        #expect(document.text.paragraphs.count == 6)
+        #expect(document.text.paragraphText(0) == "Prag, am 4. Jänner [1]860")
+        // The note inside the third paragraph is set aside, <lb/> is a space.
+        #expect(document.text.paragraphText(2).hasPrefix("In der beiliegenden Broschüre habe ich meine Ansicht"))
+        #expect(document.text.paragraphText(2).contains("ausgesprochen. Ich übersende"))
+        let places = document.annotations.filter { $0.layer == .entity }
+        #expect(places.map { text($0, in: document) } == ["Prag", "Böhmen"] && places.allSatisfy { $0.category == "GPE" })
+        #expect(losses.counts["<note> elements (not the running text)"] == 1 && losses.counts["<index> elements (not the running text)"] == 1)
+        #expect(losses.counts["pointers to ids the file does not declare"] == 1, "Böhmen's @ref names a place of another file")
+        #expect(document.entry("per_123")?.name == "Johann Thayer", "the register in <back>")
+    }
+
+    @Test func theCasebooksConsultation() throws {
+        let (document, losses) = try imported("casebooks-CASE80043.xml")
+        #expect(document.text.paragraphText(0) == "A note of Directions for the noble lady Magdalen Egerton may 14th 1633.")
+        // An illegible deletion leaves its addition as the text: "That is", not "at is".
+        #expect(document.text.paragraphText(3).hasPrefix("That is give her a clyster."))
+        // lb type="hyphenated" joins the word.
+        #expect(document.text.string.contains("sarzaperilla"))
+        func error(_ original: String) -> Annotation? { document.annotations.first { $0.layer == .error && text($0, in: document) == original } }
+        #expect(error("behoofehull")?.correction == "behoofefull" && error("behoofehull")?.category == "sic")
+        #expect(error("foote")?.correction == "right leg" && error("foote")?.category == "deletion")
+        #expect(error("wch")?.correction == "which" && error("wch")?.category == "orig")
+        #expect(text(document.annotations.first { $0.layer == .entity }, in: document) == "linford")
+        #expect(losses.counts["<del> elements read as text only"] == 10 && losses.counts["<gap> elements read as text only"] == 8)
+        #expect(losses.repairs["choices and substitutions with an empty original reading, the other reading read as the text"] == 4)
+    }
+
+    @Test func theArabicPapyrus() throws {
+        let (document, losses) = try imported("apd-pap-24.xml")
+        #expect(document.text.paragraphs.count == 1)
+        // The lemma is the text, the other reading set aside; Arabic code points kept as they are.
+        #expect(document.text.paragraphText(0).hasPrefix("إليّ بخبرك وخبر منك الّذي"))
+        #expect(!document.text.string.contains("ماجن"))
+        #expect(losses.counts["<rdg> elements (not the running text)"] == 4 && losses.counts["<app> elements read as text only"] == 4)
+        #expect(document.annotations.isEmpty)
+    }
+}

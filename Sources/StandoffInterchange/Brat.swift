@@ -179,9 +179,10 @@ public enum Brat {
     /// others (`equiv`). A line of any other kind stops the import unless `lossy`, which counts it.
     public static func importDocument(annotations: String, text: String, id: String, file: String, lossy: Bool) throws(ImportError) -> (document: Document, losses: Losses) {
         var losses = Losses()
-        func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { ImportError(file: file, line: line, message: message, hint: hint) }
+        let place = ImportPlace(file: file)
+        func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { place.fail(line, message, hint) }
         @discardableResult func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
-            do throws(ModelError) { return try body() } catch { throw fail(line, "\(what): \(error.description)", error.hint) }
+            try place.model(line, what, body)
         }
         let source = SourceText(text)
         let units = OffsetUnits(source)

@@ -12,9 +12,10 @@ extension InlineTEI {
     /// other element of the text is read as its text only, counted by name.
     public static func importDocument(path: String, id: String) throws(ImportError) -> (document: Document, losses: Losses) {
         var losses = Losses()
-        func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { ImportError(file: path, line: line, message: message, hint: hint) }
+        let place = ImportPlace(file: path)
+        func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { place.fail(line, message, hint) }
         @discardableResult func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
-            do throws(ModelError) { return try body() } catch { throw fail(line, "\(what): \(error.description)", error.hint) }
+            try place.model(line, what, body)
         }
         let reader = InlineTEIReader()
         let parser = SAXParser(handler: reader)
@@ -66,7 +67,7 @@ extension InlineTEI {
                 try document.add(StandoffModel.Category(id: categoryID, description: category.description), to: taxonomyID)
             }
         }
-        var session = Session(document: document, losses: losses, fail: fail)
+        var session = Session(document: document, losses: losses, place: place)
         try session.read(reader.elements, place: global)
         for (name, count) in reader.setAsideElements { session.losses.lost(name, count) }
         session.losses.repaired("choices and substitutions with an empty original reading, the other reading read as the text", reader.emptyOriginals)
@@ -77,7 +78,7 @@ extension InlineTEI {
     struct Session {
         var document: Document
         var losses: Losses
-        let fail: (Int, String, String) -> ImportError
+        let place: ImportPlace
         var ids = AnnotationIDs()
         /// The annotation each fragment's xml:id stands for (`@prev`/`@next` join fragments).
         var fragmentOf: [String: Identifier] = [:]
@@ -228,7 +229,7 @@ extension InlineTEI {
         }
 
         @discardableResult func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
-            do throws(ModelError) { return try body() } catch { throw fail(line, "\(what): \(error.description)", error.hint) }
+            try place.model(line, what, body)
         }
     }
 }

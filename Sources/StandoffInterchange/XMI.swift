@@ -159,9 +159,10 @@ public enum XMI {
     /// import unless `lossy`, which counts it.
     public static func importDocument(path: String, id: String, lossy: Bool) throws(ImportError) -> (document: Document, losses: Losses) {
         var losses = Losses()
-        func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { ImportError(file: path, line: line, message: message, hint: hint) }
+        let place = ImportPlace(file: path)
+        func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { place.fail(line, message, hint) }
         @discardableResult func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
-            do throws(ModelError) { return try body() } catch { throw fail(line, "\(what): \(error.description)", error.hint) }
+            try place.model(line, what, body)
         }
         let reader = Reader()
         let parser = SAXParser(handler: reader)

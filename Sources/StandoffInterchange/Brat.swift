@@ -28,6 +28,7 @@ public enum Brat {
 
     public static func export(_ document: Document) -> (files: Files, losses: Losses) {
         var losses = Losses()
+        losses.countKept(document.preserved)
         var lines: [String] = []
         var tIDs: [Identifier: String] = [:]
         var counters = (t: 0, a: 0, n: 0, r: 0, note: 0)

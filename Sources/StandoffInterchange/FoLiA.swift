@@ -11,6 +11,7 @@ import StandoffXML
 public enum FoLiA {
     public static func export(_ document: Document) -> (xml: [UInt8], losses: Losses) {
         var losses = Losses()
+        losses.countKept(document.preserved)
         let text = document.text
         let tokens = Tokens(text)
         let doc = document.id.rawValue

@@ -12,6 +12,7 @@ public enum InlineTEI {
 
     public static func export(_ document: Document) -> (xml: [UInt8], losses: Losses) {
         var losses = Losses()
+        losses.countKept(document.preserved)
         let writer = XMLWriter(indent: false)!
         writer.open("TEI", [("xmlns", "http://www.tei-c.org/ns/1.0"), ("xml:id", document.id.rawValue), ("xml:lang", document.language)])
         writer.newline()

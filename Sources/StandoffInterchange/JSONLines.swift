@@ -74,6 +74,7 @@ public enum JSONLines {
     /// The document as one JSON line (no line break inside).
     public static func export(_ document: Document) -> (line: String, losses: Losses) {
         var losses = Losses()
+        losses.countKept(document.preserved)
         var spans: [Span] = []
         for annotation in document.sortedAnnotations() {
             let links = Dictionary(grouping: annotation.links, by: \.role.name).mapValues { $0.map(\.target.description) }

@@ -1,3 +1,5 @@
+import StandoffModel
+
 /// What a conversion could not carry, counted per kind ("quotation cues dropped": 9), so that
 /// nothing is lost in silence: exports print it, `--fail-on-loss` makes any of it an error.
 public struct Losses: Equatable, Sendable, Codable {
@@ -31,8 +33,20 @@ public struct Losses: Equatable, Sendable, Codable {
     private static let singular = [
         "aliases": "alias", "annotations": "annotation", "annotations'": "annotation's", "bodies": "body",
         "categories": "category", "cues": "cue", "elements": "element", "descriptions": "description", "entries": "entry", "entries'": "entry's", "examples": "example", "lines": "line",
-        "ids": "id", "labels": "label", "names": "name", "pointers": "pointer", "relations": "relation", "spans": "span", "structures": "structure", "tags": "tag",
+        "ids": "id", "labels": "label", "names": "name", "pointers": "pointer", "pieces": "piece", "attributes": "attribute", "groupings": "grouping", "relations": "relation", "spans": "span", "structures": "structure", "tags": "tag",
     ]
+}
+
+extension Losses {
+    /// Counts what the TEI file holds that Standoff keeps without reading and no other format
+    /// carries: foreign elements, comments and processing instructions (TEI's other stand-off
+    /// forms among them), foreign attributes, `<div>`s around paragraphs. Every export calls it.
+    mutating func countKept(_ preserved: PreservedContent) {
+        lost("pieces of markup Standoff keeps without reading (elements, comments) dropped",
+             preserved.nodes.filter { $0.anchor != PreservedContent.outsideRoot }.count)
+        lost("attributes Standoff keeps without reading dropped", preserved.attributes.values.reduce(0) { $0 + $1.count })
+        lost("groupings of paragraphs (<div>) dropped", preserved.paragraphContainers.filter { $0.opening != nil }.count)
+    }
 }
 
 /// Why an import stops: the input names the place and what was found there.

@@ -69,6 +69,7 @@ public enum WebAnnotation {
 
     public static func export(_ document: Document) -> (json: String, losses: Losses) {
         var losses = Losses()
+        losses.countKept(document.preserved)
         let documentID = document.id.rawValue
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -63,6 +63,7 @@ public enum XMI {
     /// The CAS as XMI, offsets in UTF-16 code units.
     public static func export(_ document: Document) -> (xmi: [UInt8], losses: Losses) {
         var losses = Losses()
+        losses.countKept(document.preserved)
         let offsets = OffsetTable(document.text)
         func utf16(_ offset: Int) -> String { String((try? offsets.utf16Offset(ofCodePoint: offset)) ?? offset) }
         let writer = XMLWriter()!

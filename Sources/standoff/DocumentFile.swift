@@ -29,6 +29,21 @@ enum DocumentFile {
         do throws(TEIWriteError) { try TEIWriter.write(document, to: path, replacing: replacing) } catch { throw CLIError(error) }
     }
 
+    /// Writes a new `document` to `path` (`init`, `import`): a file that exists by then is
+    /// refused, or, with `force`, replaced under its ``EditLock``, so that an edit running on it
+    /// finishes first and cannot write its older version over the new one afterwards.
+    static func create(_ document: Document, at path: String, force: Bool) throws {
+        guard force else { return try save(document, to: path, replacing: false) }
+        let lock: EditLock?
+        do throws(TEIWriteError) {
+            lock = try EditLock.acquire(path, timeout: lockTimeout) {
+                if Terminal.standardErrorIsTerminal { Terminal.printError("standoff: waiting for another standoff command editing \(path)…") }
+            }
+        } catch { throw CLIError(error) }
+        defer { lock?.release() }
+        try save(document, to: path, replacing: true)
+    }
+
     /// Loads the file, lets `change` edit the document, and writes it back, holding the file's
     /// ``EditLock`` throughout: edits of one file by commands started at once are applied one
     /// after another, each to the file as the previous one left it. Nothing is written if

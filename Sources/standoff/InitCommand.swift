@@ -62,7 +62,7 @@ struct InitCommand: ParsableCommand {
                          source: SourceDescription(fileName: fileName, sha256: text.sha256))
         }
         document.revisions.append(Revision(time: try Clock.now(), who: nil, description: "Created from \(fileName) by standoff init."))
-        try DocumentFile.save(document, to: output, replacing: force)
+        try DocumentFile.create(document, at: output, force: force)
         let paragraphs = text.paragraphs.count
         print("created \(output): \(paragraphs) paragraph\(paragraphs == 1 ? "" : "s"), \(text.count) code point\(text.count == 1 ? "" : "s"), sha256 \(text.sha256.prefix(12))…")
     }

@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The format to write.")
     var to: InterchangeFormat
 
-    @Option(name: .shortAndLong, help: "Where to write (atomically); standard output if left out.", completion: .file())
+    @Option(name: .shortAndLong, help: "Where to write (atomically); standard output if left out or -.", completion: .file())
     var output: String?
 
     @Flag(help: "Exit 1, writing nothing, if the format cannot hold everything.")
@@ -79,6 +79,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // `-o -` is standard output, as `import -` reads standard input (not a file named `-`).
+        let output = self.output == "-" ? nil : self.output
         // The files to be written, checked before anything is read: never the TEI file itself,
         // and a file that exists only with --force.
         if let output {
@@ -257,7 +259,7 @@ struct ImportCommand: ParsableCommand {
             throw CLIError("\(file) holds what Standoff does not read (listed above); nothing was written", hint: "leave out --fail-on-loss to import what it can")
         }
         for (document, target) in zip(documents, targets) {
-            try DocumentFile.save(document, to: target, replacing: force)
+            try DocumentFile.create(document, at: target, force: force)
             print("imported \(target): \(document.annotations.count) annotation\(document.annotations.count == 1 ? "" : "s")")
         }
     }

@@ -79,4 +79,30 @@ struct InterchangeCommandTests {
         let brat = try CLI.run(["export", tei, "--to", "brat", "-o", directory.file("notes.ann")])
         #expect(brat.status == 1 && brat.stderr.contains("notes.txt already exists") && !FileManager.default.fileExists(atPath: directory.file("notes.ann")))
     }
+
+    /// `-o -` is standard output (as `import -` reads standard input), never a file named `-`.
+    @Test func dashIsStandardOutput() throws {
+        let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        let result = try CLI.run(["export", shipped, "--to", "jsonl", "-o", "-"], in: directory.path)
+        #expect(result.status == 0 && result.stdout.hasPrefix("{\"annotators\""), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("-")))
+    }
+
+    /// Markup the TEI file keeps without reading goes into no other format: every export counts
+    /// it, and `--fail-on-loss` writes nothing.
+    @Test func keptMarkupIsCountedByEveryExport() throws {
+        var text = String(decoding: Repository.read(Repository.fixture("minimal.tei.xml")), as: UTF8.self)
+        text = text.replacingOccurrences(of: "</standOff>", with: "<linkGrp><link target=\"#ent1 #kim\"/></linkGrp></standOff>")
+            .replacingOccurrences(of: "<annotation xml:id=\"ent1\"", with: "<annotation xmlns:ex=\"urn:example\" ex:checked=\"yes\" xml:id=\"ent1\"")
+        let path = directory.file("kept.tei.xml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        for format in ["jsonl", "w3c", "conll", "folia", "tei-inline", "brat", "xmi"] {
+            let target = directory.file("out-\(format)" + (format == "brat" ? ".ann" : format == "xmi" ? ".xmi" : ".out"))
+            let result = try CLI.run(["export", path, "--to", format, "-o", target, "--fail-on-loss"])
+            #expect(result.status == 1, "\(format)")
+            #expect(result.stderr.contains("1 piece of markup Standoff keeps without reading (elements, comments) dropped")
+                    && result.stderr.contains("1 attribute Standoff keeps without reading dropped"), "\(format): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: target))
+        }
+    }
 }

@@ -58,6 +58,25 @@ struct SafeEditingTests {
         #expect(directory.contents.filter { $0.contains(".tmp-") }.isEmpty, "no temporary file is left")
     }
 
+    /// `init --force` and `import --force` replace a file under its edit lock: while another
+    /// command edits it, they wait (and give up, writing nothing), so the edit cannot write its
+    /// older version over theirs afterwards.
+    @Test func replacingWithForceTakesTheEditLock() throws {
+        try initSeed()
+        #expect(try CLI.run(["add", "entity", file, "--range", "0:3", "--category", "MISC"]).status == 0)
+        let lock = try #require(try EditLock.acquire(file, timeout: 1))
+        let reinit = try CLI.run(["init", Repository.seed, "-o", file, "--force"], environment: ["STANDOFF_LOCK_TIMEOUT": "0.3"])
+        #expect(reinit.status == 1 && reinit.stderr.contains("another standoff command has been editing the file"), "\(reinit.stderr)")
+        let ann = directory.file("seed.ann")
+        try "T1\tPER 0 3\tTo \n".write(toFile: ann, atomically: true, encoding: .utf8)
+        let imported = try CLI.run(["import", ann, "--from", "brat", "--text", Repository.seed, "-o", file, "--force"], environment: ["STANDOFF_LOCK_TIMEOUT": "0.3"])
+        #expect(imported.status == 1 && imported.stderr.contains("another standoff command has been editing the file"), "\(imported.stderr)")
+        #expect(try annotationCount(file) == 1, "the file is as the edit left it")
+        lock.release()
+        #expect(try CLI.run(["init", Repository.seed, "-o", file, "--force"]).status == 0)
+        #expect(try annotationCount(file) == 0)
+    }
+
     @Test func anEditWaitsForTheLockAndGivesUpWithAClearMessage() throws {
         try initSeed()
         let lock = try #require(try EditLock.acquire(file, timeout: 1))

@@ -126,7 +126,8 @@ public enum XMI {
     struct Structure { var namespace: String; var type: String; var attributes: [String: String]; var line: Int }
 
     final class Reader: SAXHandler {
-        var sofa: String?
+        /// The CAS's views: each sofa's xmi:id, its name (`sofaID`) and its text.
+        var sofas: [(xmiID: String, name: String, text: String?)] = []
         var structures: [Structure] = []
         func startElement(_ tag: StartTag, at location: (line: Int, column: Int)) {
             let namespace = tag.namespace.map { String(cString: $0) } ?? ""
@@ -134,7 +135,7 @@ public enum XMI {
             var attributes: [String: String] = [:]
             for attribute in tag.allAttributes { attributes[attribute.localName] = attribute.value }
             if namespace == "http:///uima/cas.ecore", name == "Sofa" {
-                if attributes["sofaID"] == nil || attributes["sofaID"] == "_InitialView" { sofa = attributes["sofaString"] }
+                sofas.append((attributes["id"] ?? "", attributes["sofaID"] ?? "_InitialView", attributes["sofaString"]))
                 return
             }
             // The CAS's own structures (NULL, View, arrays) and the document annotation are not annotations.
@@ -158,7 +159,11 @@ public enum XMI {
     /// left out; another annotation type (with begin and end) becomes a custom layer named after
     /// it, its `value` the category; an empty span or any other feature structure stops the
     /// import unless `lossy`, which counts it.
-    public static func importDocument(path: String, id: String, lossy: Bool) throws(ImportError) -> (document: Document, losses: Losses) {
+    ///
+    /// A CAS with several views (sofas: a translation beside the original, say) gives the view
+    /// `view` (the initial view, `_InitialView`, unless named); the annotations of the other views
+    /// are counted as left out, never put on this view's text.
+    public static func importDocument(path: String, id: String, lossy: Bool, view: String? = nil) throws(ImportError) -> (document: Document, losses: Losses) {
         var losses = Losses()
         let place = ImportPlace(file: path)
         func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { place.fail(line, message, hint) }
@@ -169,7 +174,25 @@ public enum XMI {
         let parser = SAXParser(handler: reader)
         parser.parse(path: path)
         if let failure = parser.failures.first(where: \.isFatal) { throw fail(failure.line, failure.message, "give a well-formed UIMA CAS XMI file") }
-        guard let sofa = reader.sofa else { throw fail(0, "has no initial view with a sofaString: no text to annotate", "export the CAS with its text (the sofa)") }
+        let wanted = view ?? "_InitialView"
+        guard let chosen = reader.sofas.first(where: { $0.name == wanted }) else {
+            let names = reader.sofas.map(\.name)
+            throw fail(0, view == nil ? "has no initial view with a sofaString: no text to annotate" : "has no view '\(wanted)'",
+                       names.isEmpty ? "export the CAS with its text (the sofa)" : "its views: \(names.joined(separator: ", ")); choose one with --view")
+        }
+        guard let sofa = chosen.text else {
+            throw fail(0, "the view '\(wanted)' has no sofaString: no text to annotate", "export the CAS with its text (the sofa)")
+        }
+        // Only this view's structures: those of another sofa are counted, never moved onto this text.
+        let viewNames = Dictionary(reader.sofas.map { ($0.xmiID, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var structures: [Structure] = []
+        for structure in reader.structures {
+            if let owner = structure.attributes["sofa"], owner != chosen.xmiID, reader.sofas.count > 1 {
+                losses.lost("annotations of other views (\(viewNames[owner] ?? owner)) left out")
+                continue
+            }
+            structures.append(structure)
+        }
         let text = SourceText(sofa)
         let offsets = OffsetTable(text)
         let documentID = try model(0, "document id") { () throws(ModelError) in try Identifier(id) }
@@ -179,7 +202,7 @@ public enum XMI {
         // UIMA counts UTF-16 code units. A file whose offsets fall inside a character or past
         // the text in those units, but all fit as code points (a tool that counted Python
         // indices), is read in code points, and the move reported.
-        let allOffsets = reader.structures.flatMap { structure in
+        let allOffsets = structures.flatMap { structure in
             ["begin", "end", "cueBegin", "cueEnd"].compactMap { structure.attributes[$0].flatMap(Int.init) }
                 + (structure.attributes["ranges"] ?? "").split(whereSeparator: { $0 == " " || $0 == ";" }).compactMap { Int($0) }
         }
@@ -198,7 +221,7 @@ public enum XMI {
         var madeLines: [Int] = []
         var pendingLinks: [(index: Int, role: String, target: String, line: Int)] = []
         var ids = AnnotationIDs()
-        for structure in reader.structures {
+        for structure in structures {
             let a = structure.attributes
             if structure.type == "DocumentAnnotation" { continue }
             // DKPro's metadata describes the CAS, not the text: the title is kept, the rest counted.

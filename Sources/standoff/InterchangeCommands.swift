@@ -186,6 +186,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Write nothing if anything of the file is not read (counted on standard error), as for export.")
     var failOnLoss = false
 
+    @Option(help: "xmi: the view (sofa) to import, for a CAS with several (default: the initial view); the others' annotations are counted as left out.")
+    var view: String?
+
     @Option(help: "The document's id (default: made from the file's name, and made unique if the document's own paragraphs or taxonomies take it).")
     var id: String?
 
@@ -195,6 +198,7 @@ struct ImportCommand: ParsableCommand {
             guard (try? Identifier(id)) != nil else { throw ValidationError("--id '\(id)' is not an id: start with a letter or _, then letters, digits, -, _ or .") }
         }
         if from == .w3c && text == nil { throw ValidationError("a W3C annotation file points at its text: give it with --text TEXT_FILE") }
+        if view != nil && from != .xmi { throw ValidationError("--view is for xmi: the view (sofa) of a CAS to import") }
         if text != nil && (from == .jsonl || from == .xmi || from == .teiInline) {
             throw ValidationError("--text is for brat and w3c: a \(from.rawValue) file holds its own text")
         }
@@ -233,7 +237,7 @@ struct ImportCommand: ParsableCommand {
                 let (document, found) = try WebAnnotation.importDocument(data, text: bratText!.string, id: bratText!.id, file: file)
                 (documents, losses) = ([document], found)
             case .xmi:
-                let (document, found) = try XMI.importDocument(path: file, id: documentID(madeFrom: file), lossy: lossy)
+                let (document, found) = try XMI.importDocument(path: file, id: documentID(madeFrom: file), lossy: lossy, view: view)
                 (documents, losses) = ([document], found)
             case .teiInline:
                 let (document, found) = try InlineTEI.importDocument(path: file, id: documentID(madeFrom: URL(fileURLWithPath: file).deletingPathExtension().path))

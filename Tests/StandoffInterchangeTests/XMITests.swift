@@ -80,4 +80,19 @@ struct XMIImportTests {
         #expect(document.annotation("ent1").map { document.text[$0.ranges[0]] } == "Kim")
         #expect(losses.repairs["annotations with offsets in code points, not UTF-16 code units, read as code points"] == 2)
     }
+
+    /// A CAS with two views: the initial view (or the one named) is imported, the other view's
+    /// annotations are counted, never put on this view's text.
+    @Test func aCASWithTwoViewsGivesOneViewAndCountsTheOther() throws {
+        let path = Repository.fixture("two-views.xmi")
+        let (initial, losses) = try XMI.importDocument(path: path, id: "d", lossy: false)
+        #expect(initial.text.string == "Kim met Trump.")
+        #expect(initial.annotations.map { initial.text[$0.ranges[0]] } == ["Kim"])
+        #expect(losses.counts["annotations of other views (translation) left out"] == 2)
+        let (translation, other) = try XMI.importDocument(path: path, id: "d", lossy: false, view: "translation")
+        #expect(translation.text.string == "Trump a rencontré Kim.")
+        #expect(translation.annotations.map { translation.text[$0.ranges[0]] }.sorted() == ["Kim", "Trump"])
+        #expect(other.counts["annotations of other views (_InitialView) left out"] == 1)
+        #expect(throws: ImportError.self) { try XMI.importDocument(path: path, id: "d", lossy: false, view: "nope") }
+    }
 }

@@ -64,6 +64,11 @@ public enum XMI {
     public static func export(_ document: Document) -> (xmi: [UInt8], losses: Losses) {
         var losses = Losses()
         losses.countKept(document.preserved)
+        // The text is one attribute, and XML readers refuse a value over 10,000,000 bytes unless
+        // told otherwise: said, not lost (Standoff's own import reads up to 1 GB).
+        if document.text.string.utf8.count > 10_000_000 {
+            losses.repaired("texts over 10,000,000 bytes written as one sofa attribute (XML readers refuse it unless told to accept huge values: lxml's huge_tree)")
+        }
         let offsets = OffsetTable(document.text)
         func utf16(_ offset: Int) -> String { String((try? offsets.utf16Offset(ofCodePoint: offset)) ?? offset) }
         let writer = XMLWriter()!
@@ -172,6 +177,8 @@ public enum XMI {
         }
         let reader = Reader()
         let parser = SAXParser(handler: reader)
+        // The whole text is one attribute (the sofa): up to libxml2's huge limit, 1 GB.
+        parser.allowsHugeValues = true
         parser.parse(path: path)
         if let failure = parser.failures.first(where: \.isFatal) { throw fail(failure.line, failure.message, "give a well-formed UIMA CAS XMI file") }
         let wanted = view ?? "_InitialView"

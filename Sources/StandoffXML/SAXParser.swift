@@ -43,6 +43,14 @@ public final class SAXParser {
     /// libxml2's own default nesting limit, which its push parser does not apply itself.
     public static let maximumDepth = 256
 
+    /// libxml2's limit with XML_PARSE_HUGE: 1,000,000,000 bytes.
+    public static let hugeLengthLimit = 1_000_000_000
+
+    /// Whether a name, text node or attribute value may be longer than
+    /// ``libxml2LengthLimit`` (up to ``hugeLengthLimit``): for a format whose whole text is one
+    /// attribute (UIMA XMI's sofa). Entities stay refused and the depth bounded either way.
+    public var allowsHugeValues = false
+
     public init(handler: SAXHandler) { self.handler = handler }
 
     /// The parser's name dictionary, kept alive after the parse when asked (``parse(path:chunkSize:keepingNames:)``):
@@ -78,7 +86,7 @@ public final class SAXParser {
             xmlFreeParserCtxt(context)
             self.context = nil
         }
-        _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
+        _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | (allowsHugeValues ? XML_PARSE_HUGE.rawValue : 0)))
         var buffer = [CChar](repeating: 0, count: chunkSize)
         while !stopped {
             let count = fread(&buffer, 1, chunkSize, file)

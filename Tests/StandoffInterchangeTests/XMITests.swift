@@ -95,4 +95,25 @@ struct XMIImportTests {
         #expect(other.counts["annotations of other views (_InitialView) left out"] == 1)
         #expect(throws: ImportError.self) { try XMI.importDocument(path: path, id: "d", lossy: false, view: "nope") }
     }
+
+    /// A text over libxml2's default 10,000,000-byte limit on a value: the export says so, and
+    /// Standoff's import reads it back (up to 1 GB).
+    @Test func aSofaOverTenMegabytesIsSaidAndReadBack() throws {
+        let line = String(repeating: "Kim met Trump in Hanoi and nothing came of it. ", count: 20)
+        let text = try SourceText(Array(repeating: line, count: 10_700).joined(separator: "\n"))
+        #expect(text.string.utf8.count > 10_000_000)
+        var document = try Document(id: "d", title: "t", text: text)
+        try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)]))
+        let last = text.count - 5
+        try document.add(Annotation(id: "ent2", layer: .entity, category: "PER", ranges: [TextRange(last - 5, last - 1)]))
+        let (bytes, losses) = XMI.export(document)
+        #expect(losses.repairs.keys.contains { $0.hasPrefix("texts over 10,000,000 bytes") })
+        let path = directory.file("huge.xmi")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let (back, _) = try XMI.importDocument(path: path, id: "d", lossy: false)
+        #expect(back.text == text)
+        #expect(back.annotations.map { $0.ranges } == document.annotations.map { $0.ranges })
+        // Huge values allowed, entities still refused: an entity bomb stops the import at once.
+        #expect(throws: ImportError.self) { try XMI.importDocument(path: Repository.fixture("billion-laughs.xml"), id: "d", lossy: false) }
+    }
 }

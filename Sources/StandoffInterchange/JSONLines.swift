@@ -128,6 +128,10 @@ public enum JSONLines {
         for (index, bytes) in lines.enumerated() where !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             let number = index + 1
             let incoming: Incoming
+            if let problem = JSONCheck.problem(in: bytes) {
+                throw ImportError(file: file, line: number, message: "column \(problem.column): \(problem.message)",
+                                  hint: "each line is one JSON object with \"text\" and \"spans\" (docs/FORMATS.md)")
+            }
             do { incoming = try JSONDecoder().decode(Incoming.self, from: Data(bytes)) } catch {
                 throw ImportError(file: file, line: number, message: "not a document line (\(describe(error)))",
                                   hint: "each line is one JSON object with \"text\" and \"spans\" (docs/FORMATS.md)")
@@ -175,8 +179,9 @@ public enum JSONLines {
             }
             let text = try container.decode(String.self, forKey: JSONKey("text"))
             var spans: [Span]
-            if let list = try? container.decode([Span].self, forKey: JSONKey("spans")) {
-                spans = list
+            if (try? container.nestedUnkeyedContainer(forKey: JSONKey("spans"))) != nil {
+                // A list of spans: decoded as such, so that a wrong field is named where it is.
+                spans = try container.decode([Span].self, forKey: JSONKey("spans"))
             } else if container.contains(JSONKey("spans")) || container.contains(JSONKey("ents")) {
                 // spaCy's Doc.to_json(): entities in `ents`, span groups in `spans` by name
                 // (each a custom layer).
@@ -329,6 +334,9 @@ public enum JSONLines {
                       fail: (String, String) -> ImportError) throws(ImportError) -> TextRange {
         let text = units.text
         let direct = try? TextRange(span.start, span.end)
+        if span.end < span.start {
+            throw fail("span '\(span.id)' [\(span.start), \(span.end)) is reversed: its end comes before its start", "give the start first; offsets count code points from 0")
+        }
         guard let expected = span.text else {
             guard let direct, direct.end <= text.count else {
                 throw fail("span '\(span.id)' [\(span.start), \(span.end)) lies outside the text (\(text.count) code points)", "offsets count code points from 0")
@@ -345,11 +353,34 @@ public enum JSONLines {
                    "correct the offsets or the span's text; nothing was imported")
     }
 
+    /// A decoding error in words: the field (`spans[0].start`) and what it should have been.
     static func describe(_ error: Error) -> String {
-        if case DecodingError.keyNotFound(let key, _) = error { return "no \"\(key.stringValue)\"" }
-        if case DecodingError.typeMismatch(_, let context) = error { return "a wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))" }
-        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
-        return "\(error)"
+        func path(_ keys: [CodingKey]) -> String {
+            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.hasPrefix(".") ? String(text.dropFirst()) : text
+        }
+        func expected(_ type: Any.Type) -> String {
+            switch type {
+            case is Int.Type: "a whole number"
+            case is Double.Type: "a number"
+            case is String.Type: "a string"
+            case is Bool.Type: "true or false"
+            case is [Any].Type: "a list"
+            default: String(describing: type).contains("Array") ? "a list" : String(describing: type).contains("Dictionary") ? "an object" : "an object"
+            }
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return context.codingPath.isEmpty ? "no \"\(key.stringValue)\"" : "no \"\(key.stringValue)\" in \(path(context.codingPath))"
+        case DecodingError.typeMismatch(let type, let context):
+            return context.codingPath.isEmpty ? "the line is not a JSON object" : "\(path(context.codingPath)) should be \(expected(type))"
+        case DecodingError.valueNotFound(let type, let context):
+            return "\(path(context.codingPath)) is null where \(expected(type)) is needed"
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? context.debugDescription : "\(path(context.codingPath)): \(context.debugDescription)"
+        default:
+            return "\(error)"
+        }
     }
 }
 
@@ -358,8 +389,16 @@ extension JSONLines.Span {
     /// on import).
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        start = try container.decode(Int.self, forKey: .start)
-        end = try container.decode(Int.self, forKey: .end)
+        // Offsets read as numbers first, so that 5.5 or 1e30 is named where it stands.
+        func offset(_ key: CodingKeys) throws -> Int {
+            let value = try container.decode(Double.self, forKey: key)
+            guard value == value.rounded(), value >= 0, value <= 9_007_199_254_740_992 else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "\(value) is not a whole number of code points from 0")
+            }
+            return Int(value)
+        }
+        start = try offset(.start)
+        end = try offset(.end)
         label = try container.decode(String.self, forKey: .label)
         layer = try container.decodeIfPresent(String.self, forKey: .layer) ?? "entity"
         id = try container.decodeIfPresent(String.self, forKey: .id) ?? ""

@@ -144,6 +144,13 @@ public enum WebAnnotation {
             do throws(ModelError) { return try body() } catch { throw fail("\(what): \(error.description)", error.hint) }
         }
         let items: [Incoming.Annotation]
+        if let problem = JSONCheck.problem(in: data) {
+            // The line and column of the byte where it breaks.
+            let before = data.prefix(problem.column - 1)
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = before.count - (before.lastIndex(of: 0x0A).map { $0 - before.startIndex + 1 } ?? 0) + 1
+            throw ImportError(file: file, line: line, message: "column \(column): \(problem.message)", hint: "give a W3C Web Annotation JSON-LD file")
+        }
         do {
             let container = try JSONDecoder().decode(Incoming.Container.self, from: data)
             guard container.recognised else {

@@ -86,4 +86,38 @@ struct JSONLinesTests {
             (error as? ImportError).map { $0.line == 1 && $0.message.contains("doccano-9") } ?? false
         }
     }
+
+    /// A line that is not what the format needs is named with its line, its field or column,
+    /// and what is expected; never Foundation's "The given data was not valid JSON".
+    @Test(arguments: [
+        (#"{"text": "Kim met Trump.", "spans": [{"start": 6, "end": 0, "label": "PER"}]}"#, "[6, 0) is reversed"),
+        (#"{"text": "Kim met Trump.", "spans": [{"start": 5.5, "end": 7, "label": "PER"}]}"#, "spans[0].start: 5.5 is not a whole number"),
+        (#"{"text": "Kim met Trump.", "spans": [{"start": 1e30, "end": 7, "label": "PER"}]}"#, "spans[0].start: 1e+30 is not a whole number"),
+        (#"{"text": null, "spans": []}"#, "text is null where a string is needed"),
+        (#"[1, 2]"#, "the line is not a JSON object"),
+        (#"{"text": "a\ud800", "spans": []}"#, "column 12: \\ud800 is half of a surrogate pair"),
+        (#"{"text": "Kim", "text": "Bob", "spans": []}"#, "column 17: the key \"text\" is given twice in one object"),
+        (#"{"text": "Kim", "spans": [}"#, "column 27: '}' where a value"),
+        (String(repeating: "[", count: 150) + String(repeating: "]", count: 150), "nested more than 100 deep"),
+    ])
+    func aLineThatIsNotADocumentIsNamedWithWhatIsWrong(line: String, said: String) {
+        let data = Data(("{\"text\": \"ok\", \"spans\": []}\n" + line + "\n").utf8)
+        do {
+            _ = try JSONLines.importDocuments(data, file: "x.jsonl")
+            Issue.record("imported")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.message.contains(said), "\(error.message)")
+            #expect(!error.message.contains("not valid JSON") && !error.message.contains("DecodingError"))
+        }
+    }
+
+    @Test func bytesThatAreNotUTF8AreNamedWithTheirColumn() {
+        do {
+            _ = try JSONLines.importDocuments(Data([0x7B, 0x22, 0x74, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]), file: "x.jsonl")
+            Issue.record("imported")
+        } catch {
+            #expect(error.message == "column 7: bytes that are not UTF-8", "\(error.message)")
+        }
+    }
 }

@@ -166,6 +166,7 @@ public enum WebAnnotation {
         }
         let dates = ISO8601DateFormatter()
         let source = SourceText(text)
+        let units = OffsetUnits(source)
         let documentID = try model("document id") { () throws(ModelError) in try Identifier(id) }
         var document = try model("document") { () throws(ModelError) in
             try Document(id: documentID, title: id, text: source, source: SourceDescription(fileName: "", sha256: source.sha256))
@@ -179,7 +180,7 @@ public enum WebAnnotation {
             let targets = item.targets
             guard !targets.isEmpty else { throw fail("\(name) has no target with a selector", "give a target with a TextPositionSelector or a TextQuoteSelector") }
             var ranges: [TextRange] = []
-            for target in targets { ranges.append(try anchor(target, in: source, name: name, losses: &losses, fail: fail)) }
+            for target in targets { ranges.append(try anchor(target, in: units, name: name, losses: &losses, fail: fail)) }
             var category: Identifier?
             var annotation = Annotation(id: "x", layer: layer, ranges: ranges)
             for body in item.allBodies {
@@ -210,7 +211,7 @@ public enum WebAnnotation {
             }
             annotation.category = category
             annotation.severity = item.severity.flatMap(ErrorSeverity.init(rawValue:))
-            for cue in item.cue { annotation.cue.append(try anchor(cue, in: source, name: name + " (cue)", losses: &losses, fail: fail)) }
+            for cue in item.cue { annotation.cue.append(try anchor(cue, in: units, name: name + " (cue)", losses: &losses, fail: fail)) }
             // The id: Standoff's own when the IRI carries one that is free, else numbered afresh.
             let wanted = item.id.flatMap { $0.split(separator: ":").last.map(String.init) }.flatMap { try? Identifier($0) }
             let (newID, renumbered) = ids.next(for: layer, wanting: wanted, in: document)
@@ -295,10 +296,18 @@ public enum WebAnnotation {
         }
     }
 
-    /// A target's range: its position when the quote is there; else where the quote (with its
-    /// prefix and suffix) occurs once.
-    static func anchor(_ target: Incoming.Target, in text: SourceText, name: String, losses: inout Losses,
+    /// How far from a wrong position the quote is looked for first (code points either way).
+    static let anchorWindow = 4_096
+
+    /// A target's range: its position when the quote is there (in code points, or read as
+    /// UTF-16 code units or UTF-8 bytes, converted and counted); else where the quote with its
+    /// prefix and suffix occurs once within ``anchorWindow`` code points of the position, or,
+    /// failing that, once in the whole text (with its context or bare). Looking near the
+    /// position first keeps re-anchoring linear in the text: a file whose positions are all a
+    /// little off costs no search of the whole text per annotation.
+    static func anchor(_ target: Incoming.Target, in units: OffsetUnits, name: String, losses: inout Losses,
                        fail: (String, String) -> ImportError) throws(ImportError) -> TextRange {
+        let text = units.text
         let selectors = target.selectors
         let position = selectors.first { $0.type == "TextPositionSelector" }
         let quote = selectors.first { $0.type == "TextQuoteSelector" }
@@ -316,8 +325,24 @@ public enum WebAnnotation {
             throw fail("\(name): its position [\(position.start.map(String.init) ?? "?"), \(position.end.map(String.init) ?? "?")) is no range within the text (\(text.count) code points), and it has no quote",
                        "check the target")
         }
+        if let start = position?.start, let end = position?.end, start >= 0, start <= end,
+           let reading = units.readings(of: [(start, end)]).first(where: { text[$0.ranges[0]] == exact }) {
+            losses.repaired(reading.repair)
+            return reading.ranges[0]
+        }
         let prefix = quote?.prefix ?? ""
         let suffix = quote?.suffix ?? ""
+        let length = exact.unicodeScalars.count
+        if let start = position?.start, start >= 0, start <= text.count, length > 0, let window = try? TextRange(max(0, start - anchorWindow),
+                                                                                                               min(text.count, start + length + anchorWindow)) {
+            // Near the position first: the quote with its context, if it occurs there once.
+            let near = occurrences(of: prefix + exact + suffix, in: text, within: window)
+            if near.count == 1 {
+                losses.repaired("annotations re-anchored by the quote (the position did not hold it)")
+                let found = near[0] + prefix.unicodeScalars.count
+                return try! TextRange(found, found + length)
+            }
+        }
         let places = text.occurrences(of: prefix + exact + suffix)
         if places.count == 1 {
             let start = places[0].start + prefix.unicodeScalars.count
@@ -331,6 +356,18 @@ public enum WebAnnotation {
         }
         throw fail("\(name): the text at its position is not \"\(exact)\", and the quote occurs \(places.count == 0 ? bare.count : places.count) times with its context",
                    "correct the position or give a prefix and suffix that make the quote unique; nothing was imported")
+    }
+
+    /// Where `needle` starts within `window` of `text`, in code points from the text's start.
+    static func occurrences(of needle: String, in text: SourceText, within window: TextRange) -> [Int] {
+        let pattern = Array(needle.unicodeScalars)
+        let scalars = Array(text[window].unicodeScalars)
+        guard !pattern.isEmpty, pattern.count <= scalars.count else { return [] }
+        var found: [Int] = []
+        for index in 0...(scalars.count - pattern.count) where scalars[index] == pattern[0] {
+            if scalars[index..<(index + pattern.count)].elementsEqual(pattern) { found.append(window.start + index) }
+        }
+        return found
     }
 
     /// W3C annotations as other clients write them, read through `Codable`: one value or a list

@@ -153,7 +153,8 @@ struct ImportCommand: ParsableCommand {
             Every offset is checked against the text. Offsets that fit it only as UTF-16 code units, \
             UTF-8 bytes, on the text with \\r\\n read as \\n (as brat reads it) or after a byte \
             order mark are converted and reported; a W3C annotation whose position does not hold its \
-            quote is re-anchored by the quote when it occurs once (and reported); any other mismatch \
+            quote is read in UTF-16 or UTF-8 units, else re-anchored by the quote when it occurs once near \
+            the position or in the whole text (and reported); any other mismatch \
             stops the import, naming the line and span, and nothing is written. With several \
             documents, -o names a directory (one ID.tei.xml each).
 

@@ -42,6 +42,22 @@ struct WebAnnotationTests {
         }
     }
 
+    /// Positions a JavaScript client counted in UTF-16 code units (an emoji is two) are
+    /// converted and reported, as JSON Lines' are, even where the quote alone is ambiguous.
+    @Test func positionsInUTF16CodeUnitsAreConverted() throws {
+        let text = "😀 Trump met Trump."
+        // "Trump" (the second) at code points 12–17, UTF-16 units 13–18; the quote occurs twice.
+        let json = Data("""
+            {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:x:a1", "type": "Annotation", "motivation": "identifying",
+             "body": {"type": "TextualBody", "purpose": "tagging", "value": "PER"},
+             "target": {"source": "urn:x", "selector": [{"type": "TextPositionSelector", "start": 13, "end": 18},
+                        {"type": "TextQuoteSelector", "exact": "Trump"}]}}
+            """.utf8)
+        let (document, losses) = try WebAnnotation.importDocument(json, text: text, id: "d", file: "a.json")
+        #expect(document.annotations.first?.ranges == [try TextRange(12, 17)])
+        #expect(losses.repairs == ["annotations with offsets in UTF-16 code units, converted to code points": 1])
+    }
+
     @Test func annotationsInTheShapesOtherClientsWriteImport() throws {
         // The model's shorthands (bodyValue, a body that is an IRI, a list of motivations, a
         // quote alone), free-text tags and a Wikidata IRI as Recogito writes them, and a

@@ -34,14 +34,19 @@ enum DocumentFile {
     /// finishes first and cannot write its older version over the new one afterwards.
     static func create(_ document: Document, at path: String, force: Bool) throws {
         guard force else { return try save(document, to: path, replacing: false) }
-        let lock: EditLock?
+        let lock = try editLock(path)
+        defer { lock?.release() }
+        try save(document, to: path, replacing: true)
+    }
+
+    /// The file's ``EditLock``, waited for up to ``lockTimeout`` (said on a terminal); nil when
+    /// the file does not exist.
+    static func editLock(_ path: String) throws(CLIError) -> EditLock? {
         do throws(TEIWriteError) {
-            lock = try EditLock.acquire(path, timeout: lockTimeout) {
+            return try EditLock.acquire(path, timeout: lockTimeout) {
                 if Terminal.standardErrorIsTerminal { Terminal.printError("standoff: waiting for another standoff command editing \(path)…") }
             }
         } catch { throw CLIError(error) }
-        defer { lock?.release() }
-        try save(document, to: path, replacing: true)
     }
 
     /// Loads the file, lets `change` edit the document, and writes it back, holding the file's
@@ -50,12 +55,7 @@ enum DocumentFile {
     /// `change` throws. A file that may not be written is refused before it is read.
     static func edit<T>(_ path: String, _ change: (inout Document) throws -> T) throws -> T {
         do throws(TEIWriteError) { _ = try AtomicFile.writableTarget(path) } catch { throw CLIError(error) }
-        let lock: EditLock?
-        do throws(TEIWriteError) {
-            lock = try EditLock.acquire(path, timeout: lockTimeout) {
-                if Terminal.standardErrorIsTerminal { Terminal.printError("standoff: waiting for another standoff command editing \(path)…") }
-            }
-        } catch { throw CLIError(error) }
+        let lock = try editLock(path)
         defer { lock?.release() }
         var document = try load(path)
         let result = try change(&document)

@@ -28,7 +28,7 @@ public enum Brat {
 
     public static func export(_ document: Document) -> (files: Files, losses: Losses) {
         var losses = Losses()
-        losses.countKept(document.preserved)
+        losses.countTEIOnly(document)
         var lines: [String] = []
         var tIDs: [Identifier: String] = [:]
         var counters = (t: 0, a: 0, n: 0, r: 0, note: 0)
@@ -124,7 +124,6 @@ public enum Brat {
                 else if !named.contains(entry.id) { losses.lost("register names dropped (entries linked only as speaker, holder or target)") }
             }
         }
-        if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
         losses.lost("category descriptions dropped", document.taxonomies.reduce(0) { $0 + $1.categories.filter { !$0.description.isEmpty }.count })
         return (Files(text: breaks.read(document.text), annotations: lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")), losses)
     }

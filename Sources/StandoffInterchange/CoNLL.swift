@@ -12,7 +12,7 @@ public enum CoNLL {
 
     public static func export(_ document: Document, layer: Layer = .entity, scheme: Scheme = .bio) -> (text: String, losses: Losses) {
         var losses = Losses()
-        losses.countKept(document.preserved)
+        losses.countTEIOnly(document)
         let text = document.text
         let tokens = Tokens(text)
         var tags = [String](repeating: "O", count: tokens.count)

@@ -11,7 +11,7 @@ import StandoffXML
 public enum FoLiA {
     public static func export(_ document: Document) -> (xml: [UInt8], losses: Losses) {
         var losses = Losses()
-        losses.countKept(document.preserved)
+        losses.countTEIOnly(document)
         let text = document.text
         let tokens = Tokens(text)
         let doc = document.id.rawValue
@@ -84,7 +84,6 @@ public enum FoLiA {
         }
         writer.close()
         writer.close()
-        if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
         return (writer.finish() ?? [], losses)
     }
 }

@@ -12,7 +12,7 @@ public enum InlineTEI {
 
     public static func export(_ document: Document) -> (xml: [UInt8], losses: Losses) {
         var losses = Losses()
-        losses.countKept(document.preserved)
+        losses.countTEIOnly(document)
         let writer = XMLWriter(indent: false)!
         writer.open("TEI", [("xmlns", "http://www.tei-c.org/ns/1.0"), ("xml:id", document.id.rawValue), ("xml:lang", document.language)])
         writer.newline()
@@ -55,7 +55,6 @@ public enum InlineTEI {
         registers(document, writer)
         writer.newline()
         writer.close()
-        if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
         return (writer.finish() ?? [], losses)
     }
 

@@ -74,7 +74,7 @@ public enum JSONLines {
     /// The document as one JSON line (no line break inside).
     public static func export(_ document: Document) -> (line: String, losses: Losses) {
         var losses = Losses()
-        losses.countKept(document.preserved)
+        losses.countTEIOnly(document)
         var spans: [Span] = []
         for annotation in document.sortedAnnotations() {
             let links = Dictionary(grouping: annotation.links, by: \.role.name).mapValues { $0.map(\.target.description) }
@@ -89,7 +89,6 @@ public enum JSONLines {
                     time: annotation.provenance.time.map { ISO8601DateFormatter().string(from: $0) }))
             }
         }
-        if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
         let registers = document.registers.flatMap { register in
             register.entries.map { Entry(id: $0.id.rawValue, kind: register.kind.rawValue, name: $0.name, aliases: $0.aliases.isEmpty ? nil : $0.aliases, wikidata: $0.wikidata) }
         }

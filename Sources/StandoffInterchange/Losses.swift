@@ -38,10 +38,13 @@ public struct Losses: Equatable, Sendable, Codable {
 }
 
 extension Losses {
-    /// Counts what the TEI file holds that Standoff keeps without reading and no other format
-    /// carries: foreign elements, comments and processing instructions (TEI's other stand-off
-    /// forms among them), foreign attributes, `<div>`s around paragraphs. Every export calls it.
-    mutating func countKept(_ preserved: PreservedContent) {
+    /// Counts what only the TEI file holds, which no other format carries: the revision history,
+    /// and what Standoff keeps without reading (foreign elements, comments and processing
+    /// instructions, TEI's other stand-off forms among them; foreign attributes; `<div>`s around
+    /// paragraphs). Every export calls it, so none drops them in silence.
+    mutating func countTEIOnly(_ document: Document) {
+        lost("revision history entries dropped", document.revisions.count)
+        let preserved = document.preserved
         lost("pieces of markup Standoff keeps without reading (elements, comments) dropped",
              preserved.nodes.filter { $0.anchor != PreservedContent.outsideRoot }.count)
         lost("attributes Standoff keeps without reading dropped", preserved.attributes.values.reduce(0) { $0 + $1.count })

@@ -69,7 +69,7 @@ public enum WebAnnotation {
 
     public static func export(_ document: Document) -> (json: String, losses: Losses) {
         var losses = Losses()
-        losses.countKept(document.preserved)
+        losses.countTEIOnly(document)
         let documentID = document.id.rawValue
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -110,7 +110,6 @@ public enum WebAnnotation {
         }
         let registerCount = document.registers.reduce(0) { $0 + $1.entries.count }
         if registerCount > 0 { losses.lost("register entries' names, kinds and aliases kept only as IRIs", registerCount) }
-        if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
         func json(_ value: some Encodable) -> String { String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) }
         var out = "{\n  \"@context\": \(json(Context())),\n"
         out += "  \"first\": {\n    \"id\": \(json(iri(documentID, "annotations:page1"))),\n    \"items\": [\n"

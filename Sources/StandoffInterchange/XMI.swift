@@ -63,7 +63,7 @@ public enum XMI {
     /// The CAS as XMI, offsets in UTF-16 code units.
     public static func export(_ document: Document) -> (xmi: [UInt8], losses: Losses) {
         var losses = Losses()
-        losses.countKept(document.preserved)
+        losses.countTEIOnly(document)
         // The text is one attribute, and XML readers refuse a value over 10,000,000 bytes unless
         // told otherwise: said, not lost (Standoff's own import reads up to 1 GB).
         if document.text.string.utf8.count > 10_000_000 {
@@ -121,7 +121,6 @@ public enum XMI {
         writer.open("cas:View", [("sofa", "2"), ("members", members.joined(separator: " "))]); writer.close()
         writer.close()
         losses.lost("register entries kept only as ids", document.registers.reduce(0) { $0 + $1.entries.count })
-        if !document.revisions.isEmpty { losses.lost("revision history entries dropped", document.revisions.count) }
         return (writer.finish() ?? [], losses)
     }
 

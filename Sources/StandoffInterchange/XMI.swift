@@ -91,8 +91,13 @@ public enum XMI {
                 }
                 return values.isEmpty ? nil : values.joined(separator: " ")
             }
-            let known: Set<String> = ["ref", "speaker", "holder", "target"]
-            let otherLinks = annotation.links.filter { !known.contains($0.role.name) }.map { "\($0.role)=\($0.target)" }
+            // The roles this type has a feature for; every other link (a custom layer's `ref`, an
+            // entity's `speaker`) goes in `links`, never dropped.
+            let known: Set<String> = ["Entity": ["ref"], "Quotation": ["speaker"], "Stance": ["holder", "target"]][type] ?? []
+            let otherLinks = annotation.links.filter { !known.contains($0.role.name) }.map { link -> String in
+                if case .id(let id) = link.target, let taxonomy = document.taxonomy(declaring: id) { return "\(link.role)=category:\(taxonomy)/\(id)" }
+                return "\(link.role)=\(link.target)"
+            }
             var attributes: [(String, String?)] = [
                 ("xmi:id", String(next)), ("sofa", "2"), ("begin", utf16(first.start)), ("end", utf16(last.end)),
                 ("standoffId", annotation.id.rawValue), ("layer", annotation.layer.name), ("category", annotation.category?.rawValue),

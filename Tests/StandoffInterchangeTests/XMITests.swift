@@ -116,4 +116,19 @@ struct XMIImportTests {
         // Huge values allowed, entities still refused: an entity bomb stops the import at once.
         #expect(throws: ImportError.self) { try XMI.importDocument(path: Repository.fixture("billion-laughs.xml"), id: "d", lossy: false) }
     }
+
+    /// A custom layer's links (which have no feature of their own in the type system) go in
+    /// `links` and come back; they were dropped uncounted.
+    @Test func aCustomLayersLinksComeBack() throws {
+        var document = try Document(id: "d", title: "t", text: SourceText("Kim met Trump."))
+        try document.add(RegisterEntry(id: "kim", kind: .person, name: "Kim Jong Un"))
+        try document.add(Taxonomy(id: "claim", categories: [Category(id: "verified", description: "")]))
+        _ = try document.add(Annotation(id: "claim1", layer: try Layer("claim"), category: "verified", ranges: [TextRange(0, 3)],
+                                        links: [Link(role: .ref, target: .id("kim")), Link(role: .target, target: .id("verified"))]))
+        let path = directory.file("claim.xmi")
+        try Data(XMI.export(document).xmi).write(to: URL(fileURLWithPath: path))
+        let (back, _) = try XMI.importDocument(path: path, id: "d", lossy: false)
+        let links = try #require(back.annotation("claim1")).links
+        #expect(Set(links.map { "\($0.role)=\($0.target)" }) == ["ref=kim", "target=verified"])
+    }
 }

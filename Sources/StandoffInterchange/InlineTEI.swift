@@ -31,7 +31,10 @@ public enum InlineTEI {
             if !annotation.notes.isEmpty || !annotation.features.isEmpty { losses.lost("annotations' notes and features dropped") }
             if !annotation.cue.isEmpty { losses.lost("quotation cues dropped") }
             if annotation.links(.speaker).contains(.unknown) { losses.lost("quotation speakers recorded as unknown dropped") }
-            if annotation.provenance.annotator != nil || annotation.provenance.time != nil { losses.lost("annotations' provenance dropped") }
+            let provenance = annotation.provenance
+            if provenance.annotator != nil || provenance.time != nil || provenance.method != nil || provenance.certainty != nil {
+                losses.lost("annotations' provenance dropped")
+            }
         }
         // Pieces of every paragraph, split where markup must nest; then numbered per annotation.
         var splits = 0

@@ -32,4 +32,12 @@ struct InlineTEITests {
         let problems = schema.validate(path: path, code: .teiAll)
         #expect(problems.isEmpty, "\(problems.prefix(3).map(\.location))")
     }
+
+    /// Certainty or method alone is provenance too, and counted as dropped.
+    @Test func certaintyAndMethodAloneAreCountedAsProvenance() throws {
+        var document = try Document(id: "d", title: "t", text: SourceText("Kim met Trump."))
+        _ = try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)],
+                                        provenance: Provenance(method: .automatic, certainty: .low)))
+        #expect(InlineTEI.export(document).losses.counts["annotations' provenance dropped"] == 1)
+    }
 }

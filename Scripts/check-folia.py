@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks `standoff export --to folia` with the FoLiA tools: foliavalidator accepts it (schema,
 declarations, text consistency), and the FoLiA library reads back every entity, sentiment and
-observation with the text of its words.
+observation with the text of its words and its provenance (annotator, manual or auto, time).
 
     python3 Scripts/check-folia.py PATH/TO/standoff TEI_FILE
 """
@@ -27,5 +27,12 @@ for kind in (folia.Entity, folia.Sentiment, folia.Observation):
         expected = "".join("".join(record["text"]).split())
         if expected not in words:
             sys.exit(f"MISMATCH {element.id}: FoLiA words {words!r} do not cover Standoff's {record['text']!r}")
+        # Provenance carried: who, how and when, as Standoff recorded them.
+        if record.get("annotator") and element.annotator != record["annotator"]:
+            sys.exit(f"MISMATCH {element.id}: FoLiA annotator {element.annotator!r}, Standoff's {record['annotator']!r}")
+        if record.get("method") and element.annotatortype != (folia.AnnotatorType.AUTO if record["method"] == "automatic" else folia.AnnotatorType.MANUAL):
+            sys.exit(f"MISMATCH {element.id}: FoLiA annotator type {element.annotatortype!r}, Standoff's method {record['method']!r}")
+        if record.get("time") and element.datetime is None:
+            sys.exit(f"MISMATCH {element.id}: no datetime in FoLiA, Standoff's time {record['time']!r}")
         found += 1
-print(f"foliavalidator accepts the export; the FoLiA library reads {found} span annotations with their words")
+print(f"foliavalidator accepts the export; the FoLiA library reads {found} span annotations with their words, annotators, methods and times")

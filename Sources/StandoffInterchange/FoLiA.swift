@@ -1,3 +1,4 @@
+import Foundation
 import StandoffModel
 import StandoffXML
 
@@ -12,6 +13,7 @@ public enum FoLiA {
     public static func export(_ document: Document) -> (xml: [UInt8], losses: Losses) {
         var losses = Losses()
         losses.countTEIOnly(document)
+        let dates = ISO8601DateFormatter()
         let text = document.text
         let tokens = Tokens(text)
         let doc = document.id.rawValue
@@ -42,7 +44,11 @@ public enum FoLiA {
                 return end <= first || Int(tokens.starts[first]) != range.start || Int(tokens.ends[end - 1]) != range.end
             }) { losses.lost("spans not on word boundaries widened to whole words") }
             if !annotation.notes.isEmpty || !annotation.features.isEmpty { losses.lost("annotations' notes and features dropped") }
+            // FoLiA's confidence is a number; Standoff's certainty a word: not guessed.
+            if annotation.provenance.certainty != nil { losses.lost("annotations' certainty dropped (FoLiA's confidence is a number)") }
         }
+        // Links name entries by id (in desc); the register itself has no place in FoLiA.
+        losses.lost("register entries (names, aliases, Wikidata ids) dropped", document.registers.reduce(0) { $0 + $1.entries.count })
         for (index, paragraph) in text.paragraphs.enumerated() where paragraph.length > 0 {
             let pid = "\(doc).p.\(index + 1)"
             writer.open("p", [("xml:id", pid)])
@@ -70,7 +76,12 @@ public enum FoLiA {
                 guard !here.isEmpty else { continue }
                 writer.open(container)
                 for annotation in here {
-                    writer.open(element, [("xml:id", "\(doc).\(annotation.id)"), ("class", annotation.category?.rawValue ?? layer.name)])
+                    // Provenance as FoLiA's common attributes: who, how (manual or auto) and when.
+                    let provenance = annotation.provenance
+                    writer.open(element, [("xml:id", "\(doc).\(annotation.id)"), ("class", annotation.category?.rawValue ?? layer.name),
+                                          ("annotator", provenance.annotator?.rawValue),
+                                          ("annotatortype", provenance.method.map { $0 == .automatic ? "auto" : "manual" }),
+                                          ("datetime", provenance.time.map { dates.string(from: $0) })])
                     wrefs(annotation.ranges)
                     var description: [String] = annotation.links.map { "\($0.role): \($0.target)" }
                     if let correction = annotation.correction { description.append("correction: \(correction)") }

@@ -1,3 +1,4 @@
+import Foundation
 import StandoffInterchange
 import StandoffModel
 import Testing
@@ -16,5 +17,19 @@ struct FoLiATests {
         #expect(xml.contains(#"<entity xml:id="d.ent1" class="PER">"#) && xml.contains(#"<wref id="d.p.1.w.3"/>"#))
         #expect(xml.contains(#"<observation xml:id="d.err1" class="grammar">"#) && xml.contains("<desc>correction: No,; severity: minor</desc>"))
         #expect(losses.counts == ["quotations dropped (FoLiA quotes are structure, not spans over words)": 1])
+    }
+
+    /// Provenance goes in FoLiA's common attributes; certainty and the register are counted.
+    @Test func provenanceIsCarriedAndTheRestCounted() throws {
+        var document = try Document(id: "d", title: "t", text: SourceText("Kim met Trump."))
+        try document.add(RegisterEntry(id: "kim", kind: .person, name: "Kim Jong Un", wikidata: "Q56226"))
+        try document.declare(Annotator(id: "ann1", name: "A. Annotator"))
+        _ = try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)], links: [Link(role: .ref, target: .id("kim"))],
+                                        provenance: Provenance(annotator: "ann1", time: Date(timeIntervalSince1970: 1_732_406_400), method: .automatic, certainty: .high)))
+        let (bytes, losses) = FoLiA.export(document)
+        let xml = String(decoding: bytes, as: UTF8.self)
+        #expect(xml.contains(#"<entity xml:id="d.ent1" class="PER" annotator="ann1" annotatortype="auto" datetime="2024-11-24T00:00:00Z">"#), "\(xml)")
+        #expect(losses.counts["annotations' certainty dropped (FoLiA's confidence is a number)"] == 1)
+        #expect(losses.counts["register entries (names, aliases, Wikidata ids) dropped"] == 1)
     }
 }

@@ -39,6 +39,11 @@ def check(path, work):
                 covered = annotation.get_covered_text()
                 if covered != record["text"][0]:
                     sys.exit(f"MISMATCH {annotation.standoffId}: cassis covers {covered!r}, standoff {record['text'][0]!r}")
+            # Provenance as features of the type system: who, how sure, how, when.
+            for feature in ("annotator", "cert", "method", "time"):
+                name = "certainty" if feature == "cert" else feature
+                if record.get(feature) is not None and annotation.get(name) != record[feature]:
+                    sys.exit(f"MISMATCH {annotation.standoffId}: cassis reads {name} {annotation.get(name)!r}, standoff {record[feature]!r}")
             seen += 1
     if seen != len(expected):
         sys.exit(f"MISMATCH: cassis finds {seen} annotations, standoff lists {len(expected)}")
@@ -46,7 +51,7 @@ def check(path, work):
 
 
 work = tempfile.mkdtemp()
-print(f"{check(tei, work)} annotations load in dkpro-cassis with their covered text")
+print(f"{check(tei, work)} annotations load in dkpro-cassis with their covered text, annotator, certainty, method and time")
 text = os.path.join(work, "emoji.txt")
 with open(text, "w", encoding="utf-8") as handle:
     handle.write("👍 Kim met Trump 😀 in Hanoi.\n🇰🇵 No deal.\n")

@@ -1,3 +1,4 @@
+import Foundation
 import StandoffModel
 import StandoffXML
 
@@ -22,6 +23,7 @@ public enum XMI {
     /// The features every type has, then those of one layer: (name, UIMA range type).
     static let commonFeatures = [("standoffId", "uima.cas.String"), ("layer", "uima.cas.String"), ("category", "uima.cas.String"),
                                  ("ranges", "uima.cas.String"), ("notes", "uima.cas.String"), ("annotator", "uima.cas.String"),
+                                 ("certainty", "uima.cas.String"), ("method", "uima.cas.String"), ("time", "uima.cas.String"),
                                  ("links", "uima.cas.String"), ("features", "uima.cas.String")]
     static let layerFeatures: [String: [(String, String)]] = [
         "Entity": [("ref", "uima.cas.String")],
@@ -70,6 +72,7 @@ public enum XMI {
             losses.repaired("texts over 10,000,000 bytes written as one sofa attribute (XML readers refuse it unless told to accept huge values: lxml's huge_tree)")
         }
         let offsets = OffsetTable(document.text)
+        let dates = ISO8601DateFormatter()
         func utf16(_ offset: Int) -> String { String((try? offsets.utf16Offset(ofCodePoint: offset)) ?? offset) }
         let writer = XMLWriter()!
         writer.open("xmi:XMI", [("xmlns:xmi", "http://www.omg.org/XMI"), ("xmlns:cas", "http:///uima/cas.ecore"),
@@ -104,6 +107,8 @@ public enum XMI {
                 ("ranges", annotation.ranges.count > 1 ? annotation.ranges.map { "\(utf16($0.start)) \(utf16($0.end))" }.joined(separator: ";") : nil),
                 ("notes", annotation.notes.isEmpty ? nil : annotation.notes.joined(separator: "\n")),
                 ("annotator", annotation.provenance.annotator?.rawValue),
+                ("certainty", annotation.provenance.certainty?.rawValue), ("method", annotation.provenance.method?.rawValue),
+                ("time", annotation.provenance.time.map { dates.string(from: $0) }),
                 ("links", otherLinks.isEmpty ? nil : otherLinks.joined(separator: " ")),
                 ("features", annotation.features.isEmpty ? nil : annotation.features.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")),
             ]
@@ -116,8 +121,6 @@ public enum XMI {
             default: break
             }
             if annotation.ranges.count > 1 { losses.lost("discontinuous spans stored as their extent, with their ranges in a feature") }
-            let provenance = annotation.provenance
-            if provenance.time != nil || provenance.method != nil || provenance.certainty != nil { losses.lost("annotations' certainty, method and time dropped") }
             writer.open("standoff:\(type)", attributes)
             writer.close()
             members.append(String(next))
@@ -206,6 +209,7 @@ public enum XMI {
         }
         let text = SourceText(sofa)
         let offsets = OffsetTable(text)
+        let dates = ISO8601DateFormatter()
         let documentID = try model(0, "document id") { () throws(ModelError) in try Identifier(id) }
         var document = try model(0, "document") { () throws(ModelError) in
             try Document(id: documentID, title: id, text: text, source: SourceDescription(fileName: "", sha256: text.sha256))
@@ -317,7 +321,9 @@ public enum XMI {
             madeLines.append(structure.line)
             made.append(Annotation(id: newID, layer: layer, category: category, ranges: ranges, links: links, features: features,
                                    notes: ours ? (a["notes"].map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []) : [],
-                                   provenance: Provenance(annotator: annotator, time: nil, method: nil, certainty: nil), cue: cue,
+                                   provenance: Provenance(annotator: annotator, time: ours ? a["time"].flatMap { dates.date(from: $0) } : nil,
+                                                          method: ours ? a["method"].flatMap(AnnotationMethod.init(rawValue:)) : nil,
+                                                          certainty: ours ? a["certainty"].flatMap(Certainty.init(rawValue:)) : nil), cue: cue,
                                    correction: ours ? a["correction"] : nil, severity: ours ? a["severity"].flatMap(ErrorSeverity.init(rawValue:)) : nil))
         }
         let annotationIDs = Set(made.map(\.id))

@@ -119,6 +119,26 @@ struct XMIImportTests {
 
     /// A custom layer's links (which have no feature of their own in the type system) go in
     /// `links` and come back; they were dropped uncounted.
+    @Test func provenanceComesBackAsFeaturesAndNothingIsCountedLost() throws {
+        var document = try Document(id: "d", title: "t", text: SourceText("Kim met Trump."))
+        try document.declare(Annotator(id: "ann1", name: "A. Annotator"))
+        let when = Date(timeIntervalSince1970: 1_780_000_000)
+        try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)],
+                                    provenance: Provenance(annotator: try Identifier("ann1"), time: when, method: .automatic, certainty: .medium)))
+        try document.add(Annotation(id: "ent2", layer: .entity, category: "PER", ranges: [TextRange(8, 13)]))
+        let (bytes, losses) = XMI.export(document)
+        #expect(losses.isEmpty, "\(losses)")
+        let xmi = String(decoding: bytes, as: UTF8.self)
+        #expect(xmi.contains(#"annotator="ann1" certainty="medium" method="automatic" time="2026-05-28T20:26:40Z""#), "\(xmi)")
+        let typeSystem = String(decoding: XMI.typeSystem(), as: UTF8.self)
+        for feature in ["certainty", "method", "time"] { #expect(typeSystem.contains("<name>\(feature)</name>"), "\(feature)") }
+        let path = directory.file("provenance.xmi")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let (back, _) = try XMI.importDocument(path: path, id: "d", lossy: false)
+        #expect(try #require(back.annotation("ent1")).provenance == document.annotation("ent1")?.provenance)
+        #expect(try #require(back.annotation("ent2")).provenance == Provenance())
+    }
+
     @Test func aCustomLayersLinksComeBack() throws {
         var document = try Document(id: "d", title: "t", text: SourceText("Kim met Trump."))
         try document.add(RegisterEntry(id: "kim", kind: .person, name: "Kim Jong Un"))

@@ -61,9 +61,11 @@ public enum WebAnnotation {
         var cue: [Target]?
         var creator: Creator?
         var created: String?
+        var method: String?, certainty: String?
         enum CodingKeys: String, CodingKey {
             case context = "@context", id, type, motivation, target, body, creator, created
             case layer = "standoff:layer", severity = "standoff:severity", cue = "standoff:cue"
+            case method = "standoff:method", certainty = "standoff:certainty"
         }
     }
 
@@ -101,8 +103,8 @@ public enum WebAnnotation {
                 target: annotation.ranges.map { target($0, in: document) }, body: bodies.isEmpty ? nil : bodies,
                 severity: annotation.severity?.rawValue, cue: annotation.cue.isEmpty ? nil : annotation.cue.map { target($0, in: document) },
                 creator: annotation.provenance.annotator.map { Creator(id: iri(documentID, $0.rawValue), name: document.annotator($0)?.name ?? $0.rawValue) },
-                created: annotation.provenance.time.map { formatter.string(from: $0) })
-            if annotation.provenance.method != nil || annotation.provenance.certainty != nil { losses.lost("annotations' method and certainty dropped") }
+                created: annotation.provenance.time.map { formatter.string(from: $0) },
+                method: annotation.provenance.method?.rawValue, certainty: annotation.provenance.certainty?.rawValue)
             if count > 0 { items += Array(",\n".utf8) }
             items += Array("    ".utf8)
             items += (try? encoder.encode(item)) ?? Data("{}".utf8)
@@ -224,9 +226,13 @@ public enum WebAnnotation {
                 }
             }
             let created = item.created.flatMap { dates.date(from: $0) }
+            if let method = item.method, AnnotationMethod(rawValue: method) == nil { losses.lost("standoff:method values other than manual and automatic left out") }
+            if let certainty = item.certainty, Certainty(rawValue: certainty) == nil { losses.lost("standoff:certainty values other than high, medium, low and unknown left out") }
             made.append(Annotation(id: newID, layer: layer, category: annotation.category, ranges: annotation.ranges, links: [],
                                    features: annotation.features, notes: annotation.notes,
-                                   provenance: Provenance(annotator: annotator, time: created, method: nil, certainty: nil),
+                                   provenance: Provenance(annotator: annotator, time: created,
+                                                          method: item.method.flatMap(AnnotationMethod.init(rawValue:)),
+                                                          certainty: item.certainty.flatMap(Certainty.init(rawValue:))),
                                    cue: annotation.cue, correction: annotation.correction, severity: annotation.severity))
         }
         // Links: to annotations of the file, or to register entries named by their IRI.
@@ -437,6 +443,7 @@ public enum WebAnnotation {
             var creator: Agent?
             var created: String?
             var layer: String?, severity: String?
+            var method: String?, certainty: String?
             var cue: [Target]
             /// Hypothesis's API: the comment and the tags.
             var text: String?, tags: [String]
@@ -455,6 +462,8 @@ public enum WebAnnotation {
                 created = try container.decodeIfPresent(String.self, forKey: JSONKey("created"))
                 layer = try container.decodeIfPresent(String.self, forKey: JSONKey("standoff:layer"))
                 severity = try container.decodeIfPresent(String.self, forKey: JSONKey("standoff:severity"))
+                method = try container.decodeIfPresent(String.self, forKey: JSONKey("standoff:method"))
+                certainty = try container.decodeIfPresent(String.self, forKey: JSONKey("standoff:certainty"))
                 cue = try many("standoff:cue", Target.self)
                 text = try container.decodeIfPresent(String.self, forKey: JSONKey("text"))
                 tags = try container.decodeIfPresent([String].self, forKey: JSONKey("tags")) ?? []

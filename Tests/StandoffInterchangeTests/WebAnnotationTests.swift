@@ -22,6 +22,25 @@ struct WebAnnotationTests {
         #expect(BratTests.essence(back) == BratTests.essence(document))
         #expect(Set(back.annotations.map(\.id)) == Set(document.annotations.map(\.id)), "Standoff's ids come back from the IRIs")
         #expect(back.annotation("ent1")?.provenance.annotator == "standoff-team" && back.annotation("ent1")?.provenance.time != nil)
+        #expect(losses.counts.keys.allSatisfy { !$0.contains("method") && !$0.contains("certainty") }, "\(losses.counts)")
+        for annotation in document.annotations { #expect(back.annotation(annotation.id)?.provenance == annotation.provenance, "\(annotation.id)") }
+    }
+
+    /// Method and certainty travel as `standoff:method` and `standoff:certainty`; a value the
+    /// model has no word for is counted, not guessed.
+    @Test func methodAndCertaintyComeBackAndUnknownValuesAreCounted() throws {
+        var document = try Document(id: "d", title: "t", text: SourceText("Kim met Trump."))
+        try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)],
+                                    provenance: Provenance(method: .automatic, certainty: .low)))
+        let (json, losses) = WebAnnotation.export(document)
+        #expect(losses.isEmpty, "\(losses)")
+        #expect(json.contains(#""standoff:certainty":"low""#) && json.contains(#""standoff:method":"automatic""#), "\(json)")
+        let (back, _) = try WebAnnotation.importDocument(Data(json.utf8), text: document.text.string, id: "d", file: "a.jsonld")
+        #expect(back.annotation("ent1")?.provenance == Provenance(method: .automatic, certainty: .low))
+        let odd = json.replacingOccurrences(of: #""standoff:method":"automatic""#, with: #""standoff:method":"semi-automatic""#)
+        let (guessed, counted) = try WebAnnotation.importDocument(Data(odd.utf8), text: document.text.string, id: "d", file: "a.jsonld")
+        #expect(guessed.annotation("ent1")?.provenance == Provenance(certainty: .low))
+        #expect(counted.counts == ["standoff:method values other than manual and automatic left out": 1])
     }
 
     @Test func aWrongPositionIsReanchoredByItsQuoteOrRefused() throws {

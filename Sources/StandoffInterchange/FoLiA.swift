@@ -10,14 +10,14 @@ import StandoffXML
 /// cannot hold as a span (quotations, which are structure there; custom layers; spans across a
 /// paragraph break) is counted.
 public enum FoLiA {
-    public static func export(_ document: Document) -> (xml: [UInt8], losses: Losses) {
+    public static func export(_ document: Document) throws(XMLWriteError) -> (xml: [UInt8], losses: Losses) {
         var losses = Losses()
         losses.countTEIOnly(document)
         let dates = ISO8601DateFormatter()
         let text = document.text
         let tokens = Tokens(text)
         let doc = document.id.rawValue
-        let writer = XMLWriter()!
+        let writer = try XMLWriter()
         writer.open("FoLiA", [("xmlns", "http://ilk.uvt.nl/folia"), ("xml:id", doc), ("version", "2.5.3"), ("generator", "standoff")])
         writer.open("metadata", [("type", "native")])
         writer.open("annotations")
@@ -95,6 +95,6 @@ public enum FoLiA {
         }
         writer.close()
         writer.close()
-        return (writer.finish() ?? [], losses)
+        return (try writer.finish(), losses)
     }
 }

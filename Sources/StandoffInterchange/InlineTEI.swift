@@ -10,10 +10,10 @@ import StandoffXML
 public enum InlineTEI {
     struct Fragment { var annotation: Annotation; var range: TextRange; var index: Int; var count: Int }
 
-    public static func export(_ document: Document) -> (xml: [UInt8], losses: Losses) {
+    public static func export(_ document: Document) throws(XMLWriteError) -> (xml: [UInt8], losses: Losses) {
         var losses = Losses()
         losses.countTEIOnly(document)
-        let writer = XMLWriter(indent: false)!
+        let writer = try XMLWriter(indent: false)
         writer.open("TEI", [("xmlns", "http://www.tei-c.org/ns/1.0"), ("xml:id", document.id.rawValue), ("xml:lang", document.language)])
         writer.newline()
         header(document, writer)
@@ -58,7 +58,7 @@ public enum InlineTEI {
         registers(document, writer)
         writer.newline()
         writer.close()
-        return (writer.finish() ?? [], losses)
+        return (try writer.finish(), losses)
     }
 
     static func header(_ document: Document, _ writer: XMLWriter) {

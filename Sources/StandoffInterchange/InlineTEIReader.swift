@@ -172,13 +172,16 @@ final class InlineTEIReader: SAXHandler {
         case "person", "place", "org":
             entries.append(Entry(id: attributes["xml:id"] ?? "", kind: name, line: location.line))
             stack.append(.register(entries.count - 1))
-        case "persName", "placeName", "orgName", "geogName", "name" where currentEntry != nil:
+        // A name or idno is a register entry's only inside one (a header's author has a persName too).
+        case "persName", "placeName", "orgName", "geogName", "name", "idno":
+            guard let entry = currentEntry else { stack.append(.other(name)); break }
             textCapture = ""
-            stack.append(.registerName(currentEntry!))
-        case "idno" where currentEntry != nil:
-            textCapture = ""
-            stack.append(.idno(currentEntry!))
-            if let entry = currentEntry, let type = attributes["type"], type.lowercased() == "wikidata" { entries[entry].wikidata = "" }
+            if name == "idno" {
+                stack.append(.idno(entry))
+                if let type = attributes["type"], type.lowercased() == "wikidata" { entries[entry].wikidata = "" }
+            } else {
+                stack.append(.registerName(entry))
+            }
         case "taxonomy":
             taxonomyIDs.append(attributes["xml:id"] ?? "")
             stack.append(.other(name))

@@ -1,4 +1,5 @@
 import StandoffModel
+import StandoffXML
 
 /// What a conversion could not carry, counted per kind ("quotation cues dropped": 9), so that
 /// nothing is lost in silence: exports print it, `--fail-on-loss` makes any of it an error.
@@ -69,3 +70,7 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
     /// `FILE:LINE: message`; `FILE: message` where no line applies (line 0).
     public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }
+
+/// An XML format's writer failed (libxml2 refused a call or ran out of memory); the export
+/// throws it so that nothing is written.
+public typealias XMLWriteError = StandoffXML.XMLWriteError

@@ -34,8 +34,8 @@ public enum XMI {
     ]
 
     /// The type system description (`TypeSystem.xml`).
-    public static func typeSystem() -> [UInt8] {
-        let writer = XMLWriter()!
+    public static func typeSystem() throws(XMLWriteError) -> [UInt8] {
+        let writer = try XMLWriter()
         writer.open("typeSystemDescription", [("xmlns", "http://uima.apache.org/resourceSpecifier")])
         writer.element("name", text: "Standoff")
         writer.element("description", text: "Stand-off annotation layers of Standoff (entities, quotations, stances, errors, custom layers).")
@@ -59,11 +59,11 @@ public enum XMI {
         }
         writer.close()
         writer.close()
-        return writer.finish() ?? []
+        return try writer.finish()
     }
 
     /// The CAS as XMI, offsets in UTF-16 code units.
-    public static func export(_ document: Document) -> (xmi: [UInt8], losses: Losses) {
+    public static func export(_ document: Document) throws(XMLWriteError) -> (xmi: [UInt8], losses: Losses) {
         var losses = Losses()
         losses.countTEIOnly(document)
         // The text is one attribute, and XML readers refuse a value over 10,000,000 bytes unless
@@ -74,7 +74,7 @@ public enum XMI {
         let offsets = OffsetTable(document.text)
         let dates = ISO8601DateFormatter()
         func utf16(_ offset: Int) -> String { String((try? offsets.utf16Offset(ofCodePoint: offset)) ?? offset) }
-        let writer = XMLWriter()!
+        let writer = try XMLWriter()
         writer.open("xmi:XMI", [("xmlns:xmi", "http://www.omg.org/XMI"), ("xmlns:cas", "http:///uima/cas.ecore"),
                                 ("xmlns:tcas", "http:///uima/tcas.ecore"), ("xmlns:standoff", "http:///org/standoff.ecore"), ("xmi:version", "2.0")])
         writer.open("cas:NULL", [("xmi:id", "0")]); writer.close()
@@ -129,7 +129,7 @@ public enum XMI {
         writer.open("cas:View", [("sofa", "2"), ("members", members.joined(separator: " "))]); writer.close()
         writer.close()
         losses.lost("register entries kept only as ids", document.registers.reduce(0) { $0 + $1.entries.count })
-        return (writer.finish() ?? [], losses)
+        return (try writer.finish(), losses)
     }
 
     // MARK: Import

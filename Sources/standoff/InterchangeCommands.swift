@@ -92,6 +92,8 @@ struct ExportCommand: ParsableCommand {
         let document = try DocumentFile.load(file)
         let (content, losses): (String, Losses)
         var beside: (path: String, content: String)?
+        // The XML formats throw when libxml2's writer fails: nothing is written then.
+        do {
         switch to {
         case .jsonl:
             let (line, found) = JSONLines.export(document)
@@ -102,22 +104,26 @@ struct ExportCommand: ParsableCommand {
         case .conll:
             (content, losses) = CoNLL.export(document, layer: layer, scheme: scheme)
         case .folia:
-            let (bytes, found) = FoLiA.export(document)
+            let (bytes, found) = try FoLiA.export(document)
             (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
         case .teiInline:
-            let (bytes, found) = InlineTEI.export(document)
+            let (bytes, found) = try InlineTEI.export(document)
             (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
         case .xmi:
             guard let output else { throw ValidationError(Self.twoFiles[to]!) }
-            let (bytes, found) = XMI.export(document)
+            let (bytes, found) = try XMI.export(document)
             (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
             beside = ((URL(fileURLWithPath: output).deletingLastPathComponent().appendingPathComponent("TypeSystem.xml")).path,
-                      String(decoding: XMI.typeSystem(), as: UTF8.self))
+                      String(decoding: try XMI.typeSystem(), as: UTF8.self))
         case .brat:
             guard let output else { throw ValidationError(Self.twoFiles[to]!) }
             let (files, found) = Brat.export(document)
             (content, losses) = (files.annotations, found)
             beside = (String(output.dropLast(4)) + ".txt", files.text)
+        }
+        } catch let error as XMLWriteError {
+            throw CLIError("could not write the \(to.rawValue) of \(file): \(error); nothing was written",
+                           hint: "libxml2 refuses a call only when memory runs out or for a name XML cannot hold; report it with the file")
         }
         LossReport.print(losses, format: to.rawValue, as: report)
         if failOnLoss && !losses.isEmpty {

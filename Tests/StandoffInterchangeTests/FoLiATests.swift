@@ -11,7 +11,7 @@ struct FoLiATests {
         try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(8, 13)]))
         try document.add(Annotation(id: "quo1", layer: .quotation, category: "direct", ranges: [TextRange(15, 22)]))
         try document.add(Annotation(id: "err1", layer: .error, category: "grammar", ranges: [TextRange(15, 17)], correction: "No,", severity: .minor))
-        let (bytes, losses) = FoLiA.export(document)
+        let (bytes, losses) = try FoLiA.export(document)
         let xml = String(decoding: bytes, as: UTF8.self)
         #expect(xml.contains(#"<w xml:id="d.p.1.w.3" space="no">"#) && xml.contains("<t>Trump</t>"), "\(xml)")
         #expect(xml.contains(#"<entity xml:id="d.ent1" class="PER">"#) && xml.contains(#"<wref id="d.p.1.w.3"/>"#))
@@ -26,7 +26,7 @@ struct FoLiATests {
         try document.declare(Annotator(id: "ann1", name: "A. Annotator"))
         _ = try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)], links: [Link(role: .ref, target: .id("kim"))],
                                         provenance: Provenance(annotator: "ann1", time: Date(timeIntervalSince1970: 1_732_406_400), method: .automatic, certainty: .high)))
-        let (bytes, losses) = FoLiA.export(document)
+        let (bytes, losses) = try FoLiA.export(document)
         let xml = String(decoding: bytes, as: UTF8.self)
         #expect(xml.contains(#"<entity xml:id="d.ent1" class="PER" annotator="ann1" annotatortype="auto" datetime="2024-11-24T00:00:00Z">"#), "\(xml)")
         #expect(losses.counts["annotations' certainty dropped (FoLiA's confidence is a number)"] == 1)

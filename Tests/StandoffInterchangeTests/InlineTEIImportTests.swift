@@ -21,7 +21,7 @@ struct InlineTEIImportTests {
 
     @Test func ourOwnInlineExportReadsBackToTheSameAnnotations() throws {
         let original = try TEIReader.load(path: BratTests.shipped)
-        let (xml, exportLosses) = InlineTEI.export(original)
+        let (xml, exportLosses) = try InlineTEI.export(original)
         let path = directory.file("inline.xml")
         try Data(xml).write(to: URL(fileURLWithPath: path))
         let (back, losses) = try InlineTEI.importDocument(path: path, id: "back")
@@ -79,6 +79,21 @@ struct InlineTEIImportTests {
         } catch {
             #expect(error.line == 1)
         }
+    }
+
+    /// A name outside a register entry (the header's author) is not an entry's name: it crashed
+    /// the import (a `where` that guarded only the last of five names).
+    @Test func aNameOrIdnoInTheHeaderOutsideARegisterIsLeftAlone() throws {
+        let path = directory.file("author.xml")
+        try """
+        <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>
+        <author><persName>Jane Doe</persName></author></titleStmt><publicationStmt><idno>x-1</idno></publicationStmt>
+        <sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+        <text><body><p>Kim met <persName>Trump</persName>.</p></body></text></TEI>
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let (document, _) = try InlineTEI.importDocument(path: path, id: "d")
+        #expect(document.annotations.map { document.text[$0.ranges[0]] } == ["Trump"])
+        #expect(document.registers.allSatisfy { $0.entries.isEmpty })
     }
 }
 

@@ -16,7 +16,7 @@ struct InlineTEITests {
         try document.add(RegisterEntry(id: "x", kind: .person, name: "X"))
         try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 16)], links: [Link(role: .ref, target: .id("x"))]))
         try document.add(Annotation(id: "err1", layer: .error, category: "grammar", ranges: [TextRange(6, 22)], correction: "BETA"))
-        let xml = String(decoding: InlineTEI.export(document).xml, as: UTF8.self)
+        let xml = String(decoding: try InlineTEI.export(document).xml, as: UTF8.self)
         #expect(xml.contains(##"<p xml:id="p1"><persName xml:id="ent1" ref="#x" ana="#PER">alpha <choice><sic xml:id="err1" ana="#grammar" next="#err1-2">beta gamma</sic><corr>BETA</corr></choice></persName><sic xml:id="err1-2" ana="#grammar" prev="#err1"> delta</sic></p>"##), "\(xml)")
         // The text is the text: markup removed, the paragraph reads as before.
         let paragraph = try #require(xml.firstMatch(of: /<p xml:id="p1">(.*?)<\/p>/)?.1)
@@ -38,6 +38,6 @@ struct InlineTEITests {
         var document = try Document(id: "d", title: "t", text: SourceText("Kim met Trump."))
         _ = try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)],
                                         provenance: Provenance(method: .automatic, certainty: .low)))
-        #expect(InlineTEI.export(document).losses.counts["annotations' provenance dropped"] == 1)
+        #expect(try InlineTEI.export(document).losses.counts["annotations' provenance dropped"] == 1)
     }
 }

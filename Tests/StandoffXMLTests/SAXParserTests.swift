@@ -23,7 +23,7 @@ struct SAXParserTests {
     func parse(_ xml: [UInt8]) -> (events: [String], failures: [SAXParser.Failure]) {
         let directory = TemporaryDirectory()
         let path = directory.file("input.xml")
-        FileManager.default.createFile(atPath: path, contents: Data(xml))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(xml))
         let recorder = EventRecorder()
         let parser = SAXParser(handler: recorder)
         parser.parse(path: path)

@@ -22,6 +22,9 @@ public enum Brat {
         public var annotations: String
     }
 
+    /// The feature that keeps a normalisation into another database (`Reference:brat_eco` =
+    /// `ECO:0001802`), written back as `N… Reference T… brat_eco:ECO:0001802`.
+    static let referenceFeature = "Reference:"
     static let reserved = ["speaker: ", "holder: ", "target: ", "ref: ", "correction: ", "feature: ", "note: ", "cue", "link "]
 
     // MARK: Export
@@ -68,6 +71,11 @@ public enum Brat {
         for annotation in annotations {
             let t = tIDs[annotation.id]!
             func note(_ text: String) { counters.note += 1; lines.append("#\(counters.note)\tAnnotatorNotes \(t)\t\(text.replacingOccurrences(of: "\n", with: " "))") }
+            // An entity linked to an entry writes its database references (kept as features) as
+            // normalisations, once, on its first entry; otherwise they stay notes.
+            let linksAnEntry = annotation.layer == .entity && annotation.links(.ref).contains { if case .id(let id) = $0 { document.entry(id) != nil } else { false } }
+            var references = annotation.features.filter { $0.key.hasPrefix(Self.referenceFeature) }.sorted { $0.key < $1.key }
+                .flatMap { feature in feature.value.split(separator: " ").map { (String(feature.key.dropFirst(Self.referenceFeature.count)), String($0)) } }
             if annotation.layer != .entity, let category = annotation.category {
                 counters.a += 1
                 lines.append("A\(counters.a)\tCategory \(t) \(category)")
@@ -79,6 +87,18 @@ public enum Brat {
             for link in annotation.links {
                 guard case .id(let target) = link.target else { note("\(link.role): unknown"); continue }
                 if link.role == .ref, annotation.layer == .entity, let entry = document.entry(target) {
+                    // Database references (kept as features) are written back as they came, and
+                    // the entry made from one of them needs no line of its own.
+                    // That one goes first, so that an import makes the same entry again.
+                    let madeFrom = references.firstIndex { Identifier.madeValid("\($0.0.lowercased())-\($0.1)") == target }
+                    let madeFromReference = madeFrom != nil
+                    if let madeFrom { references.insert(references.remove(at: madeFrom), at: 0) }
+                    for (database, id) in references {
+                        counters.n += 1
+                        lines.append("N\(counters.n)\tReference \(t) \(database):\(id)\t\(entry.name)")
+                    }
+                    references = []
+                    if madeFromReference && entry.wikidata == nil { continue }
                     counters.n += 1
                     lines.append("N\(counters.n)\tReference \(t) Register:\(target)\t\(entry.name)")
                     if let wikidata = entry.wikidata {
@@ -109,7 +129,9 @@ public enum Brat {
                 lines.append("R\(counters.r)\tCue Arg1:\(t) Arg2:T\(counters.t)")
             }
             if let correction = annotation.correction { note("correction: \(correction)") }
-            for (key, value) in annotation.features.sorted(by: { $0.key < $1.key }) { note("feature: \(key)=\(value)") }
+            for (key, value) in annotation.features.sorted(by: { $0.key < $1.key }) where !(key.hasPrefix(Self.referenceFeature) && linksAnEntry) {
+                note("feature: \(key)=\(value)")
+            }
             for comment in annotation.notes { note(reserved.contains(where: comment.hasPrefix) ? "note: " + comment : comment) }
             if annotation.provenance.annotator != nil || annotation.provenance.certainty != nil || annotation.provenance.method != nil || annotation.provenance.time != nil {
                 losses.lost("annotations' provenance (annotator, certainty, method, time) dropped")
@@ -328,17 +350,28 @@ public enum Brat {
         }
         let madeIndex = Dictionary(uniqueKeysWithValues: made.enumerated().map { ($1.t, $0) })
         let relationsFrom = Dictionary(grouping: relations, by: \.from)
-        // Entries from the normalisations: Register:ID names one; a Wikidata id alone makes one.
+        // Entries from the normalisations: Register:ID names one; a Wikidata id alone makes one;
+        // a reference into another database (`brat_eco:ECO:0001802`) makes one whose id is the
+        // reference made valid, and is kept whole as the feature `Reference:DB`, which the
+        // export writes back as the same normalisation.
         var entryOf: [String: Identifier] = [:]
         for (t, list) in references.sorted(by: { $0.key < $1.key }) {
-            guard let owner = madeIndex[t].map({ made[$0].annotation }) else { continue }
+            guard let index = madeIndex[t] else { continue }
+            let owner = made[index].annotation
             let register = list.first { $0.db == "Register" }
             let wikidata = list.first { $0.db == "Wikidata" }?.id
+            for reference in list where reference.db != "Register" && reference.db != "Wikidata" {
+                let key = Self.referenceFeature + reference.db
+                made[index].annotation.features[key] = (made[index].annotation.features[key].map { $0 + " " } ?? "") + reference.id
+            }
             guard let reference = register ?? list.first else { continue }
+            if list.contains(where: { $0.name != reference.name }) { losses.lost("normalisation texts other than the first (the entry's name) left out") }
             let entryID = try model(reference.line, t) { () throws(ModelError) in
                 if let register { return try Identifier(register.id) }
                 if let wikidata { return try RegisterEntries.entryID(forWikidata: wikidata) }
-                return try Identifier("\(reference.db.lowercased())-\(reference.id)")
+                let valid = Identifier.madeValid("\(reference.db.lowercased())-\(reference.id)")
+                if valid.rawValue != "\(reference.db.lowercased())-\(reference.id)" { losses.repaired("database references made register entry ids (- for characters an id cannot hold; the reference kept as a feature)") }
+                return valid
             }
             entryOf[t] = entryID
             try model(reference.line, t) { () throws(ModelError) in

@@ -22,3 +22,19 @@ enum RegisterEntries {
     /// The entry an import makes for a Wikidata id when the file names no entry of its own: `wd-Q42`.
     static func entryID(forWikidata id: String) throws(ModelError) -> Identifier { try Identifier("wd-" + id) }
 }
+
+extension Identifier {
+    /// Another tool's name as an id (a free-text tag, a database reference such as
+    /// `brat_eco:ECO:0001802`): characters an id cannot hold become `-`, and one that cannot
+    /// start an id gets `_` before it.
+    static func madeValid(_ name: String) -> Identifier {
+        if let id = try? Identifier(name) { return id }
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            let allowed = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "-_.".unicodeScalars.contains(scalar)
+            scalars.append(allowed ? scalar : "-")
+        }
+        let cleaned = String(scalars)
+        return (try? Identifier(cleaned)) ?? (try? Identifier("_" + cleaned)) ?? Identifier(stringLiteral: "_id")
+    }
+}

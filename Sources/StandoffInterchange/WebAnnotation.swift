@@ -193,7 +193,7 @@ public enum WebAnnotation {
                     guard let tag = value ?? iri.flatMap({ $0.split(whereSeparator: { ":/#".contains($0) }).last.map(String.init) }),
                           !tag.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                     if category != nil { annotation.notes.append("tag: " + tag); losses.repaired("tags after the first kept as notes"); continue }
-                    let id = categoryID(tag)
+                    let id = Identifier.madeValid(tag)
                     if id.rawValue != tag { losses.repaired("tags made a category id each (- for spaces and other characters an id cannot hold)") }
                     category = id
                 case "editing": annotation.correction = value
@@ -277,19 +277,6 @@ public enum WebAnnotation {
             try model(annotation.id.rawValue) { () throws(ModelError) in try document.add(annotation, checkingLinks: false) }
         }
         return (document, losses)
-    }
-
-    /// A free-text tag as a category id: characters an id cannot hold become `-`, and one that
-    /// cannot start an id gets `_` before it.
-    static func categoryID(_ tag: String) -> Identifier {
-        if let id = try? Identifier(tag) { return id }
-        var scalars = String.UnicodeScalarView()
-        for scalar in tag.unicodeScalars {
-            let allowed = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "-_.".unicodeScalars.contains(scalar)
-            scalars.append(allowed ? scalar : "-")
-        }
-        let cleaned = String(scalars)
-        return (try? Identifier(cleaned)) ?? (try? Identifier("_" + cleaned)) ?? Identifier(stringLiteral: "_tag")
     }
 
     static func layerName(motivation: String?) -> String {

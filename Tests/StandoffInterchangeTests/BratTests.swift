@@ -135,6 +135,25 @@ struct BratTests {
         #expect(jesse.links.first?.target == .id("wikipedia-534366") && document.entry("wikipedia-534366")?.name == "Jesse James")
     }
 
+    /// A normalisation into an ontology (as in brat's published corpora) imports: an entry
+    /// whose id is the reference made valid, the reference kept whole as a feature, and the
+    /// export writes the same normalisation back; it stopped the import ("invalid id").
+    @Test func aNormalisationIntoAnOntologyImportsAndExportsBackUnchanged() throws {
+        let text = "The beta-galactosidase assay worked.\n"
+        let line = "N1\tReference T1 brat_eco:ECO:0001802\tbeta-galactosidase reporter gene assay evidence"
+        let ann = "T1\tProtein 4 22\tbeta-galactosidase\n" + line + "\n"
+        let (document, losses) = try Brat.importDocument(annotations: ann, text: text, id: "eco", file: "eco.ann", lossy: false)
+        let protein = try #require(document.annotations.first)
+        #expect(protein.features == ["Reference:brat_eco": "ECO:0001802"])
+        #expect(protein.links == [Link(role: .ref, target: .id("brat_eco-ECO-0001802"))])
+        #expect(document.entry("brat_eco-ECO-0001802")?.name == "beta-galactosidase reporter gene assay evidence")
+        #expect(losses.repairs.keys.contains { $0.contains("database references made register entry ids") })
+        let (files, _) = Brat.export(document)
+        #expect(files.annotations.split(separator: "\n").filter { $0.hasPrefix("N") }.map(String.init) == [line], "\(files.annotations)")
+        let (again, _) = try Brat.importDocument(annotations: files.annotations, text: files.text, id: "eco", file: "eco.ann", lossy: false)
+        #expect(again.annotations.first?.links == protein.links && again.annotations.first?.features == protein.features)
+    }
+
     @Test func offsetsInUTF16UnitsAreConvertedAndOtherMismatchesStop() throws {
         let text = "👍👍 Kim met Trump\n"
         let (fixed, losses) = try Brat.importDocument(annotations: "T1\tPER 5 8\tKim\n", text: text, id: "d", file: "d.ann", lossy: false)

@@ -146,7 +146,9 @@ struct ImportCommand: ParsableCommand {
         abstract: "Make TEI files from another tool's annotations, checking every offset against the text.",
         discussion: """
             Formats: brat (NAME.ann, its text from NAME.txt or --text; attributes become features, \
-            relations links, events annotations of the layer event), w3c (with --text; collections, \
+            relations links, events annotations of the layer event, normalisations register entries, \
+            a reference into any database such as brat_eco:ECO:0001802 kept as the feature \
+            Reference:DB and exported back as it came), w3c (with --text; collections, \
             pages, lists, Hypothesis API answers), xmi (UIMA CAS XMI as INCEpTION, WebAnno and DKPro \
             Core write it: offsets in UTF-16 code units, DKPro's NamedEntity an entity, other types \
             custom layers), jsonl (Standoff's own, spaCy's, Prodigy's and doccano's lines), tei-inline \

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks `standoff export --to folia` with the FoLiA tools: foliavalidator accepts it (schema,
 declarations, text consistency), and the FoLiA library reads back every entity, sentiment and
-observation with the text of its words and its provenance (annotator, manual or auto, time).
+observation with the text of its words, its provenance (annotator, manual or auto, time), its
+features and its comments.
 
     python3 Scripts/check-folia.py PATH/TO/standoff TEI_FILE
 """
@@ -18,7 +19,7 @@ if done.returncode != 0 or "Validated successfully" not in done.stdout + done.st
     sys.exit(f"foliavalidator rejects the export:\n{done.stdout}{done.stderr}")
 doc = folia.Document(file=out)
 listed = {record["id"]: record for record in json.loads(subprocess.run([standoff, "list", tei, "--format", "json"], capture_output=True, text=True, check=True).stdout)}
-found = 0
+found = carried = 0
 for kind in (folia.Entity, folia.Sentiment, folia.Observation):
     for element in doc.select(kind):
         record = listed[element.id.split(".", 1)[1]]
@@ -34,5 +35,13 @@ for kind in (folia.Entity, folia.Sentiment, folia.Observation):
             sys.exit(f"MISMATCH {element.id}: FoLiA annotator type {element.annotatortype!r}, Standoff's method {record['method']!r}")
         if record.get("time") and element.datetime is None:
             sys.exit(f"MISMATCH {element.id}: no datetime in FoLiA, Standoff's time {record['time']!r}")
+        # Features as FoLiA features (subset and class), comments as FoLiA comments.
+        features = {feature.subset: feature.cls for feature in element.select(folia.Feature, recursive=False)}
+        if features != record.get("features", {}):
+            sys.exit(f"MISMATCH {element.id}: FoLiA features {features!r}, Standoff's {record.get('features')!r}")
+        comments = [comment.value for comment in element.select(folia.Comment, recursive=False)]
+        if comments != record.get("notes", []):
+            sys.exit(f"MISMATCH {element.id}: FoLiA comments {comments!r}, Standoff's notes {record.get('notes')!r}")
+        carried += bool(features) + bool(comments)
         found += 1
-print(f"foliavalidator accepts the export; the FoLiA library reads {found} span annotations with their words, annotators, methods and times")
+print(f"foliavalidator accepts the export; the FoLiA library reads {found} span annotations with their words, annotators, methods and times, and {carried} features and comment lists")

@@ -21,7 +21,7 @@ public enum FoLiA {
         writer.open("FoLiA", [("xmlns", "http://ilk.uvt.nl/folia"), ("xml:id", doc), ("version", "2.5.3"), ("generator", "standoff")])
         writer.open("metadata", [("type", "native")])
         writer.open("annotations")
-        for declaration in ["text-annotation", "paragraph-annotation", "token-annotation", "description-annotation"] { writer.open(declaration); writer.close() }
+        for declaration in ["text-annotation", "paragraph-annotation", "token-annotation", "description-annotation", "comment-annotation"] { writer.open(declaration); writer.close() }
         for (kind, set) in [("entity-annotation", "entity"), ("sentiment-annotation", "stance"), ("observation-annotation", "error")] {
             writer.open(kind, [("set", "https://standoff.dev/sets/\(set)")]); writer.close()
         }
@@ -43,7 +43,6 @@ public enum FoLiA {
                 let (first, end) = (tokens.firstIndex(endingAfter: range.start), tokens.firstIndex(startingAtOrAfter: range.end))
                 return end <= first || Int(tokens.starts[first]) != range.start || Int(tokens.ends[end - 1]) != range.end
             }) { losses.lost("spans not on word boundaries widened to whole words") }
-            if !annotation.notes.isEmpty || !annotation.features.isEmpty { losses.lost("annotations' notes and features dropped") }
             // FoLiA's confidence is a number; Standoff's certainty a word: not guessed.
             if annotation.provenance.certainty != nil { losses.lost("annotations' certainty dropped (FoLiA's confidence is a number)") }
         }
@@ -87,6 +86,11 @@ public enum FoLiA {
                     if let correction = annotation.correction { description.append("correction: \(correction)") }
                     if let severity = annotation.severity { description.append("severity: \(severity)") }
                     if !description.isEmpty { writer.element("desc", text: description.joined(separator: "; ")) }
+                    // Features as FoLiA features (the key the subset, the value the class), notes as comments.
+                    for (key, value) in annotation.features.sorted(by: { $0.key < $1.key }) {
+                        writer.open("feat", [("subset", key), ("class", value)]); writer.close()
+                    }
+                    for note in annotation.notes { writer.element("comment", text: note) }
                     writer.close()
                 }
                 writer.close()

@@ -19,6 +19,19 @@ struct FoLiATests {
         #expect(losses.counts == ["quotations dropped (FoLiA quotes are structure, not spans over words)": 1])
     }
 
+    /// Features and notes go in FoLiA's `feat` and `comment`, and are not counted lost.
+    @Test func featuresAndNotesAreCarried() throws {
+        var document = try Document(id: "d", title: "t", text: SourceText("Kim met Trump."))
+        _ = try document.add(Annotation(id: "ent1", layer: .entity, category: "PER", ranges: [TextRange(0, 3)],
+                                        features: ["checked": "yes & sure"], notes: ["first <note>", "second"]))
+        let (bytes, losses) = try FoLiA.export(document)
+        let xml = String(decoding: bytes, as: UTF8.self)
+        #expect(xml.contains(#"<feat subset="checked" class="yes &amp; sure"/>"#), "\(xml)")
+        #expect(xml.contains("<comment>first &lt;note&gt;</comment>") && xml.contains("<comment>second</comment>"))
+        #expect(xml.contains("<comment-annotation/>"), "comments are declared")
+        #expect(losses.isEmpty, "\(losses.counts)")
+    }
+
     /// Provenance goes in FoLiA's common attributes; certainty and the register are counted.
     @Test func provenanceIsCarriedAndTheRestCounted() throws {
         var document = try Document(id: "d", title: "t", text: SourceText("Kim met Trump."))

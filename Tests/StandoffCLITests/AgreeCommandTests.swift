@@ -6,7 +6,7 @@ import TestSupport
 @Suite("standoff agree")
 struct AgreeCommandTests {
     let directory = TemporaryDirectory()
-    let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+    let shipped = Repository.shippedAnnotations
 
     func json(_ result: CommandResult) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

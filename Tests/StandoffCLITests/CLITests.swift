@@ -193,7 +193,7 @@ struct CLITests {
     /// A full disk or a closed pipe behind standard output is an error (exit 1, a message), never
     /// a cut-short report with exit 0.
     @Test func aFailedWriteToStandardOutputIsAnError() throws {
-        let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        let shipped = Repository.shippedAnnotations
         let copy = directory.file("copy.tei.xml")
         try FileManager.default.copyItem(atPath: shipped, toPath: copy)
         for arguments in [["list", shipped], ["show", shipped], ["stats", shipped], ["validate", shipped], ["export", shipped, "--to", "jsonl"],

@@ -143,7 +143,7 @@ struct EditingVerbsTests {
     }
 
     @Test func aLanguageOnAParagraphIsKept() throws {
-        let shipped = try String(contentsOfFile: Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path, encoding: .utf8)
+        let shipped = try String(contentsOfFile: Repository.shippedAnnotations, encoding: .utf8)
         try shipped.replacingOccurrences(of: "<p xml:id=\"p2\">", with: "<p xml:id=\"p2\" xml:lang=\"en-GB\">").write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try run(["validate", "FILE"]).status == 0)
         #expect(try run(["add", "entity", "FILE", "--range", "0:3", "--category", "MISC"]).status == 0)

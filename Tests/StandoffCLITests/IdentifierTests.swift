@@ -145,7 +145,7 @@ struct InlineImportCommandTests {
         #expect(strict.status == 1 && strict.stderr.contains("nothing was written"), "\(strict.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.file("no.tei.xml")))
         // The round trip through the command line: export, import, the same annotations listed.
-        let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        let shipped = Repository.shippedAnnotations
         #expect(try CLI.run(["export", shipped, "--to", "tei-inline", "-o", directory.file("inline.xml")]).status == 0)
         let back = try CLI.run(["import", directory.file("inline.xml"), "--from", "tei-inline", "-o", directory.file("back.tei.xml")])
         #expect(back.status == 0 && back.stdout.contains("186 annotations"), "\(back.stderr)")

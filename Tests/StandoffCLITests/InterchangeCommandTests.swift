@@ -6,7 +6,7 @@ import TestSupport
 @Suite("standoff export and import")
 struct InterchangeCommandTests {
     let directory = TemporaryDirectory()
-    let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+    let shipped = Repository.shippedAnnotations
 
     @Test func jsonLinesOutAndBackListTheSameAnnotations() throws {
         let jsonl = directory.file("out.jsonl")
@@ -82,7 +82,7 @@ struct InterchangeCommandTests {
 
     /// `-o -` is standard output (as `import -` reads standard input), never a file named `-`.
     @Test func dashIsStandardOutput() throws {
-        let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        let shipped = Repository.shippedAnnotations
         let result = try CLI.run(["export", shipped, "--to", "jsonl", "-o", "-"], in: directory.path)
         #expect(result.status == 0 && result.stdout.hasPrefix("{\"annotators\""), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.file("-")))

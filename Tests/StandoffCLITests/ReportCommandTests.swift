@@ -7,7 +7,7 @@ import TestSupport
 @Suite("standoff report")
 struct ReportCommandTests {
     let directory = TemporaryDirectory()
-    let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+    let shipped = Repository.shippedAnnotations
 
     @Test func onePageIsWrittenAndNotReplacedWithoutForce() throws {
         let page = directory.file("report.html")

@@ -7,7 +7,7 @@ import TestSupport
 /// `Annotations/north-korea-diplomacy.tei.xml`, the corpus the project ships.
 @Suite("The shipped annotations of the seed article")
 struct ShippedAnnotationsTests {
-    static let path = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+    static let path = Repository.shippedAnnotations
 
     func document() throws -> Document { try TEIReader.load(path: Self.path) }
 

@@ -6,7 +6,7 @@ import TestSupport
 @Suite("standoff stats")
 struct StatsCommandTests {
     let directory = TemporaryDirectory()
-    let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+    let shipped = Repository.shippedAnnotations
 
     @Test func theShippedCorpusInEveryFormat() throws {
         for format in ["table", "json", "csv", "markdown"] {

@@ -9,7 +9,7 @@ struct ValidateCommandTests {
         // datatype libraries on first use, and two threads doing that at once used to break the
         // schema ("does not compile"). Fresh processes, so that every run starts unregistered.
         let directory = TemporaryDirectory()
-        let shipped = try String(contentsOfFile: Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path, encoding: .utf8)
+        let shipped = try String(contentsOfFile: Repository.shippedAnnotations, encoding: .utf8)
         for number in 1...8 { try shipped.write(toFile: directory.file("copy\(number).xml"), atomically: true, encoding: .utf8) }
         for _ in 1...5 {
             let result = try CLI.run(["validate", directory.path])
@@ -81,7 +81,7 @@ struct ValidateCommandTests {
 
     @Test func anUnreadableInputIsAnErrorInEveryReportFormat() throws {
         let directory = TemporaryDirectory()
-        let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        let shipped = Repository.shippedAnnotations
         try FileManager.default.createDirectory(atPath: directory.file("sub"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: shipped, toPath: directory.file("sub/good.xml"))
         try FileManager.default.createSymbolicLink(atPath: directory.file("dangling.xml"), withDestinationPath: "gone.xml")
@@ -117,7 +117,7 @@ struct ValidateCommandTests {
         let directory = TemporaryDirectory()
         let real = directory.file("real")
         try FileManager.default.createDirectory(atPath: real + "/sub", withIntermediateDirectories: true)
-        let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        let shipped = Repository.shippedAnnotations
         try FileManager.default.copyItem(atPath: shipped, toPath: real + "/a.xml")
         try FileManager.default.copyItem(atPath: Repository.fixture("minimal.tei.xml"), toPath: real + "/sub/b.xml")
         try FileManager.default.createSymbolicLink(atPath: real + "/sub/up", withDestinationPath: real)

@@ -79,7 +79,7 @@ struct BratTests {
     }
 
 
-    static let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+    static let shipped = Repository.shippedAnnotations
 
     /// An annotation as the round trip keeps it: everything but its id and provenance, links
     /// to annotations named by their place.

@@ -9,7 +9,7 @@ import TestSupport
 /// against the text, and offsets in another unit are converted and reported.
 @Suite("JSON Lines")
 struct JSONLinesTests {
-    static let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+    static let shipped = Repository.shippedAnnotations
 
     @Test func theShippedAnnotationsRoundTrip() throws {
         let document = try TEIReader.load(path: Self.shipped)

@@ -9,7 +9,7 @@ import TestSupport
 /// that occurs once, refused otherwise.
 @Suite("W3C Web Annotation")
 struct WebAnnotationTests {
-    static let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+    static let shipped = Repository.shippedAnnotations
 
     @Test func theShippedAnnotationsRoundTrip() throws {
         let document = try TEIReader.load(path: Self.shipped)

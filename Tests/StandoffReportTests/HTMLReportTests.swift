@@ -11,7 +11,7 @@ import TestSupport
 /// the comparison's disagreements marked, a corpus index linking its pages.
 @Suite("HTML report")
 struct HTMLReportTests {
-    static let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+    static let shipped = Repository.shippedAnnotations
 
     /// The value of `attribute` on every element of `html` that has it.
     static func values(of attribute: String, in html: String) -> [String] {

@@ -8,7 +8,7 @@ import TestSupport
 /// `stats` counts what the files hold, exactly, and summaries of shards add up to one run.
 @Suite("Statistics")
 struct StatisticsTests {
-    static let shipped = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+    static let shipped = Repository.shippedAnnotations
 
     @Test func theShippedCorpusIsCountedExactly() throws {
         let (summary, unread) = try Statistics.summarize([Self.shipped])

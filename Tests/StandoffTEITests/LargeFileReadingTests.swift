@@ -103,7 +103,7 @@ struct EarlyPreparationTests {
     @Test func linksToAnnotationsFurtherOnResolveAndLinksToNothingDoNot() throws {
         // The shipped file with its stances moved before the entities, one stance pointed at an
         // entity mention (further on now), and, in a second file, at an id nothing declares.
-        let shipped = try String(contentsOfFile: Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path, encoding: .utf8)
+        let shipped = try String(contentsOfFile: Repository.shippedAnnotations, encoding: .utf8)
         let lines = shipped.components(separatedBy: "\n")
         let entityStart = try #require(lines.firstIndex { $0.contains("<listAnnotation type=\"entity\">") })
         let stanceStart = try #require(lines.firstIndex { $0.contains("<listAnnotation type=\"stance\">") })

@@ -91,7 +91,7 @@ struct SchemaConformanceTests {
 
 extension SchemaConformanceTests {
     @Test func theShippedAnnotationsAreValidTEI() throws {
-        let path = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        let path = Repository.shippedAnnotations
         #expect(TEIAllSchema.shared.errors(validating: path) == [])
     }
 }

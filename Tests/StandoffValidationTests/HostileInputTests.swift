@@ -89,7 +89,7 @@ struct HostileInputTests {
 
     @Test func corruptedCopiesOfTheShippedFileGetAReportNeverACrash() throws {
         // Seeded corruptions: bytes changed, cut, repeated, and markup characters let in.
-        let original = Repository.read(Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path)
+        let original = Repository.read(Repository.shippedAnnotations)
         var generator = SeededGenerator(seed: 2026)
         let insertions: [[UInt8]] = [Array("<".utf8), Array(">".utf8), Array("\"".utf8), Array("</annotation>".utf8),
                                      Array("<listAnnotation>".utf8), [0xE2, 0x80], [0x00], Array(#" xml:id="p1""#.utf8)]

@@ -76,7 +76,7 @@ struct RuleFixtureTests {
     @Test func aLinkWithoutRoleInALargerFileIsOneClearError() throws {
         // A misspelt @type: libxml2 answers with "Internal error: no state" at two ancestors
         // and a generic message at the <ptr>; the reader's message says what is wrong, alone.
-        let shipped = String(decoding: Repository.read(Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path), as: UTF8.self)
+        let shipped = String(decoding: Repository.read(Repository.shippedAnnotations), as: UTF8.self)
         let first = try #require(shipped.range(of: ##"<ptr type="ref" target="#trump"/>"##))
         let broken = shipped.replacingCharacters(in: first, with: ##"<ptr typo="ref" target="#trump"/>"##)
         let directory = TemporaryDirectory()
@@ -98,7 +98,7 @@ struct RuleFixtureTests {
          "<respStmt> inside annotation 'ent1' is not read: Standoff names an annotation's annotator with resp=\"#ID\", pointing at a <respStmt xml:id=\"ID\"> in the header"),
     ])
     func annotationContentTheSchemaRefusesIsNamedInStandoffsTerms(replacement: String, needle: String, message: String) throws {
-        let shipped = String(decoding: Repository.read(Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path), as: UTF8.self)
+        let shipped = String(decoding: Repository.read(Repository.shippedAnnotations), as: UTF8.self)
         let first = try #require(shipped.range(of: ##"<note type="quote">Donald Trump</note>"##))
         let broken = shipped.replacingCharacters(in: first, with: replacement)
         let directory = TemporaryDirectory()
@@ -125,7 +125,7 @@ struct RuleFixtureTests {
 
     @Test func theCleanFixtureAndTheShippedCorpusAreClean() {
         for path in [Repository.fixture("rules/clean.tei.xml"), Repository.fixture("minimal.tei.xml"),
-                     Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path] {
+                     Repository.shippedAnnotations] {
             let report = Validator().validate(file: path)
             #expect(report.diagnostics.isEmpty, "\(path): \(report.diagnostics.map(\.headline))")
         }
@@ -143,7 +143,7 @@ struct TEIAllRuleTests {
         #expect(report.diagnostics.first?.line == RuleFixtureTests.expectedLine(.init(code: "SO003", fixture: "rules/SO003-tei-all.tei.xml")))
         #expect(report.diagnostics.first?.message.contains("reviewed") == true)
         // And the shipped corpus is valid TEI.
-        let corpus = Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+        let corpus = Repository.shippedAnnotations
         #expect(Validator(options: ValidationOptions(teiAll: schema)).validate(file: corpus).diagnostics.isEmpty)
     }
 }

@@ -118,7 +118,7 @@ struct ValidatorTests {
 
     @Test func oneFaultGetsOneMessage() throws {
         let directory = TemporaryDirectory()
-        let shipped = try String(contentsOfFile: Repository.root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path, encoding: .utf8)
+        let shipped = try String(contentsOfFile: Repository.shippedAnnotations, encoding: .utf8)
         // A file that stops inside its root's start tag: libxml2 says so three ways.
         let truncated = directory.file("truncated.xml")
         try (String(shipped.prefix(60)) + "<TEI").write(toFile: truncated, atomically: true, encoding: .utf8)

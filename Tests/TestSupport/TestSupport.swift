@@ -13,6 +13,9 @@ public enum Repository {
     /// `seeds/north-korea-diplomacy.txt`.
     public static let seed = root.appendingPathComponent("seeds/north-korea-diplomacy.txt").path
 
+    /// The shipped annotation of the seed, `Annotations/north-korea-diplomacy.tei.xml`.
+    public static let shippedAnnotations = root.appendingPathComponent("Annotations/north-korea-diplomacy.tei.xml").path
+
     /// The official TEI schema, `../shared/tei/tei_all.rng` beside the repository, or
     /// `$STANDOFF_TEI_ALL`; `nil` when absent.
     public static var teiAllSchema: String? {

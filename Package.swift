@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "standoff", targets: ["standoff"]),
         .library(name: "StandoffModel", targets: ["StandoffModel"]),
         .library(name: "StandoffXML", targets: ["StandoffXML"]),
+        .library(name: "StandoffFiles", targets: ["StandoffFiles"]),
         .library(name: "StandoffTEI", targets: ["StandoffTEI"]),
         .library(name: "StandoffFormats", targets: ["StandoffFormats"]),
         .library(name: "StandoffValidation", targets: ["StandoffValidation"]),
@@ -37,10 +38,12 @@ let package = Package(
         // Hardened SAX2 parsing over libxml2 for every XML reader: no network, no entities, bounded
         // depth and memory, locations, faults told by libxml2's error codes.
         .target(name: "StandoffXML", dependencies: ["CLibXML2"]),
+        // Atomic replacement of files and the edit lock: every command that writes a file.
+        .target(name: "StandoffFiles"),
         // TEI P5 stand-off reading (streaming, over StandoffXML) and writing (xmlTextWriter, atomic).
         .target(
             name: "StandoffTEI",
-            dependencies: ["StandoffModel", "StandoffXML", "CLibXML2"],
+            dependencies: ["StandoffModel", "StandoffXML", "StandoffFiles", "CLibXML2"],
             resources: [.copy("Resources/standoff.rng")]
         ),
         // `standoff validate`: well-formedness, schema and semantic rules, with diagnostics and reports.
@@ -66,6 +69,7 @@ let package = Package(
             name: "standoff",
             dependencies: [
                 "StandoffModel",
+                "StandoffFiles",
                 "StandoffTEI",
                 "StandoffFormats",
                 "StandoffValidation",
@@ -80,6 +84,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "StandoffModelTests", dependencies: ["StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffXMLTests", dependencies: ["StandoffXML", "TestSupport"]),
+        .testTarget(name: "StandoffFilesTests", dependencies: ["StandoffFiles", "TestSupport"]),
         .testTarget(
             name: "StandoffTEITests",
             // StandoffValidation only for the rules' words of the facts the reader finds (Words.swift).
@@ -91,6 +96,6 @@ let package = Package(
         .testTarget(name: "StandoffInterchangeTests", dependencies: ["StandoffInterchange", "StandoffModel", "StandoffTEI", "StandoffValidation", "TestSupport"]),
         .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffReportTests", dependencies: ["StandoffReport", "StandoffModel", "StandoffTEI", "TestSupport"]),
-        .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffTEI", "StandoffModel", "TestSupport"]),
+        .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffFiles", "StandoffTEI", "StandoffModel", "TestSupport"]),
     ]
 )

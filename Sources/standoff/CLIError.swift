@@ -1,4 +1,5 @@
 import Foundation
+import StandoffFiles
 import StandoffModel
 import StandoffTEI
 import StandoffValidation
@@ -40,6 +41,10 @@ struct CLIError: Error {
     }
 
     init(_ error: TEIWriteError) {
+        rendered = "standoff: error: \(error.path.isEmpty ? "" : error.path + ": ")\(error.message)\n  hint: \(error.hint)"
+    }
+
+    init(_ error: FileWriteError) {
         rendered = "standoff: error: \(error.path.isEmpty ? "" : error.path + ": ")\(error.message)\n  hint: \(error.hint)"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StandoffFiles
 import StandoffModel
 import StandoffTEI
 
@@ -42,7 +43,7 @@ enum DocumentFile {
     /// The file's ``EditLock``, waited for up to ``lockTimeout`` (said on a terminal); nil when
     /// the file does not exist.
     static func editLock(_ path: String) throws(CLIError) -> EditLock? {
-        do throws(TEIWriteError) {
+        do throws(FileWriteError) {
             return try EditLock.acquire(path, timeout: lockTimeout) {
                 if Terminal.standardErrorIsTerminal { Terminal.printError("standoff: waiting for another standoff command editing \(path)…") }
             }
@@ -54,7 +55,7 @@ enum DocumentFile {
     /// after another, each to the file as the previous one left it. Nothing is written if
     /// `change` throws. A file that may not be written is refused before it is read.
     static func edit<T>(_ path: String, _ change: (inout Document) throws -> T) throws -> T {
-        do throws(TEIWriteError) { _ = try AtomicFile.writableTarget(path) } catch { throw CLIError(error) }
+        do throws(FileWriteError) { _ = try AtomicFile.writableTarget(path) } catch { throw CLIError(error) }
         let lock = try editLock(path)
         defer { lock?.release() }
         var document = try load(path)

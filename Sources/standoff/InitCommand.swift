@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StandoffFiles
 import StandoffModel
 import StandoffTEI
 
@@ -47,7 +48,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let fileManager = FileManager.default
         try DocumentFile.checkNewFile(output, reading: [(textFile, "the text file")], force: force)
-        do throws(TEIWriteError) { _ = try AtomicFile.writableTarget(output) } catch { throw CLIError(error) }
+        do throws(FileWriteError) { _ = try AtomicFile.writableTarget(output) } catch { throw CLIError(error) }
         guard let data = fileManager.contents(atPath: textFile) else {
             throw CLIError.unreadable(textFile)
         }

@@ -1,21 +1,34 @@
 import ArgumentParser
 import Foundation
+import StandoffFiles
 import StandoffInterchange
 import StandoffModel
 import StandoffTEI
 
-/// The formats `export` and `import` know (docs/FORMATS.md).
+/// The formats `export` and `import` know, as the interchange module registers them
+/// (docs/FORMATS.md).
 extension CoNLL.Scheme: ExpressibleByArgument {}
 
-enum InterchangeFormat: String, ExpressibleByArgument, CaseIterable {
-    case brat, jsonl, w3c, conll, xmi, folia
-    case teiInline = "tei-inline"
+/// A format `export` writes, by its name.
+struct ExportFormat: ExpressibleByArgument {
+    let exporter: Exporter
+    init?(argument: String) {
+        guard let exporter = Interchange.exporter(named: argument) else { return nil }
+        self.exporter = exporter
+    }
+    static var allValueStrings: [String] { Interchange.exporters.map(\.name) }
+    var name: String { exporter.name }
 }
 
-/// The formats `import` reads: CoNLL and FoLiA are written only (docs/FORMATS.md).
-enum ImportFormat: String, ExpressibleByArgument, CaseIterable {
-    case brat, jsonl, w3c, xmi
-    case teiInline = "tei-inline"
+/// A format `import` reads, by its name: CoNLL and FoLiA are written only.
+struct ImportFormat: ExpressibleByArgument {
+    let importer: Importer
+    init?(argument: String) {
+        guard let importer = Interchange.importer(named: argument) else { return nil }
+        self.importer = importer
+    }
+    static var allValueStrings: [String] { Interchange.importers.map(\.name) }
+    var name: String { importer.name }
 }
 
 struct ExportCommand: ParsableCommand {
@@ -45,7 +58,7 @@ struct ExportCommand: ParsableCommand {
     var file: String
 
     @Option(help: "The format to write.")
-    var to: InterchangeFormat
+    var to: ExportFormat
 
     @Option(name: .shortAndLong, help: "Where to write (atomically); standard output if left out or -.", completion: .file())
     var output: String?
@@ -67,75 +80,40 @@ struct ExportCommand: ParsableCommand {
 
     enum LossFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    /// Formats that write a second file beside the first, and the name `-o` must then have.
-    static let twoFiles: [InterchangeFormat: String] = [
-        .brat: "brat writes two files: give -o NAME.ann (NAME.txt is written beside it)",
-        .xmi: "xmi writes two files: give -o NAME.xmi (TypeSystem.xml is written beside it)",
-    ]
-
     func validate() throws {
-        let suffix = [InterchangeFormat.brat: ".ann", .xmi: ".xmi"][to]
-        if let suffix, output?.hasSuffix(suffix) != true { throw ValidationError(Self.twoFiles[to]!) }
+        if let companion = to.exporter.companion, output?.hasSuffix(companion.outputSuffix) != true { throw ValidationError(companion.explanation) }
     }
 
     func run() throws {
         // `-o -` is standard output, as `import -` reads standard input (not a file named `-`).
         let output = self.output == "-" ? nil : self.output
+        let exporter = to.exporter
         // The files to be written, checked before anything is read: never the TEI file itself,
         // and a file that exists only with --force.
+        let companionPath = output.flatMap { output in exporter.companion.map { $0.path(output) } }
         if let output {
-            var paths = [output]
-            if to == .brat, output.hasSuffix(".ann") { paths.append(String(output.dropLast(4)) + ".txt") }
-            if to == .xmi { paths.append(URL(fileURLWithPath: output).deletingLastPathComponent().appendingPathComponent("TypeSystem.xml").path) }
-            for path in paths { try DocumentFile.checkNewFile(path, reading: [(file, "the TEI file")], force: force) }
+            for path in [output] + (companionPath.map { [$0] } ?? []) { try DocumentFile.checkNewFile(path, reading: [(file, "the TEI file")], force: force) }
         }
         let document = try DocumentFile.load(file)
-        let (content, losses): (String, Losses)
-        var beside: (path: String, content: String)?
         // The XML formats throw when libxml2's writer fails: nothing is written then.
-        do {
-        switch to {
-        case .jsonl:
-            let (line, found) = JSONLines.export(document)
-            (content, losses) = (line + "\n", found)
-        case .w3c:
-            let (json, found) = WebAnnotation.export(document)
-            (content, losses) = (json + "\n", found)
-        case .conll:
-            (content, losses) = CoNLL.export(document, layer: layer, scheme: scheme)
-        case .folia:
-            let (bytes, found) = try FoLiA.export(document)
-            (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
-        case .teiInline:
-            let (bytes, found) = try InlineTEI.export(document)
-            (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
-        case .xmi:
-            guard let output else { throw ValidationError(Self.twoFiles[to]!) }
-            let (bytes, found) = try XMI.export(document)
-            (content, losses) = (String(decoding: bytes, as: UTF8.self), found)
-            beside = ((URL(fileURLWithPath: output).deletingLastPathComponent().appendingPathComponent("TypeSystem.xml")).path,
-                      String(decoding: try XMI.typeSystem(), as: UTF8.self))
-        case .brat:
-            guard let output else { throw ValidationError(Self.twoFiles[to]!) }
-            let (files, found) = Brat.export(document)
-            (content, losses) = (files.annotations, found)
-            beside = (String(output.dropLast(4)) + ".txt", files.text)
-        }
-        } catch let error as XMLWriteError {
-            throw CLIError("could not write the \(to.rawValue) of \(file): \(error); nothing was written",
+        let made: Export
+        do throws(XMLWriteError) {
+            made = try exporter.export(document, options: ExportOptions(layer: layer, scheme: scheme))
+        } catch {
+            throw CLIError("could not write the \(exporter.name) of \(file): \(error); nothing was written",
                            hint: "libxml2 refuses a call only when memory runs out or for a name XML cannot hold; report it with the file")
         }
-        LossReport.print(losses, format: to.rawValue, as: report)
-        if failOnLoss && !losses.isEmpty {
-            throw CLIError("\(to.rawValue) cannot hold everything in \(file); nothing was written", hint: "leave out --fail-on-loss to write it anyway")
+        LossReport.print(made.losses, format: exporter.name, as: report)
+        if failOnLoss && !made.losses.isEmpty {
+            throw CLIError("\(exporter.name) cannot hold everything in \(file); nothing was written", hint: "leave out --fail-on-loss to write it anyway")
         }
         if let output {
-            do throws(TEIWriteError) {
-                if let beside { try AtomicFile.replace(beside.path, with: Array(beside.content.utf8), replacing: force) }
-                try AtomicFile.replace(output, with: Array(content.utf8), replacing: force)
+            do throws(FileWriteError) {
+                if let companionPath, let companion = made.companion { try AtomicFile.replace(companionPath, with: companion, replacing: force) }
+                try AtomicFile.replace(output, with: made.content, replacing: force)
             } catch { throw CLIError(error) }
         } else {
-            print(content, terminator: "")
+            print(String(decoding: made.content, as: UTF8.self), terminator: "")
         }
     }
 }
@@ -206,11 +184,13 @@ struct ImportCommand: ParsableCommand {
             try OptionText.check(id, option: "--id")
             guard (try? Identifier(id)) != nil else { throw ValidationError("--id '\(id)' is not an id: start with a letter or _, then letters, digits, -, _ or .") }
         }
-        if from == .w3c && text == nil { throw ValidationError("a W3C annotation file points at its text: give it with --text TEXT_FILE") }
-        if view != nil && from != .xmi { throw ValidationError("--view is for xmi: the view (sofa) of a CAS to import") }
-        if text != nil && (from == .jsonl || from == .xmi || from == .teiInline) {
-            throw ValidationError("--text is for brat and w3c: a \(from.rawValue) file holds its own text")
-        }
+        let importer = from.importer
+        if importer.text == .given && text == nil { throw ValidationError("a \(from.name) annotation file points at its text: give it with --text TEXT_FILE") }
+        if importer.text == .inTheFile && text != nil { throw ValidationError("--text is for brat and w3c: a \(from.name) file holds its own text") }
+        if view != nil && !importer.options.contains(.view) { throw ValidationError("--view is for xmi: the view (sofa) of a CAS to import") }
+        if lossy && !importer.options.contains(.lossy) { throw ValidationError("--lossy is for brat and xmi: \(from.name) imports stop at nothing they can go past") }
+        if file == "-" && importer.readsPath { throw ValidationError("\(from.name) is read from its file: give its path, not - (standard input)") }
+        if file == "-" && importer.text == .besideOrGiven && text == nil { throw ValidationError("reading \(from.name) from standard input, give its text with --text TEXT_FILE") }
     }
 
     /// The document's id: --id, or one made from `path`'s name, made unique if need be (and said).
@@ -222,36 +202,34 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
-        let documents: [Document]
-        let losses: Losses
-        var bratText: (string: String, id: String)?
+        let importer = from.importer
+        // `-` is standard input, for the formats read from their bytes.
+        let data: Data
+        if importer.readsPath {
+            guard FileManager.default.isReadableFile(atPath: file) else { throw CLIError.unreadable(file) }
+            data = Data()
+        } else if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let read = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
+            data = read
+        }
+        // Where the text is apart (brat, W3C), the document is named after the text file.
         var textPath: String?
-        if from == .brat || from == .w3c {
+        var textString: String?
+        if importer.text != .inTheFile {
             let path = text ?? (file.hasSuffix(".ann") ? String(file.dropLast(4)) : file) + ".txt"
             guard let textData = FileManager.default.contents(atPath: path) else { throw CLIError.unreadable(path) }
-            bratText = (try TextFileDecoder.decode(Array(textData), file: path),
-                        documentID(madeFrom: path))
+            textString = try TextFileDecoder.decode(Array(textData), file: path)
             textPath = path
         }
+        let namedAfter = textPath ?? (file.hasSuffix(".tei.xml") ? String(file.dropLast(4)) : file)
+        let request = ImportRequest(path: file == "-" ? "(standard input)" : file, data: data, text: textString,
+                                    id: documentID(madeFrom: namedAfter), lossy: lossy, view: view)
+        let documents: [Document]
+        let losses: Losses
         do throws(ImportError) {
-            switch from {
-            case .jsonl:
-                (documents, losses) = try JSONLines.importDocuments(data, file: file, name: documentID(madeFrom: file))
-            case .brat:
-                let (document, found) = try Brat.importDocument(annotations: String(decoding: data, as: UTF8.self), text: bratText!.string,
-                                                               id: bratText!.id, file: file, lossy: lossy)
-                (documents, losses) = ([document], found)
-            case .w3c:
-                let (document, found) = try WebAnnotation.importDocument(data, text: bratText!.string, id: bratText!.id, file: file)
-                (documents, losses) = ([document], found)
-            case .xmi:
-                let (document, found) = try XMI.importDocument(path: file, id: documentID(madeFrom: file), lossy: lossy, view: view)
-                (documents, losses) = ([document], found)
-            case .teiInline:
-                let (document, found) = try InlineTEI.importDocument(path: file, id: documentID(madeFrom: URL(fileURLWithPath: file).deletingPathExtension().path))
-                (documents, losses) = ([document], found)
-            }
+            (documents, losses) = try importer.read(request)
         } catch {
             throw CLIError(error.message, hint: error.hint, file: error.line > 0 ? "\(error.file):\(error.line)" : error.file)
         }
@@ -267,7 +245,7 @@ struct ImportCommand: ParsableCommand {
         let targets = documents.map { intoDirectory ? (output as NSString).appendingPathComponent("\($0.id).tei.xml") : output }
         let read = [(file, "the file imported")] + (textPath.map { [($0, "the text file")] } ?? [])
         for target in targets { try DocumentFile.checkNewFile(target, reading: read, force: force) }
-        LossReport.print(losses, format: from.rawValue, as: report)
+        LossReport.print(losses, format: from.name, as: report)
         if failOnLoss && !losses.isEmpty {
             throw CLIError("\(file) holds what Standoff does not read (listed above); nothing was written", hint: "leave out --fail-on-loss to import what it can")
         }

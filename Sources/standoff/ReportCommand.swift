@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StandoffFiles
 import StandoffAgreement
 import StandoffModel
 import StandoffReport
@@ -156,6 +157,6 @@ struct ReportCommand: ParsableCommand {
     }
 
     func write(_ page: String, to path: String) throws {
-        do throws(TEIWriteError) { try AtomicFile.replace(path, with: Array(page.utf8), replacing: force) } catch { throw CLIError(error) }
+        do throws(FileWriteError) { try AtomicFile.replace(path, with: Array(page.utf8), replacing: force) } catch { throw CLIError(error) }
     }
 }

@@ -29,7 +29,7 @@ struct InterchangeCommandTests {
         let export = try CLI.run(["export", shipped, "--to", "brat", "-o", ann])
         #expect(export.status == 0, "\(export.stderr)")
         #expect(FileManager.default.fileExists(atPath: directory.file("brat/article.txt")))
-        #expect(export.stderr.contains("brat: ") && export.stderr.contains("register aliases dropped"), "\(export.stderr)")
+        #expect(export.stderr.contains("brat: ") && export.stderr.contains("register entries' aliases dropped"), "\(export.stderr)")
         let back = directory.file("article.tei.xml")
         let imported = try CLI.run(["import", ann, "--from", "brat", "-o", back])
         #expect(imported.status == 0 && imported.stdout.contains("186 annotations"), "\(imported.stderr)")
@@ -86,6 +86,22 @@ struct InterchangeCommandTests {
         let result = try CLI.run(["export", shipped, "--to", "jsonl", "-o", "-"], in: directory.path)
         #expect(result.status == 0 && result.stdout.hasPrefix("{\"annotators\""), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.file("-")))
+    }
+
+    /// `import -` reads standard input for the formats read from their bytes; the XML formats,
+    /// parsed from their file, and options a format does not read are usage errors (exit 2).
+    @Test func dashIsStandardInputAndOptionsAreTheFormats() throws {
+        let jsonl = directory.file("in.jsonl")
+        #expect(try CLI.run(["export", Repository.shippedAnnotations, "--to", "jsonl", "-o", jsonl]).status == 0)
+        let back = directory.file("back.tei.xml")
+        let piped = try CLI.run(["-c", "\"$0\" import - --from jsonl -o \"$1\" < \"$2\"", CLI.executable, back, jsonl], launcher: "/bin/sh")
+        #expect(piped.status == 0 && piped.stdout.contains("imported \(back): 186 annotations"), "\(piped.stderr)")
+        let xmi = try CLI.run(["import", "-", "--from", "xmi", "-o", directory.file("x.tei.xml")])
+        #expect(xmi.status == 2 && xmi.stderr.contains("xmi is read from its file: give its path"), "\(xmi.stderr)")
+        let lossy = try CLI.run(["import", jsonl, "--from", "jsonl", "--lossy", "-o", directory.file("l.tei.xml")])
+        #expect(lossy.status == 2 && lossy.stderr.contains("--lossy is for brat and xmi"), "\(lossy.stderr)")
+        let view = try CLI.run(["import", jsonl, "--from", "jsonl", "--view", "v", "-o", directory.file("v.tei.xml")])
+        #expect(view.status == 2 && view.stderr.contains("--view is for xmi"), "\(view.stderr)")
     }
 
     /// Markup the TEI file keeps without reading goes into no other format: every export counts

@@ -1,4 +1,5 @@
 import Foundation
+import StandoffFiles
 import StandoffModel
 import StandoffTEI
 import Testing

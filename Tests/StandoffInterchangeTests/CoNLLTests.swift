@@ -20,7 +20,7 @@ struct CoNLLTests {
         #expect(lines.prefix(9) == ["-DOCSTART- -X- -X- O", "", "Kim _ _ B-PER", "Jong _ _ I-PER", "Un _ _ I-PER", "met _ _ O", "Trump _ _ B-PER", ". _ _ O", ""])
         #expect(lines.suffix(4) == ["No _ _ O", "deal _ _ O", ". _ _ O", ""])
         #expect(losses.counts == ["nested or overlapping entity spans dropped": 1, "spans not on token boundaries widened to whole tokens": 1,
-                                  "annotations of other layers left out (one layer a file)": 1])
+                                  "annotations of other layers left out (one layer a file)": 1, "document titles dropped": 1])
     }
 
     @Test func bioesMarksSinglesAndEnds() throws {

@@ -28,7 +28,7 @@ struct RoundTripMatrixTests {
                                     links: [Link(role: .ref, target: kim)]))
         try document.add(Taxonomy(id: "claim", categories: [Category(id: "verified", description: "checked against a source")]))
         try document.add(Annotation(id: "claim1", layer: try Layer("claim"), category: "verified", ranges: [TextRange(10, 20)],
-                                    links: [Link(role: .target, target: .id("ent1"))],
+                                    links: [Link(role: .target, target: .id("ent1")), Link(role: try LinkRole("source"), target: .id("ent2"))],
                                     provenance: Provenance(method: .automatic, certainty: .low)))
         return document
     }

@@ -135,10 +135,11 @@ struct ThirdPartyRefusalTests {
 
     @Test func aCountOfOneReadsInTheSingular() {
         var losses = Losses()
-        losses.lost("register entries named only by id (their names were not in the file)")
-        losses.lost("annotations' provenance dropped", 2)
-        losses.repaired("categories declared, as the file uses them")
+        losses.lost(.entriesNamedByID)
+        losses.lost(.dropped(AnnotationField.annotator), 2)
+        losses.lost(.dropped(RegisterEntryField.aliases))
+        losses.repaired(.categoriesDeclared)
         #expect(losses.summary(format: "brat") ==
-                "brat: 2 annotations' provenance dropped; 1 register entry named only by id (their names were not in the file); 1 category declared, as the file uses them")
+                "brat: 2 annotations' annotator dropped; 1 register entry named only by id (their names were not in the file); 1 register entry's aliases dropped; 1 category declared, as the file uses them")
     }
 }

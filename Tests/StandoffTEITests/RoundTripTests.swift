@@ -87,28 +87,3 @@ struct RoundTripTests {
         #expect(xml.contains(##"<annotation xml:id="ent1" target="#string-range(p1,41,2)""##))
     }
 }
-
-@Suite("Atomic writes")
-struct AtomicFileTests {
-    @Test func replacesTheFileAndLeavesNoTemporaryFiles() throws {
-        let directory = TemporaryDirectory()
-        let path = directory.file("a.tei.xml")
-        try AtomicFile.replace(path, with: Array("old".utf8))
-        chmod(path, 0o640)
-        try AtomicFile.replace(path, with: Array("new".utf8))
-        #expect(Repository.read(path) == Array("new".utf8))
-        #expect(directory.contents == ["a.tei.xml"])
-        var info = stat()
-        stat(path, &info)
-        #expect(info.st_mode & 0o777 == 0o640)
-    }
-
-    @Test func failsClearlyWhenTheDirectoryIsMissing() {
-        #expect {
-            try AtomicFile.replace("/nonexistent-dir/x.tei.xml", with: [1, 2, 3])
-        } throws: { error in
-            let message = (error as? TEIWriteError)?.description ?? ""
-            return message.contains("/nonexistent-dir") && message.contains("hint:")
-        }
-    }
-}

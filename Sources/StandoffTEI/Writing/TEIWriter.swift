@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import StandoffFiles
 import StandoffModel
 
 /// Writes a ``Document`` as Standoff's TEI P5 stand-off encoding (see docs/FORMAT.md).
@@ -26,7 +27,9 @@ public enum TEIWriter {
         do throws(TEIWriteError) { bytes = try serialize(document) } catch {
             throw TEIWriteError(path: path, message: error.message, hint: error.hint)
         }
-        try AtomicFile.replace(path, with: bytes, replacing: replacing)
+        do throws(FileWriteError) { try AtomicFile.replace(path, with: bytes, replacing: replacing) } catch {
+            throw TEIWriteError(path: error.path, message: error.message, hint: error.hint)
+        }
     }
 }
 

@@ -12,7 +12,7 @@ import StandoffXML
 public enum FoLiA {
     public static func export(_ document: Document) throws(XMLWriteError) -> (xml: [UInt8], losses: Losses) {
         var losses = Losses()
-        losses.countTEIOnly(document)
+        losses.countDropped(declarationsOf: document, by: Self.self)
         let dates = ISO8601DateFormatter()
         let text = document.text
         let tokens = Tokens(text)
@@ -33,21 +33,18 @@ public enum FoLiA {
         var byParagraph: [Int: [Annotation]] = [:]
         for annotation in document.sortedAnnotations() {
             guard [.entity, .stance, .error].contains(annotation.layer) else {
-                losses.lost(annotation.layer == .quotation ? "quotations dropped (FoLiA quotes are structure, not spans over words)" : "annotations of custom layers dropped")
+                losses.lost(annotation.layer == .quotation ? .quotationsAsStructure : .customLayers)
                 continue
             }
             let paragraphs = Set(annotation.ranges.map { text.paragraphIndex(containing: $0.start) } + annotation.ranges.map { text.paragraphIndex(containing: $0.end - 1) })
-            guard paragraphs.count == 1 else { losses.lost("spans across a paragraph break dropped"); continue }
+            guard paragraphs.count == 1 else { losses.lost(.acrossParagraphs); continue }
             byParagraph[paragraphs.first!, default: []].append(annotation)
             if annotation.ranges.contains(where: { range in
                 let (first, end) = (tokens.firstIndex(endingAfter: range.start), tokens.firstIndex(startingAtOrAfter: range.end))
                 return end <= first || Int(tokens.starts[first]) != range.start || Int(tokens.ends[end - 1]) != range.end
-            }) { losses.lost("spans not on word boundaries widened to whole words") }
-            // FoLiA's confidence is a number; Standoff's certainty a word: not guessed.
-            if annotation.provenance.certainty != nil { losses.lost("annotations' certainty dropped (FoLiA's confidence is a number)") }
+            }) { losses.lost(.widenedToWords) }
+            losses.countDropped(in: annotation, by: Self.self)
         }
-        // Links name entries by id (in desc); the register itself has no place in FoLiA.
-        losses.lost("register entries (names, aliases, Wikidata ids) dropped", document.registers.reduce(0) { $0 + $1.entries.count })
         for (index, paragraph) in text.paragraphs.enumerated() where paragraph.length > 0 {
             let pid = "\(doc).p.\(index + 1)"
             writer.open("p", [("xml:id", pid)])

@@ -12,7 +12,7 @@ public enum InlineTEI {
 
     public static func export(_ document: Document) throws(XMLWriteError) -> (xml: [UInt8], losses: Losses) {
         var losses = Losses()
-        losses.countTEIOnly(document)
+        losses.countDropped(declarationsOf: document, by: Self.self)
         let writer = try XMLWriter(indent: false)
         writer.open("TEI", [("xmlns", "http://www.tei-c.org/ns/1.0"), ("xml:id", document.id.rawValue), ("xml:lang", document.language)])
         writer.newline()
@@ -27,14 +27,9 @@ public enum InlineTEI {
             for (index, piece) in pieces.enumerated() {
                 fragments[piece.0].append(Fragment(annotation: annotation, range: piece.1, index: index, count: pieces.count))
             }
-            if annotation.ranges.count > 1 { losses.repaired("discontinuous spans written as fragments joined by @next/@prev") }
-            if !annotation.notes.isEmpty || !annotation.features.isEmpty { losses.lost("annotations' notes and features dropped") }
-            if !annotation.cue.isEmpty { losses.lost("quotation cues dropped") }
-            if annotation.links(.speaker).contains(.unknown) { losses.lost("quotation speakers recorded as unknown dropped") }
-            let provenance = annotation.provenance
-            if provenance.annotator != nil || provenance.time != nil || provenance.method != nil || provenance.certainty != nil {
-                losses.lost("annotations' provenance dropped")
-            }
+            if annotation.ranges.count > 1 { losses.repaired(.discontinuousAsFragments) }
+            losses.countDropped(in: annotation, by: Self.self)
+            if annotation.links(.speaker).contains(.unknown) { losses.lost(.unknownSpeakers) }
         }
         // Pieces of every paragraph, split where markup must nest; then numbered per annotation.
         var splits = 0
@@ -51,7 +46,7 @@ public enum InlineTEI {
             write(document.text.paragraphText(index), pieces[index], numbering: numbering, in: document, writer)
             writer.close()
         }
-        losses.repaired("spans split into fragments joined by @next/@prev where markup had to nest", splits)
+        losses.repaired(.splitToNest, splits)
         writer.newline()
         writer.close()
         writer.close()

@@ -14,7 +14,7 @@ import Foundation
 /// which fails if another command made that file meanwhile, so two commands creating one file
 /// at once never both succeed.
 public enum AtomicFile {
-    public static func replace(_ path: String, with bytes: [UInt8], replacing: Bool = true) throws(TEIWriteError) {
+    public static func replace(_ path: String, with bytes: [UInt8], replacing: Bool = true) throws(FileWriteError) {
         let target = try writableTarget(path)
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
@@ -27,17 +27,17 @@ public enum AtomicFile {
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             InterruptCleanup.end()
-            throw TEIWriteError(path: path, message: "cannot create a temporary file in \(directory) (\(String(cString: strerror(errno))))",
+            throw FileWriteError(path: path, message: "cannot create a temporary file in \(directory) (\(String(cString: strerror(errno))))",
                                 hint: "check that the directory exists and is writable")
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         InterruptCleanup.remember(temporary)
         defer { InterruptCleanup.end() }
-        func fail(_ what: String) -> TEIWriteError {
+        func fail(_ what: String) -> FileWriteError {
             let reason = String(cString: strerror(errno))
             close(descriptor)
             unlink(temporary)
-            return TEIWriteError(path: path, message: "\(what) failed (\(reason)); the original file is unchanged",
+            return FileWriteError(path: path, message: "\(what) failed (\(reason)); the original file is unchanged",
                                  hint: "check free disk space and permissions, then try again")
         }
         var written = 0
@@ -63,7 +63,7 @@ public enum AtomicFile {
         guard fsync(descriptor) == 0 else { throw fail("fsync") }
         guard close(descriptor) == 0 else {
             unlink(temporary)
-            throw TEIWriteError(path: path, message: "closing the temporary file failed", hint: "check free disk space")
+            throw FileWriteError(path: path, message: "closing the temporary file failed", hint: "check free disk space")
         }
         if !replacing {
             if link(temporary, target) == 0 {
@@ -73,7 +73,7 @@ public enum AtomicFile {
             }
             if errno == EEXIST {
                 unlink(temporary)
-                throw TEIWriteError(path: path, message: "already exists (another command made it meanwhile); it was not replaced",
+                throw FileWriteError(path: path, message: "already exists (another command made it meanwhile); it was not replaced",
                                     hint: "choose another name, or pass --force to replace it")
             }
             // A file system without hard links: the name was checked free just before.
@@ -81,7 +81,7 @@ public enum AtomicFile {
         guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw TEIWriteError(path: path, message: "cannot replace the file (\(reason)); the original is unchanged",
+            throw FileWriteError(path: path, message: "cannot replace the file (\(reason)); the original is unchanged",
                                 hint: "check that the path is not a directory and that you may write there")
         }
         syncDirectory(directory)
@@ -98,7 +98,7 @@ public enum AtomicFile {
 
     /// The regular file that writing `path` replaces: `path` itself, or the file a symbolic
     /// link names. Throws for anything else, and for a file that may not be written.
-    public static func writableTarget(_ path: String) throws(TEIWriteError) -> String {
+    public static func writableTarget(_ path: String) throws(FileWriteError) -> String {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             // A new file: its directory must exist (mkstemp says so if it does not).
@@ -107,23 +107,23 @@ public enum AtomicFile {
         var target = path
         if info.st_mode & S_IFMT == S_IFLNK {
             guard let resolved = realpath(path, nil) else {
-                throw TEIWriteError(path: path, message: "is a symbolic link to a file that does not exist",
+                throw FileWriteError(path: path, message: "is a symbolic link to a file that does not exist",
                                     hint: "point the link at an existing file, or write to another path")
             }
             target = String(cString: resolved)
             free(resolved)
             guard stat(target, &info) == 0 else {
-                throw TEIWriteError(path: path, message: "cannot read the file the link names (\(String(cString: strerror(errno))))",
+                throw FileWriteError(path: path, message: "cannot read the file the link names (\(String(cString: strerror(errno))))",
                                     hint: "check the link and the file it names")
             }
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw TEIWriteError(path: path, message: "is \(describe(info.st_mode)), not a regular file; Standoff writes only regular files",
+            throw FileWriteError(path: path, message: "is \(describe(info.st_mode)), not a regular file; Standoff writes only regular files",
                                 hint: "give the path of a .tei.xml file")
         }
         // Root may write anything; a file nobody may write is still read-only to Standoff.
         guard info.st_mode & 0o222 != 0, access(target, W_OK) == 0 else {
-            throw TEIWriteError(path: path, message: "is read-only; it was not changed",
+            throw FileWriteError(path: path, message: "is read-only; it was not changed",
                                 hint: "make it writable (chmod u+w) if you mean to change it")
         }
         return target

@@ -12,7 +12,7 @@ public enum CoNLL {
 
     public static func export(_ document: Document, layer: Layer = .entity, scheme: Scheme = .bio) -> (text: String, losses: Losses) {
         var losses = Losses()
-        losses.countTEIOnly(document)
+        losses.countDropped(declarationsOf: document, by: Self.self)
         let text = document.text
         let tokens = Tokens(text)
         var tags = [String](repeating: "O", count: tokens.count)
@@ -20,11 +20,12 @@ public enum CoNLL {
         // Chunks: each range of each annotation, earliest first, then longest.
         var chunks: [(first: Int, last: Int, type: String, widened: Bool)] = []
         for annotation in document.sortedAnnotations(in: layer) {
-            if annotation.ranges.count > 1 { losses.lost("discontinuous spans split into one chunk a range") }
+            if annotation.ranges.count > 1 { losses.lost(.discontinuousAsChunks) }
+            losses.countDropped(in: annotation, by: Self.self)
             for range in annotation.ranges {
                 let first = tokens.firstIndex(endingAfter: range.start)
                 let end = tokens.firstIndex(startingAtOrAfter: range.end)
-                guard end > first else { losses.lost("spans without a token (white space only) dropped"); continue }
+                guard end > first else { losses.lost(.spansWithoutToken); continue }
                 let widened = Int(tokens.starts[first]) != range.start || Int(tokens.ends[end - 1]) != range.end
                 chunks.append((first, end - 1, annotation.category?.rawValue ?? layer.name, widened))
             }
@@ -32,10 +33,10 @@ public enum CoNLL {
         chunks.sort { ($0.first, $1.last) < ($1.first, $0.last) }
         for chunk in chunks {
             guard !taken[chunk.first...chunk.last].contains(true) else {
-                losses.lost("nested or overlapping \(layer) spans dropped")
+                losses.lost(.overlappingSpans(layer))
                 continue
             }
-            if chunk.widened { losses.lost("spans not on token boundaries widened to whole tokens") }
+            if chunk.widened { losses.lost(.widenedToTokens) }
             for index in chunk.first...chunk.last {
                 taken[index] = true
                 switch scheme {
@@ -47,7 +48,7 @@ public enum CoNLL {
             }
         }
         let other = document.annotations.filter { $0.layer != layer }.count
-        losses.lost("annotations of other layers left out (one layer a file)", other)
+        losses.lost(.otherLayers, other)
         var lines = ["-DOCSTART- -X- -X- O", ""]
         var paragraph = 0
         for index in 0..<tokens.count {

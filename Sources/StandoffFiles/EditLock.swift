@@ -13,26 +13,26 @@ public final class EditLock {
     /// Waits until no other Standoff edit holds `path`, for at most `timeout` seconds;
     /// `waiting` is called once if the lock is not free at once. A file that does not exist yet
     /// needs no lock: `nil`.
-    public static func acquire(_ path: String, timeout: Double, waiting: () -> Void = {}) throws(TEIWriteError) -> EditLock? {
+    public static func acquire(_ path: String, timeout: Double, waiting: () -> Void = {}) throws(FileWriteError) -> EditLock? {
         let deadline = Date().addingTimeInterval(timeout)
         var toldWaiting = false
         while true {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
             guard descriptor >= 0 else {
                 if errno == ENOENT { return nil }
-                throw TEIWriteError(path: path, message: "cannot open the file to lock it (\(String(cString: strerror(errno))))",
+                throw FileWriteError(path: path, message: "cannot open the file to lock it (\(String(cString: strerror(errno))))",
                                     hint: "check the path and that the file is readable")
             }
             while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
                 guard errno == EWOULDBLOCK || errno == EINTR else {
                     let reason = String(cString: strerror(errno))
                     close(descriptor)
-                    throw TEIWriteError(path: path, message: "cannot lock the file (\(reason))",
+                    throw FileWriteError(path: path, message: "cannot lock the file (\(reason))",
                                         hint: "check that the file system supports locks (flock)")
                 }
                 guard Date() < deadline else {
                     close(descriptor)
-                    throw TEIWriteError(path: path, message: "another standoff command has been editing the file for \(Int(timeout)) s; nothing was changed",
+                    throw FileWriteError(path: path, message: "another standoff command has been editing the file for \(Int(timeout)) s; nothing was changed",
                                         hint: "wait for it to finish and run the command again; STANDOFF_LOCK_TIMEOUT sets how many seconds to wait")
                 }
                 if !toldWaiting { waiting(); toldWaiting = true }

@@ -71,7 +71,7 @@ public enum WebAnnotation {
 
     public static func export(_ document: Document) -> (json: String, losses: Losses) {
         var losses = Losses()
-        losses.countTEIOnly(document)
+        losses.countDropped(declarationsOf: document, by: Self.self)
         let documentID = document.id.rawValue
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -81,6 +81,7 @@ public enum WebAnnotation {
         var count = 0
         let formatter = ISO8601DateFormatter()
         for annotation in document.sortedAnnotations() {
+            losses.countDropped(in: annotation, by: Self.self)
             var bodies: [Body] = []
             if let category = annotation.category { bodies.append(Body(type: "TextualBody", purpose: "tagging", value: category.rawValue)) }
             for link in annotation.links {
@@ -110,8 +111,6 @@ public enum WebAnnotation {
             items += (try? encoder.encode(item)) ?? Data("{}".utf8)
             count += 1
         }
-        let registerCount = document.registers.reduce(0) { $0 + $1.entries.count }
-        if registerCount > 0 { losses.lost("register entries' names, kinds and aliases kept only as IRIs", registerCount) }
         func json(_ value: some Encodable) -> String { String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) }
         var out = "{\n  \"@context\": \(json(Context())),\n"
         out += "  \"first\": {\n    \"id\": \(json(iri(documentID, "annotations:page1"))),\n    \"items\": [\n"
@@ -192,9 +191,9 @@ public enum WebAnnotation {
                     // id `climate-change`, counted); any further one a note.
                     guard let tag = value ?? iri.flatMap({ $0.split(whereSeparator: { ":/#".contains($0) }).last.map(String.init) }),
                           !tag.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                    if category != nil { annotation.notes.append("tag: " + tag); losses.repaired("tags after the first kept as notes"); continue }
+                    if category != nil { annotation.notes.append("tag: " + tag); losses.repaired(.extraTags); continue }
                     let id = Identifier.madeValid(tag)
-                    if id.rawValue != tag { losses.repaired("tags made a category id each (- for spaces and other characters an id cannot hold)") }
+                    if id.rawValue != tag { losses.repaired(.tagsMadeIDs) }
                     category = id
                 case "editing": annotation.correction = value
                 case "commenting": if let text = value ?? iri { annotation.notes.append(text) }
@@ -204,7 +203,7 @@ public enum WebAnnotation {
                     guard let target = iri else { continue }
                     pendingLinks.append((made.count, body.role ?? (purpose == "identifying" ? "ref" : "link"), target))
                 default:
-                    if let value { annotation.notes.append(value) } else { losses.lost("bodies of unknown purpose left out") }
+                    if let value { annotation.notes.append(value) } else { losses.lost(.bodiesOfUnknownPurpose) }
                 }
             }
             if let label = category {
@@ -216,7 +215,7 @@ public enum WebAnnotation {
             // The id: Standoff's own when the IRI carries one that is free, else numbered afresh.
             let wanted = item.id.flatMap { $0.split(separator: ":").last.map(String.init) }.flatMap { try? Identifier($0) }
             let (newID, renumbered) = ids.next(for: layer, wanting: wanted, in: document)
-            if renumbered { losses.repaired("annotation ids taken by others renumbered") }
+            if renumbered { losses.repaired(.renumbered) }
             // The creator becomes the annotator (declared on first sight), `created` the time.
             var annotator: Identifier?
             if let creator = item.creator, let creatorID = creator.id?.split(separator: ":").last, let id = try? Identifier(String(creatorID)) {
@@ -226,8 +225,8 @@ public enum WebAnnotation {
                 }
             }
             let created = item.created.flatMap { dates.date(from: $0) }
-            if let method = item.method, AnnotationMethod(rawValue: method) == nil { losses.lost("standoff:method values other than manual and automatic left out") }
-            if let certainty = item.certainty, Certainty(rawValue: certainty) == nil { losses.lost("standoff:certainty values other than high, medium, low and unknown left out") }
+            if let method = item.method, AnnotationMethod(rawValue: method) == nil { losses.lost(.unknownMethods) }
+            if let certainty = item.certainty, Certainty(rawValue: certainty) == nil { losses.lost(.unknownCertainties) }
             made.append(Annotation(id: newID, layer: layer, category: annotation.category, ranges: annotation.ranges, links: [],
                                    features: annotation.features, notes: annotation.notes,
                                    provenance: Provenance(annotator: annotator, time: created,
@@ -269,7 +268,7 @@ public enum WebAnnotation {
             if !annotationIDs.contains(target), try model("register entry '\(target)'", { () throws(ModelError) in
                 try RegisterEntries.declare(target, name: target.rawValue, linkedBy: role, from: made[link.index].layer, category: made[link.index].category, in: &document)
             }) {
-                losses.lost("register entries named only by an IRI")
+                losses.lost(.entriesNamedByIRI)
             }
             made[link.index].links.append(Link(role: role, target: .id(target)))
         }
@@ -330,7 +329,7 @@ public enum WebAnnotation {
             // Near the position first: the quote with its context, if it occurs there once.
             let near = occurrences(of: prefix + exact + suffix, in: text, within: window)
             if near.count == 1 {
-                losses.repaired("annotations re-anchored by the quote (the position did not hold it)")
+                losses.repaired(.reanchored)
                 let found = near[0] + prefix.unicodeScalars.count
                 return try! TextRange(found, found + length)
             }
@@ -338,12 +337,12 @@ public enum WebAnnotation {
         let places = text.occurrences(of: prefix + exact + suffix)
         if places.count == 1 {
             let start = places[0].start + prefix.unicodeScalars.count
-            losses.repaired("annotations re-anchored by the quote (the position did not hold it)")
+            losses.repaired(.reanchored)
             return try! TextRange(start, start + exact.unicodeScalars.count)
         }
         let bare = text.occurrences(of: exact)
         if bare.count == 1 {
-            losses.repaired("annotations re-anchored by the quote (the position did not hold it)")
+            losses.repaired(.reanchored)
             return bare[0]
         }
         throw fail("\(name): the text at its position is not \"\(exact)\", and the quote occurs \(places.count == 0 ? bare.count : places.count) times with its context",

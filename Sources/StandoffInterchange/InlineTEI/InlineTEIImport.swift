@@ -45,7 +45,7 @@ extension InlineTEI {
         }
         // The file's registers.
         for entry in reader.entries {
-            guard let entryID = try? Identifier(entry.id) else { losses.lost("register entries without a usable xml:id"); continue }
+            guard let entryID = try? Identifier(entry.id) else { losses.lost(.entriesWithoutID); continue }
             let kind: EntryKind = entry.kind == "person" ? .person : entry.kind == "org" ? .organisation : .place
             let wikidata = entry.wikidata.flatMap { RegisterEntry.isWikidataID($0) ? $0 : nil }
             let names = entry.names.filter { !$0.isEmpty }
@@ -58,7 +58,7 @@ extension InlineTEI {
         for category in reader.categories {
             let taxonomyName = category.taxonomy.hasPrefix("taxonomy-") ? String(category.taxonomy.dropFirst(9)) : category.taxonomy
             guard let taxonomyID = try? Identifier(taxonomyName), let categoryID = try? Identifier(category.id) else {
-                losses.lost("header categories without usable ids")
+                losses.lost(.headerCategoriesWithoutID)
                 continue
             }
             guard document.kind(of: categoryID) == nil else { continue }
@@ -70,7 +70,7 @@ extension InlineTEI {
         var session = Session(document: document, losses: losses, place: place)
         try session.read(reader.elements, place: global)
         for (name, count) in reader.setAsideElements { session.losses.lost(name, count) }
-        session.losses.repaired("choices and substitutions with an empty original reading, the other reading read as the text", reader.emptyOriginals)
+        session.losses.repaired(.emptyOriginals, reader.emptyOriginals)
         return (session.document, session.losses)
     }
 
@@ -106,7 +106,7 @@ extension InlineTEI {
                 case "choice", "subst":
                     guard let original = element.original else { continue }
                     let reading = elements[original]
-                    if reading.name == "abbr" { losses.lost("abbreviations (<choice> of <abbr> and <expan>) read as the abbreviation"); continue }
+                    if reading.name == "abbr" { losses.lost(.abbreviations); continue }
                     let tokens = anaTokens(reading)
                     let category = tokens.first { !Self.severities.contains($0) } ?? ["sic": "sic", "orig": "orig", "del": "deletion"][reading.name] ?? reading.name
                     try add(.error, category: category, severity: tokens.first { Self.severities.contains($0) },
@@ -120,7 +120,7 @@ extension InlineTEI {
                     try segment(element, range: range)
                 default:
                     if originals.contains(index) { continue }
-                    losses.lost("<\(element.name)> elements read as text only")
+                    losses.lost(.readAsText(element.name))
                 }
             }
         }
@@ -137,18 +137,18 @@ extension InlineTEI {
             for pointer in (value ?? "").split(separator: " ").map(String.init) {
                 if pointer.hasPrefix("#"), let id = try? Identifier(String(pointer.dropFirst())) {
                     if document.kind(of: id) != nil || document.taxonomy(declaring: id) != nil { links.append(Link(role: role, target: .id(id))); continue }
-                    losses.lost("pointers to ids the file does not declare")
+                    losses.lost(.undeclaredPointers)
                 } else if let wikidata = RegisterEntries.wikidataID(fromIRI: pointer) {
                     let id = try model(element.line, "entry for \(pointer)") { () throws(ModelError) in try RegisterEntries.entryID(forWikidata: wikidata) }
                     try model(element.line, "entry for \(pointer)") { () throws(ModelError) in
                         if try RegisterEntries.declare(id, name: wikidata, wikidata: wikidata, linkedBy: role, from: role == .speaker ? .quotation : .entity,
                                                        category: nil, in: &document) {
-                            losses.repaired("register entries made for Wikidata IRIs")
+                            losses.repaired(.entriesForWikidata)
                         }
                     }
                     links.append(Link(role: role, target: .id(id)))
                 } else {
-                    losses.lost("pointers to other documents or URIs")
+                    losses.lost(.outsidePointers)
                 }
             }
             return links
@@ -157,12 +157,12 @@ extension InlineTEI {
         /// `@key`: the id of an entry of the file, or one made for it.
         mutating func key(_ element: InlineTEIReader.Element) throws(ImportError) -> [Link] {
             guard let key = element.attributes["key"] else { return [] }
-            guard let id = try? Identifier(key) else { losses.lost("@key values that are not ids"); return [] }
+            guard let id = try? Identifier(key) else { losses.lost(.keysNotIDs); return [] }
             if document.kind(of: id) == nil {
                 try model(element.line, "entry for @key \(key)") { () throws(ModelError) in
                     try RegisterEntries.declare(id, name: key, linkedBy: .ref, from: .entity, category: nil, in: &document)
                 }
-                losses.repaired("register entries made for @key values")
+                losses.repaired(.entriesForKeys)
             }
             return [Link(role: .ref, target: .id(id))]
         }
@@ -175,7 +175,7 @@ extension InlineTEI {
                 layer = named
             }
             if layer == nil, let first = tokens.first, let taxonomy = document.taxonomy(declaring: (try? Identifier(first)) ?? "x") { layer = try? Layer(taxonomy.rawValue) }
-            guard let layer, let category = tokens.first else { losses.lost("<seg> elements without a layer (@type) or category (@ana)"); return }
+            guard let layer, let category = tokens.first else { losses.lost(.segsWithoutLayer); return }
             var links: [Link] = []
             let pointed = try pointers(element.attributes["corresp"], role: .target, element: element)
             if layer == .stance {
@@ -192,7 +192,7 @@ extension InlineTEI {
         /// fragment it continues.
         mutating func add(_ layer: Layer, category: String, severity: String? = nil, range: (start: Int, end: Int), element: InlineTEIReader.Element,
                           links: [Link], correction: String? = nil) throws(ImportError) {
-            guard range.start < range.end else { losses.lost("empty elements left out"); return }
+            guard range.start < range.end else { losses.lost(.emptyElements); return }
             let line = element.line
             let piece = try model(line, "range \(range.start)–\(range.end)") { () throws(ModelError) in try TextRange(range.start, range.end) }
             let xmlID = element.attributes["xml:id"]

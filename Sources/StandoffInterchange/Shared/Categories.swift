@@ -10,10 +10,10 @@ enum Categories {
         var id = label
         if document.kind(of: label) != nil {
             id = try Identifier("\(layer.name)-\(label)")
-            losses.repaired("labels another layer already uses, declared as LAYER-LABEL")
+            losses.repaired(.labelsOfOtherLayers)
             if document.taxonomy(declaring: id) == layer.taxonomyID { return id }
         } else {
-            losses.repaired("categories declared, as the file uses them")
+            losses.repaired(.categoriesDeclared)
         }
         try document.add(Category(id: id, description: ""), to: layer.taxonomyID)
         return id

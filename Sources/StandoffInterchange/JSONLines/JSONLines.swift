@@ -74,9 +74,10 @@ public enum JSONLines {
     /// The document as one JSON line (no line break inside).
     public static func export(_ document: Document) -> (line: String, losses: Losses) {
         var losses = Losses()
-        losses.countTEIOnly(document)
+        losses.countDropped(declarationsOf: document, by: Self.self)
         var spans: [Span] = []
         for annotation in document.sortedAnnotations() {
+            losses.countDropped(in: annotation, by: Self.self)
             let links = Dictionary(grouping: annotation.links, by: \.role.name).mapValues { $0.map(\.target.description) }
             for (index, range) in annotation.ranges.enumerated() {
                 spans.append(Span(
@@ -136,10 +137,10 @@ public enum JSONLines {
                                   hint: "each line is one JSON object with \"text\" and \"spans\" (docs/FORMATS.md)")
             }
             if let answer = incoming.answer, answer != "accept" {
-                losses.lost("Prodigy examples answered \(answer) left out")
+                losses.lost(.prodigyAnswers(answer))
                 continue
             }
-            for field in incoming.unread { losses.lost("lines with a \"\(field)\" field, not read") }
+            for field in incoming.unread { losses.lost(.unreadField(field)) }
             var line = incoming.line
             if line.id.isEmpty || line.id.first!.isNumber { line.id = numbered ? "\(name)-\(line.id.isEmpty ? String(number) : line.id)" : name }
             // Each document becomes a file named by its id: two of one id would be one file.

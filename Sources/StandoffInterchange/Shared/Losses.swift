@@ -3,18 +3,30 @@ import StandoffXML
 
 /// What a conversion could not carry, counted per kind ("quotation cues dropped": 9), so that
 /// nothing is lost in silence: exports print it, `--fail-on-loss` makes any of it an error.
-public struct Losses: Equatable, Sendable, Codable {
-    public private(set) var counts: [String: Int] = [:]
-    /// What a conversion repaired or changed and said so, counted per kind, each kind a noun
-    /// phrase ("annotations with offsets in UTF-16 code units, converted to code points": 3).
-    public private(set) var repairs: [String: Int] = [:]
+/// Every kind is worded in ``LossKind`` and ``RepairKind``.
+public struct Losses: Equatable, Sendable, Encodable {
+    public private(set) var lostKinds: [LossKind: Int] = [:]
+    /// What a conversion repaired or changed and said so, counted per kind.
+    public private(set) var repairKinds: [RepairKind: Int] = [:]
 
     public init() {}
 
-    public mutating func lost(_ kind: String, _ count: Int = 1) { if count > 0 { counts[kind, default: 0] += count } }
-    public mutating func repaired(_ kind: String, _ count: Int = 1) { if count > 0 { repairs[kind, default: 0] += count } }
+    public mutating func lost(_ kind: LossKind, _ count: Int = 1) { if count > 0 { lostKinds[kind, default: 0] += count } }
+    public mutating func repaired(_ kind: RepairKind, _ count: Int = 1) { if count > 0 { repairKinds[kind, default: 0] += count } }
 
-    public var isEmpty: Bool { counts.isEmpty }
+    /// The losses by their wording, as `--report json` writes them.
+    public var counts: [String: Int] { Dictionary(uniqueKeysWithValues: lostKinds.map { ($0.key.wording, $0.value) }) }
+    /// The repairs by their wording.
+    public var repairs: [String: Int] { Dictionary(uniqueKeysWithValues: repairKinds.map { ($0.key.wording, $0.value) }) }
+
+    public var isEmpty: Bool { lostKinds.isEmpty }
+
+    enum CodingKeys: String, CodingKey { case counts, repairs }
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(counts, forKey: .counts)
+        try container.encode(repairs, forKey: .repairs)
+    }
 
     /// `jsonl: 3 annotator notes dropped; …`, or nil when nothing was lost or repaired.
     public func summary(format: String) -> String? {
@@ -35,22 +47,8 @@ public struct Losses: Equatable, Sendable, Codable {
         "aliases": "alias", "annotations": "annotation", "annotations'": "annotation's", "bodies": "body",
         "categories": "category", "cues": "cue", "elements": "element", "descriptions": "description", "entries": "entry", "entries'": "entry's", "examples": "example", "lines": "line",
         "ids": "id", "labels": "label", "names": "name", "pointers": "pointer", "pieces": "piece", "attributes": "attribute", "groupings": "grouping", "relations": "relation", "spans": "span", "structures": "structure", "tags": "tag",
+        "titles": "title", "languages": "language", "annotators'": "annotator's",
     ]
-}
-
-extension Losses {
-    /// Counts what only the TEI file holds, which no other format carries: the revision history,
-    /// and what Standoff keeps without reading (foreign elements, comments and processing
-    /// instructions, TEI's other stand-off forms among them; foreign attributes; `<div>`s around
-    /// paragraphs). Every export calls it, so none drops them in silence.
-    mutating func countTEIOnly(_ document: Document) {
-        lost("revision history entries dropped", document.revisions.count)
-        let preserved = document.preserved
-        lost("pieces of markup Standoff keeps without reading (elements, comments) dropped",
-             preserved.nodes.filter { $0.anchor != PreservedContent.outsideRoot }.count)
-        lost("attributes Standoff keeps without reading dropped", preserved.attributes.values.reduce(0) { $0 + $1.count })
-        lost("groupings of paragraphs (<div>) dropped", preserved.paragraphContainers.filter { $0.opening != nil }.count)
-    }
 }
 
 /// Why an import stops: the input names the place and what was found there.

@@ -31,7 +31,7 @@ public enum Brat {
 
     public static func export(_ document: Document) -> (files: Files, losses: Losses) {
         var losses = Losses()
-        losses.countTEIOnly(document)
+        losses.countDropped(declarationsOf: document, by: Self.self)
         var lines: [String] = []
         var tIDs: [Identifier: String] = [:]
         var counters = (t: 0, a: 0, n: 0, r: 0, note: 0)
@@ -39,12 +39,12 @@ public enum Brat {
         // brat reads its .txt in Python's text mode, each "\r\n" a "\n": the text is written so,
         // and offsets counted on it.
         let breaks = LineBreaks(document.text)
-        if !breaks.isEmpty { losses.lost("\\r\\n line breaks written as \\n, as brat reads the text", breaks.positions.count) }
+        if !breaks.isEmpty { losses.lost(.crlfWrittenAsLF, breaks.positions.count) }
         func span(_ ranges: [TextRange]) -> String {
             // brat keeps one annotation a line: a span across a line break is written as the
             // pieces between the breaks, as brat itself stores one.
             let pieces = ranges.flatMap { lineFragments(of: $0, in: document.text) }
-            if pieces.count > ranges.count { losses.repaired("spans across a line break written as fragments between the breaks, as brat does") }
+            if pieces.count > ranges.count { losses.repaired(.spansAcrossLineBreaks) }
             return pieces.map { "\(breaks.readOffset($0.start)) \(breaks.readOffset($0.end))" }.joined(separator: ";") + "\t"
                 + pieces.map { document.text[$0] }.joined(separator: " ")
         }
@@ -133,20 +133,16 @@ public enum Brat {
                 note("feature: \(key)=\(value)")
             }
             for comment in annotation.notes { note(reserved.contains(where: comment.hasPrefix) ? "note: " + comment : comment) }
-            if annotation.provenance.annotator != nil || annotation.provenance.certainty != nil || annotation.provenance.method != nil || annotation.provenance.time != nil {
-                losses.lost("annotations' provenance (annotator, certainty, method, time) dropped")
-            }
+            losses.countDropped(in: annotation, by: Self.self)
         }
         let linked = Set(annotations.flatMap { $0.links.compactMap { if case .id(let id) = $0.target { id } else { nil } } })
         let named = Set(annotations.filter { $0.layer == .entity }.flatMap { $0.links(.ref).compactMap { if case .id(let id) = $0 { id } else { nil } } })
         for register in document.registers {
             for entry in register.entries {
-                if !entry.aliases.isEmpty { losses.lost("register aliases dropped", entry.aliases.count) }
-                if !linked.contains(entry.id) { losses.lost("register entries no annotation links to dropped") }
-                else if !named.contains(entry.id) { losses.lost("register names dropped (entries linked only as speaker, holder or target)") }
+                if !linked.contains(entry.id) { losses.lost(.unlinkedEntries) }
+                else if !named.contains(entry.id) { losses.lost(.entryNamesOfRolesOnly) }
             }
         }
-        losses.lost("category descriptions dropped", document.taxonomies.reduce(0) { $0 + $1.categories.filter { !$0.description.isEmpty }.count })
         return (Files(text: breaks.read(document.text), annotations: lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")), losses)
     }
 
@@ -255,7 +251,7 @@ public enum Brat {
                          "correct the offsets, or give the text the annotations were made on; nothing was imported")
                 }
                 let whole = joiningLineFragments(ranges, in: source)
-                if whole.count < ranges.count { losses.repaired("spans written as fragments around a line break, joined") }
+                if whole.count < ranges.count { losses.repaired(.fragmentsJoined) }
                 textBound[id] = TextBound(type: type, ranges: whole, line: number)
                 order.append(id)
             case "A", "M":
@@ -300,7 +296,7 @@ public enum Brat {
                 guard lossy else {
                     throw fail(number, "'\(id)' is not a brat annotation id (T, A, M, N, R, E, *, #)", "see brat's standoff format, or pass --lossy to leave such lines out")
                 }
-                losses.lost("lines of no kind brat has left out")
+                losses.lost(.bratLinesOfNoKind)
             }
         }
         // An event is an annotation on its trigger's span; a trigger nothing but events names is
@@ -312,7 +308,7 @@ public enum Brat {
             textBound[event.id] = TextBound(type: "event", ranges: trigger.ranges, line: event.line)
             order.append(event.id)
             attributes[event.id, default: [:]]["Category"] = event.type
-            losses.repaired("events imported as layer event on their trigger's span, their arguments links")
+            losses.repaired(.events)
         }
         let relationEnds = Set(relations.flatMap { [$0.from, $0.to] })
         let triggersOnly = Set(events.map(\.trigger)).filter { trigger in
@@ -365,12 +361,12 @@ public enum Brat {
                 made[index].annotation.features[key] = (made[index].annotation.features[key].map { $0 + " " } ?? "") + reference.id
             }
             guard let reference = register ?? list.first else { continue }
-            if list.contains(where: { $0.name != reference.name }) { losses.lost("normalisation texts other than the first (the entry's name) left out") }
+            if list.contains(where: { $0.name != reference.name }) { losses.lost(.normalisationTexts) }
             let entryID = try model(reference.line, t) { () throws(ModelError) in
                 if let register { return try Identifier(register.id) }
                 if let wikidata { return try RegisterEntries.entryID(forWikidata: wikidata) }
                 let valid = Identifier.madeValid("\(reference.db.lowercased())-\(reference.id)")
-                if valid.rawValue != "\(reference.db.lowercased())-\(reference.id)" { losses.repaired("database references made register entry ids (- for characters an id cannot hold; the reference kept as a feature)") }
+                if valid.rawValue != "\(reference.db.lowercased())-\(reference.id)" { losses.repaired(.databaseReferences) }
                 return valid
             }
             entryOf[t] = entryID
@@ -408,7 +404,7 @@ public enum Brat {
                     if try model(note.line, t, { () throws(ModelError) in
                         try RegisterEntries.declare(target, name: target.rawValue, linkedBy: role, from: annotation.layer, category: annotation.category, in: &document)
                     }) {
-                        losses.lost("register entries named only by id (their names were not in the file)")
+                        losses.lost(.entriesNamedByID)
                     }
                     links.append(Link(role: role, target: .id(target)))
                 } else if note.text.hasPrefix("correction: ") {
@@ -426,11 +422,11 @@ public enum Brat {
                     + (notes[relation.id] ?? []).map(\.text)
                 if !said.isEmpty {
                     comments.append("\(relation.type) \(newIDs[relation.to]?.rawValue ?? relation.to): " + said.joined(separator: "; "))
-                    losses.lost("relations with attributes or notes, kept as a note of their first argument (a link holds neither)")
+                    losses.lost(.relationsWithAttributes)
                 }
                 if relation.type == "Cue", let cue = textBound[relation.to] { annotation.cue += cue.ranges; continue }
                 guard !roleNotes else { continue }
-                guard let target = newIDs[relation.to] else { losses.lost("relations to a quotation's cue span left out"); continue }
+                guard let target = newIDs[relation.to] else { losses.lost(.relationsToCues); continue }
                 let role = try model(relation.line, relation.type) { () throws(ModelError) in try LinkRole(relation.type.lowercased()) }
                 links.append(Link(role: role, target: .id(target)))
             }

@@ -65,11 +65,11 @@ public enum XMI {
     /// The CAS as XMI, offsets in UTF-16 code units.
     public static func export(_ document: Document) throws(XMLWriteError) -> (xmi: [UInt8], losses: Losses) {
         var losses = Losses()
-        losses.countTEIOnly(document)
+        losses.countDropped(declarationsOf: document, by: Self.self)
         // The text is one attribute, and XML readers refuse a value over 10,000,000 bytes unless
         // told otherwise: said, not lost (Standoff's own import reads up to 1 GB).
         if document.text.string.utf8.count > 10_000_000 {
-            losses.repaired("texts over 10,000,000 bytes written as one sofa attribute (XML readers refuse it unless told to accept huge values: lxml's huge_tree)")
+            losses.repaired(.hugeSofa)
         }
         let offsets = OffsetTable(document.text)
         let dates = ISO8601DateFormatter()
@@ -120,7 +120,8 @@ public enum XMI {
             case "Error": attributes += [("correction", annotation.correction), ("severity", annotation.severity?.rawValue)]
             default: break
             }
-            if annotation.ranges.count > 1 { losses.lost("discontinuous spans stored as their extent, with their ranges in a feature") }
+            if annotation.ranges.count > 1 { losses.repaired(.discontinuousAsExtent) }
+            losses.countDropped(in: annotation, by: Self.self)
             writer.open("standoff:\(type)", attributes)
             writer.close()
             members.append(String(next))
@@ -128,7 +129,6 @@ public enum XMI {
         }
         writer.open("cas:View", [("sofa", "2"), ("members", members.joined(separator: " "))]); writer.close()
         writer.close()
-        losses.lost("register entries kept only as ids", document.registers.reduce(0) { $0 + $1.entries.count })
         return (try writer.finish(), losses)
     }
 
@@ -202,7 +202,7 @@ public enum XMI {
         var structures: [Structure] = []
         for structure in reader.structures {
             if let owner = structure.attributes["sofa"], owner != chosen.xmiID, reader.sofas.count > 1 {
-                losses.lost("annotations of other views (\(viewNames[owner] ?? owner)) left out")
+                losses.lost(.otherViews(viewNames[owner] ?? owner))
                 continue
             }
             structures.append(structure)
@@ -225,7 +225,7 @@ public enum XMI {
         func range(_ begin: String?, _ end: String?, line: Int) throws(ImportError) -> TextRange {
             guard let begin = begin.flatMap(Int.init), let end = end.flatMap(Int.init) else { throw fail(line, "begin and end must be numbers", "check the feature structure") }
             if inCodePoints {
-                losses.repaired("annotations with offsets in code points, not UTF-16 code units, read as code points")
+                losses.repaired(.codePointsNotUTF16)
                 return try model(line, "offsets \(begin)–\(end)") { () throws(ModelError) in try TextRange(begin, end) }
             }
             return try model(line, "offsets \(begin)–\(end)") { () throws(ModelError) in
@@ -242,7 +242,7 @@ public enum XMI {
             // DKPro's metadata describes the CAS, not the text: the title is kept, the rest counted.
             if structure.namespace == dkproMetadata {
                 if structure.type == "DocumentMetaData", let title = a["documentTitle"], !title.isEmpty { document.title = title }
-                losses.lost("CAS metadata (\(structure.type)) left out")
+                losses.lost(.casMetadata(structure.type))
                 continue
             }
             guard a["begin"] != nil, a["end"] != nil else {
@@ -250,14 +250,14 @@ public enum XMI {
                     throw fail(structure.line, "a \(structure.type) without begin and end has no place in Standoff's model",
                                "pass --lossy to import the rest and count what is left out")
                 }
-                losses.lost("feature structures without a span (\(structure.type)) left out")
+                losses.lost(.structuresWithoutSpan(structure.type))
                 continue
             }
             let ours = structure.namespace == "http:///org/standoff.ecore"
             let namedEntity = structure.namespace == dkproNamedEntity.namespace && structure.type == dkproNamedEntity.type
             let layerName = ours ? (a["layer"] ?? structure.type.lowercased()) : namedEntity ? "entity" : structure.type.prefix(1).lowercased() + structure.type.dropFirst()
             let layer = try model(structure.line, structure.type) { () throws(ModelError) in try Layer(layerName) }
-            if !ours && !namedEntity { losses.repaired("annotations of type \(structure.type) imported as layer \(layer)") }
+            if !ours && !namedEntity { losses.repaired(.typeAsLayer(structure.type, layer)) }
             var ranges: [TextRange] = []
             if let pieces = a["ranges"], ours {
                 for piece in pieces.split(separator: ";") {
@@ -272,7 +272,7 @@ public enum XMI {
                     throw fail(structure.line, "a \(structure.type) (xmi:id \(a["id"] ?? "?")) covers no text (begin \(a["begin"]!) = end), and Standoff's annotations cover at least one character",
                                "pass --lossy to import the rest and count what is left out")
                 }
-                losses.lost("empty spans (\(structure.type)) left out")
+                losses.lost(.emptySpans(structure.type))
                 continue
             }
             let categoryName = ours ? a["category"] : a["value"]
@@ -338,7 +338,7 @@ public enum XMI {
             if !annotationIDs.contains(target), try model(link.line, link.target, { () throws(ModelError) in
                 try RegisterEntries.declare(target, name: target.rawValue, linkedBy: role, from: made[link.index].layer, category: made[link.index].category, in: &document)
             }) {
-                losses.lost("register entries named only by id (XMI keeps no names)")
+                losses.lost(.xmiEntriesNamedByID)
             }
             made[link.index].links.append(Link(role: role, target: .id(target)))
         }

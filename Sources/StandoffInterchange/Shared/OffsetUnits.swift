@@ -2,7 +2,7 @@ import StandoffModel
 
 /// The one place an import reads offsets given in another unit than code points: a range's
 /// numbers read as UTF-16 code units (JavaScript, UIMA, Java) or UTF-8 bytes, converted to code
-/// points through the text's ``OffsetTable``, each with the words its repair is counted under.
+/// points through the text's ``OffsetTable``, each with the repair it is counted under.
 /// The importer keeps the reading under which the file's own text is found at the offsets.
 /// A text with `\r\n` line breaks has one reading more: code points counted on the text with
 /// each read as `\n` (as brat, reading in Python's text mode, counts); and a text that starts
@@ -19,7 +19,7 @@ struct OffsetUnits {
         breaks = LineBreaks(text)
     }
 
-    func readings(of ranges: [(start: Int, end: Int)]) -> [(repair: String, ranges: [TextRange])] {
+    func readings(of ranges: [(start: Int, end: Int)]) -> [(repair: RepairKind, ranges: [TextRange])] {
         func convert(_ toCodePoint: (Int) throws(ModelError) -> Int) -> [TextRange]? {
             var converted: [TextRange] = []
             for range in ranges {
@@ -29,18 +29,18 @@ struct OffsetUnits {
             }
             return converted
         }
-        var readings: [(repair: String, ranges: [TextRange])] = []
+        var readings: [(repair: RepairKind, ranges: [TextRange])] = []
         if let utf16 = convert({ (offset) throws(ModelError) in try offsets.codePointOffset(utf16: offset) }) {
-            readings.append(("annotations with offsets in UTF-16 code units, converted to code points", utf16))
+            readings.append((.fromUTF16, utf16))
         }
         if let utf8 = convert({ (offset) throws(ModelError) in try offsets.codePointOffset(utf8: offset) }) {
-            readings.append(("annotations with offsets in UTF-8 bytes, converted to code points", utf8))
+            readings.append((.fromUTF8, utf8))
         }
         if !breaks.isEmpty, let raw = convert({ (offset) throws(ModelError) in breaks.rawOffset(offset) }) {
-            readings.append(("annotations with offsets counted on the text with each \\r\\n read as \\n (as brat reads it), converted", raw))
+            readings.append((.fromCRLFAsLF, raw))
         }
         if text.count > 0, text.scalar(at: 0) == "\u{FEFF}", let shifted = convert({ (offset) throws(ModelError) in offset + 1 }) {
-            readings.append(("annotations with offsets counted after the byte order mark, moved by one", shifted))
+            readings.append((.afterByteOrderMark, shifted))
         }
         return readings
     }

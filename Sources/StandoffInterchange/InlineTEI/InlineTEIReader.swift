@@ -42,7 +42,7 @@ final class InlineTEIReader: SAXHandler {
     private(set) var title: String?
     private(set) var language: String?
     /// Elements of the text left out or read as their text only, by name.
-    private(set) var setAsideElements: [String: Int] = [:]
+    private(set) var setAsideElements: [LossKind: Int] = [:]
     /// `choice`s and `subst`s whose original reading is empty (a gap, a glyph): the other reading
     /// was read as the text.
     private(set) var emptyOriginals = 0
@@ -113,7 +113,7 @@ final class InlineTEIReader: SAXHandler {
         let namespace = tag.namespace.map { String(cString: $0) }
         if rootName == nil { rootName = name; rootNamespace = namespace; language = tag.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace") }
         guard namespace == Self.tei else {
-            if inBody > 0 { setAsideElements["<\(name)> (another vocabulary)", default: 0] += 1 }
+            if inBody > 0 { setAsideElements[.otherVocabulary(name), default: 0] += 1 }
             stack.append(.other(name))
             return
         }
@@ -125,7 +125,7 @@ final class InlineTEIReader: SAXHandler {
         if name == "body" { inBody += 1 }
         if setAsideInto.last != nil || (inBody > 0 && Self.apart.contains(name)) {
             // Inside text that is not the running text: a correction collects its text.
-            if inBody > 0 && Self.apart.contains(name) { setAsideElements["<\(name)> elements (not the running text)", default: 0] += 1 }
+            if inBody > 0 && Self.apart.contains(name) { setAsideElements[.apartFromText(name), default: 0] += 1 }
             stack.append(.apart)
             setAsideInto.append(setAsideInto.last ?? nil)
             return

@@ -1,0 +1,46 @@
+import StandoffModel
+
+/// What TEI with inline markup holds of each field, as Standoff writes it (docs/FORMATS.md,
+/// checked by a test).
+extension InlineTEI: FieldTable {
+    public static func carriage(of field: AnnotationField) -> Carriage {
+        switch field {
+        case .ranges: .carried("the element's content (fragments joined by @next/@prev where markup must nest)")
+        case .discontinuity: .carried("fragments joined by @next/@prev")
+        case .layer: .carried("the element (persName, said, choice, seg @type)")
+        case .category: .carried("@type or @ana")
+        case .ref: .carried("@ref")
+        case .speaker: .partly("@who; unknown speakers counted")
+        case .holder, .target: .carried("@corresp of the seg")
+        case .otherLinks: .dropped("inline elements have no attribute for them")
+        case .features, .notes: .dropped("")
+        case .correction: .carried("corr in choice")
+        case .severity: .carried("@ana")
+        case .cue: .dropped("")
+        case .annotator, .certainty, .method, .time: .dropped("")
+        }
+    }
+
+    public static func carriage(of field: RegisterEntryField) -> Carriage {
+        switch field {
+        case .entry, .kind, .name, .aliases: .carried("listPerson, listOrg, listPlace in standOff")
+        case .wikidata: .carried("idno type=wikidata")
+        }
+    }
+
+    public static func carriage(of field: TaxonomyField) -> Carriage {
+        switch field {
+        case .unusedCategory, .categoryDescription: .carried("classDecl")
+        case .taxonomyDescription: .dropped("")
+        }
+    }
+
+    public static func carriage(of field: DocumentField) -> Carriage {
+        switch field {
+        case .title: .carried("titleStmt")
+        case .language: .carried("@xml:lang")
+        case .annotatorNames: .dropped("")
+        case .revisions, .keptMarkup, .keptAttributes, .paragraphGroupings: .dropped("TEI only")
+        }
+    }
+}

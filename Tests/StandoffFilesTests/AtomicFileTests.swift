@@ -1,0 +1,29 @@
+import Foundation
+import StandoffFiles
+import Testing
+import TestSupport
+
+@Suite("Atomic writes")
+struct AtomicFileTests {
+    @Test func replacesTheFileAndLeavesNoTemporaryFiles() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("a.tei.xml")
+        try AtomicFile.replace(path, with: Array("old".utf8))
+        chmod(path, 0o640)
+        try AtomicFile.replace(path, with: Array("new".utf8))
+        #expect(Repository.read(path) == Array("new".utf8))
+        #expect(directory.contents == ["a.tei.xml"])
+        var info = stat()
+        stat(path, &info)
+        #expect(info.st_mode & 0o777 == 0o640)
+    }
+
+    @Test func failsClearlyWhenTheDirectoryIsMissing() {
+        #expect {
+            try AtomicFile.replace("/nonexistent-dir/x.tei.xml", with: [1, 2, 3])
+        } throws: { error in
+            let message = (error as? FileWriteError)?.description ?? ""
+            return message.contains("/nonexistent-dir") && message.contains("hint:")
+        }
+    }
+}

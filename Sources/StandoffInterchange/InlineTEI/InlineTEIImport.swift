@@ -11,20 +11,15 @@ extension InlineTEI {
     /// with `@type` and `@ana`; fragments joined by `@prev`/`@next` are one annotation. Every
     /// other element of the text is read as its text only, counted by name.
     public static func importDocument(path: String, id: String) throws(ImportError) -> (document: Document, losses: Losses) {
-        var losses = Losses()
-        let place = ImportPlace(file: path)
-        func fail(_ line: Int, _ message: String, _ hint: String) -> ImportError { place.fail(line, message, hint) }
-        @discardableResult func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
-            try place.model(line, what, body)
-        }
+        let place = ImportError.Place(file: path)
         let reader = InlineTEIReader()
         let parser = SAXParser(handler: reader)
         parser.parse(path: path)
-        if let failure = parser.failures.first(where: \.isFatal) { throw fail(failure.line, failure.message, "give a well-formed TEI file") }
+        if let failure = parser.failures.first(where: \.isFatal) { throw place.fail(failure.line, failure.message, "give a well-formed TEI file") }
         guard reader.rootName == "TEI", reader.rootNamespace == "http://www.tei-c.org/ns/1.0" else {
-            throw fail(1, "the root element is <\(reader.rootName ?? "")>, not <TEI> in the TEI namespace", "give a TEI P5 file (namespace http://www.tei-c.org/ns/1.0)")
+            throw place.fail(1, "the root element is <\(reader.rootName ?? "")>, not <TEI> in the TEI namespace", "give a TEI P5 file (namespace http://www.tei-c.org/ns/1.0)")
         }
-        guard !reader.paragraphs.isEmpty else { throw fail(0, "has no text in <body>", "inline TEI holds its text in <text><body>") }
+        guard !reader.paragraphs.isEmpty else { throw place.fail(0, "has no text in <body>", "inline TEI holds its text in <text><body>") }
         let text = SourceText(reader.paragraphs.joined(separator: "\n"))
         var starts: [Int] = []
         var offset = 0
@@ -38,48 +33,26 @@ extension InlineTEI {
             if isEnd && place.offset == 0 && place.paragraph > 0 { return starts[place.paragraph] - 1 }
             return starts[place.paragraph] + place.offset
         }
-        let documentID = try model(0, "document id") { () throws(ModelError) in try Identifier(id) }
-        var document = try model(0, "document") { () throws(ModelError) in
-            try Document(id: documentID, title: reader.title ?? id, language: reader.language ?? "en", text: text,
-                         source: SourceDescription(fileName: "", sha256: text.sha256))
-        }
-        // The file's registers.
-        for entry in reader.entries {
-            guard let entryID = try? Identifier(entry.id) else { losses.lost(.entriesWithoutID); continue }
-            let kind: EntryKind = entry.kind == "person" ? .person : entry.kind == "org" ? .organisation : .place
-            let wikidata = entry.wikidata.flatMap { RegisterEntry.isWikidataID($0) ? $0 : nil }
-            let names = entry.names.filter { !$0.isEmpty }
-            try model(entry.line, "register entry '\(entry.id)'") { () throws(ModelError) in
-                try document.add(RegisterEntry(id: entryID, kind: kind, name: names.first ?? entry.id, aliases: Array(names.dropFirst()), wikidata: wikidata))
-            }
-        }
-        // The header's taxonomies (Standoff's export names them `taxonomy-LAYER`), so that
-        // categories used by @ana and pointed at by links (a stance's topic) are declared.
-        for category in reader.categories {
-            let taxonomyName = category.taxonomy.hasPrefix("taxonomy-") ? String(category.taxonomy.dropFirst(9)) : category.taxonomy
-            guard let taxonomyID = try? Identifier(taxonomyName), let categoryID = try? Identifier(category.id) else {
-                losses.lost(.headerCategoriesWithoutID)
-                continue
-            }
-            guard document.kind(of: categoryID) == nil else { continue }
-            try model(0, "category '\(category.id)'") { () throws(ModelError) in
-                if document.taxonomy(taxonomyID) == nil { try document.add(Taxonomy(id: taxonomyID)) }
-                try document.add(StandoffModel.Category(id: categoryID, description: category.description), to: taxonomyID)
-            }
-        }
-        var session = Session(document: document, losses: losses, place: place)
-        try session.read(reader.elements, place: global)
-        for (name, count) in reader.setAsideElements { session.losses.lost(name, count) }
-        session.losses.repaired(.emptyOriginals, reader.emptyOriginals)
-        return (session.document, session.losses)
+        var build = InlineBuild(session: try ImportSession(file: path, documentID: id, title: reader.title, language: reader.language ?? "en", text: text))
+        try build.declareEntries(reader.entries)
+        try build.declareCategories(reader.categories)
+        try build.read(reader.elements, place: global)
+        for (kind, count) in reader.setAsideElements { build.losses.lost(kind, count) }
+        build.losses.repaired(.emptyOriginals, reader.emptyOriginals)
+        return build.session.result
     }
 
-    /// The document being made from the elements of the text, what was lost, the ids given.
-    struct Session {
-        var document: Document
-        var losses: Losses
-        let place: ImportPlace
-        var ids = AnnotationIDs()
+    /// The document being made from the elements of the text.
+    struct InlineBuild {
+        var session: ImportSession
+        var document: Document {
+            get { session.document }
+            _modify { yield &session.document }
+        }
+        var losses: Losses {
+            get { session.losses }
+            _modify { yield &session.losses }
+        }
         /// The annotation each fragment's xml:id stands for (`@prev`/`@next` join fragments).
         var fragmentOf: [String: Identifier] = [:]
         var nextOf: [String: Identifier] = [:]
@@ -88,6 +61,38 @@ extension InlineTEI {
         static let rsTypes: [String: String] = ["person": "PER", "persName": "PER", "place": "GPE", "placeName": "GPE", "org": "ORG", "organisation": "ORG",
                                                 "organization": "ORG", "orgName": "ORG", "date": "DATE", "event": "EVENT"]
         static let severities: Set<String> = ["minor", "major", "critical"]
+
+        init(session: ImportSession) { self.session = session }
+
+        /// The file's registers.
+        mutating func declareEntries(_ entries: [InlineTEIReader.Entry]) throws(ImportError) {
+            for entry in entries {
+                guard let entryID = try? Identifier(entry.id) else { losses.lost(.entriesWithoutID); continue }
+                let kind: EntryKind = entry.kind == "person" ? .person : entry.kind == "org" ? .organisation : .place
+                let wikidata = entry.wikidata.flatMap { RegisterEntry.isWikidataID($0) ? $0 : nil }
+                let names = entry.names.filter { !$0.isEmpty }
+                try session.edit(entry.line, "register entry '\(entry.id)'") { (document) throws(ModelError) in
+                    try document.add(RegisterEntry(id: entryID, kind: kind, name: names.first ?? entry.id, aliases: Array(names.dropFirst()), wikidata: wikidata))
+                }
+            }
+        }
+
+        /// The header's taxonomies (Standoff's export names them `taxonomy-LAYER`), so that
+        /// categories used by @ana and pointed at by links (a stance's topic) are declared.
+        mutating func declareCategories(_ categories: [InlineTEIReader.Category]) throws(ImportError) {
+            for category in categories {
+                let taxonomyName = category.taxonomy.hasPrefix("taxonomy-") ? String(category.taxonomy.dropFirst(9)) : category.taxonomy
+                guard let taxonomyID = try? Identifier(taxonomyName), let categoryID = try? Identifier(category.id) else {
+                    losses.lost(.headerCategoriesWithoutID)
+                    continue
+                }
+                guard document.kind(of: categoryID) == nil else { continue }
+                try session.edit(0, "category '\(category.id)'") { (document) throws(ModelError) in
+                    if document.taxonomy(taxonomyID) == nil { try document.add(Taxonomy(id: taxonomyID)) }
+                    try document.add(StandoffModel.Category(id: categoryID, description: category.description), to: taxonomyID)
+                }
+            }
+        }
 
         mutating func read(_ elements: [InlineTEIReader.Element], place: ((paragraph: Int, offset: Int), Bool) -> Int) throws(ImportError) {
             let originals = Set(elements.compactMap(\.original))
@@ -217,10 +222,8 @@ extension InlineTEI {
                 if let next = element.attributes["next"] { nextOf[String(next.dropFirst())] = existing.id }
                 return
             }
-            let categoryID = try model(line, "category '\(category)'") { () throws(ModelError) in
-                try Categories.declare(try Identifier(category), for: layer, in: &document, losses: &losses)
-            }
-            let (id, _) = ids.next(for: layer, wanting: xmlID.flatMap { try? Identifier($0) }, in: document)
+            let categoryID = try session.category(category, for: layer, line: line, what: "category '\(category)'")
+            let (id, _) = session.ids.next(for: layer, wanting: xmlID.flatMap { try? Identifier($0) }, in: document)
             let annotation = Annotation(id: id, layer: layer, category: categoryID, ranges: [piece], links: links,
                                         correction: correction, severity: severity.flatMap(ErrorSeverity.init(rawValue:)))
             try model(line, "<\(element.name)>") { () throws(ModelError) in _ = try document.add(annotation) }
@@ -229,7 +232,7 @@ extension InlineTEI {
         }
 
         @discardableResult func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {
-            try place.model(line, what, body)
+            try session.model(line, what, body)
         }
     }
 }

@@ -7,6 +7,9 @@ struct AnnotationIDs {
     private var used: Set<Identifier> = []
     private var counters: [String: Int] = [:]
 
+    /// Keeps `id` from being given: an id the file gives an annotation of its own.
+    mutating func reserve(_ id: Identifier) { used.insert(id) }
+
     /// An id for an annotation of `layer`; `renumbered` when `wanted` was taken.
     mutating func next(for layer: Layer, wanting wanted: Identifier? = nil, in document: Document) -> (id: Identifier, renumbered: Bool) {
         if let wanted, document.kind(of: wanted) == nil, !used.contains(wanted) {

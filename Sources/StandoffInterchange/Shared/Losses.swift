@@ -21,6 +21,12 @@ public struct Losses: Equatable, Sendable, Encodable {
 
     public var isEmpty: Bool { lostKinds.isEmpty }
 
+    /// Adds what `other` counted (the documents of one file, each imported on its own).
+    public mutating func merge(_ other: Losses) {
+        lostKinds.merge(other.lostKinds, uniquingKeysWith: +)
+        repairKinds.merge(other.repairKinds, uniquingKeysWith: +)
+    }
+
     enum CodingKeys: String, CodingKey { case counts, repairs }
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

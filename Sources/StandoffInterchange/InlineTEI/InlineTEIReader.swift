@@ -130,47 +130,53 @@ final class InlineTEIReader: SAXHandler {
             setAsideInto.append(setAsideInto.last ?? nil)
             return
         }
-        if inBody > 0 {
-            if Self.blocks.contains(name) { startParagraph(); stack.append(.block); return }
-            if name == "lb" {
-                if attributes["break"] != "no" && attributes["type"] != "hyphenated" { pendingSpace = true }
-                stack.append(.other(name))
-                return
-            }
-            if Self.structures.contains(name) {
-                if inBlock && blockIsImplicit { endParagraph() }
-                if !inBlock { stack.append(.other(name)); return }
-            }
-            // Outside a paragraph, an element starts where the next paragraph will (text in it
-            // begins one); an empty one (a milestone, an anchor) begins none.
-            if inBlock { settle() }
-            var element = Element(name: name, attributes: attributes, line: location.line, start: position)
-            if let group = openGroup() {
-                element.group = group
-                if Self.alternatives.contains(name) {
-                    // An empty original reading (an illegible deletion, a glyph) leaves the text
-                    // nothing: the other reading is the text then, and nothing is corrected.
-                    if let original = elements[group].original, elements[original].closed,
-                       elements[original].start == elements[original].end {
-                        emptyOriginals += 1
-                        elements[group].original = nil
-                        stack.append(.other(name))
-                        return
-                    }
-                    stack.append(.apart)
-                    setAsideInto.append(group)
-                    return
-                }
-                if elements[group].original == nil { elements[group].original = elements.count }
-            }
-            elements.append(element)
-            stack.append(.element(elements.count - 1))
+        if inBody > 0 { startInBody(name, attributes, line: location.line) } else { startOutsideText(name, attributes, line: location.line) }
+    }
+
+    /// An element of the running text: a paragraph, a line break, or an element whose span
+    /// becomes an annotation (a reading of a `choice` or `subst` collected apart).
+    private func startInBody(_ name: String, _ attributes: [String: String], line: Int) {
+        if Self.blocks.contains(name) { startParagraph(); stack.append(.block); return }
+        if name == "lb" {
+            if attributes["break"] != "no" && attributes["type"] != "hyphenated" { pendingSpace = true }
+            stack.append(.other(name))
             return
         }
-        // Outside the text: registers, taxonomies, the title.
+        if Self.structures.contains(name) {
+            if inBlock && blockIsImplicit { endParagraph() }
+            if !inBlock { stack.append(.other(name)); return }
+        }
+        // Outside a paragraph, an element starts where the next paragraph will (text in it
+        // begins one); an empty one (a milestone, an anchor) begins none.
+        if inBlock { settle() }
+        var element = Element(name: name, attributes: attributes, line: line, start: position)
+        if let group = openGroup() {
+            element.group = group
+            if Self.alternatives.contains(name) {
+                // An empty original reading (an illegible deletion, a glyph) leaves the text
+                // nothing: the other reading is the text then, and nothing is corrected.
+                if let original = elements[group].original, elements[original].closed,
+                   elements[original].start == elements[original].end {
+                    emptyOriginals += 1
+                    elements[group].original = nil
+                    stack.append(.other(name))
+                    return
+                }
+                stack.append(.apart)
+                setAsideInto.append(group)
+                return
+            }
+            if elements[group].original == nil { elements[group].original = elements.count }
+        }
+        elements.append(element)
+        stack.append(.element(elements.count - 1))
+    }
+
+    /// Outside the text: registers, taxonomies, the title.
+    private func startOutsideText(_ name: String, _ attributes: [String: String], line: Int) {
         switch name {
         case "person", "place", "org":
-            entries.append(Entry(id: attributes["xml:id"] ?? "", kind: name, line: location.line))
+            entries.append(Entry(id: attributes["xml:id"] ?? "", kind: name, line: line))
             stack.append(.register(entries.count - 1))
         // A name or idno is a register entry's only inside one (a header's author has a persName too).
         case "persName", "placeName", "orgName", "geogName", "name", "idno":

@@ -2,7 +2,8 @@
 """Checks `standoff export --to folia` with the FoLiA tools: foliavalidator accepts it (schema,
 declarations, text consistency), and the FoLiA library reads back every entity, sentiment and
 observation with the text of its words, its provenance (annotator, manual or auto, time), its
-features and its comments.
+features and its comments, and the register entries it links to (a relation whose class is the
+entry's id, its xlink:href the Wikidata IRI, its name, kind and aliases as features).
 
     python3 Scripts/check-folia.py PATH/TO/standoff TEI_FILE
 """
@@ -19,7 +20,9 @@ if done.returncode != 0 or "Validated successfully" not in done.stdout + done.st
     sys.exit(f"foliavalidator rejects the export:\n{done.stdout}{done.stderr}")
 doc = folia.Document(file=out)
 listed = {record["id"]: record for record in json.loads(subprocess.run([standoff, "list", tei, "--format", "json"], capture_output=True, text=True, check=True).stdout)}
-found = carried = 0
+line = json.loads(subprocess.run([standoff, "export", tei, "--to", "jsonl"], capture_output=True, text=True, check=True).stdout)
+entries = {entry["id"]: entry for entry in line.get("registers", [])}
+found = carried = linked = 0
 for kind in (folia.Entity, folia.Sentiment, folia.Observation):
     for element in doc.select(kind):
         record = listed[element.id.split(".", 1)[1]]
@@ -43,5 +46,18 @@ for kind in (folia.Entity, folia.Sentiment, folia.Observation):
         if comments != record.get("notes", []):
             sys.exit(f"MISMATCH {element.id}: FoLiA comments {comments!r}, Standoff's notes {record.get('notes')!r}")
         carried += bool(features) + bool(comments)
+        # Register entries as relations, as FoLiA tools link entities to a knowledge base.
+        relations = {relation.cls: relation for relation in element.select(folia.Relation, recursive=False)}
+        for target in [t for targets in record.get("links", {}).values() for t in targets if t in entries]:
+            entry, relation = entries[target], relations.get(target)
+            if relation is None:
+                sys.exit(f"MISMATCH {element.id}: no relation for the register entry {target!r}")
+            said = {}
+            for feature in relation.select(folia.Feature, recursive=False):
+                said.setdefault(feature.subset, []).append(feature.cls)
+            href = f"http://www.wikidata.org/entity/{entry['wikidata']}" if entry.get("wikidata") else None
+            if relation.href != href or said.get("name") != [entry["name"]] or said.get("kind") != [entry["kind"]] or said.get("alias", []) != entry.get("aliases", []):
+                sys.exit(f"MISMATCH {element.id}: relation {target!r} says {relation.href!r} {said!r}, Standoff's entry {entry!r}")
+            linked += 1
         found += 1
-print(f"foliavalidator accepts the export; the FoLiA library reads {found} span annotations with their words, annotators, methods and times, and {carried} features and comment lists")
+print(f"foliavalidator accepts the export; the FoLiA library reads {found} span annotations with their words, annotators, methods and times, {carried} features and comment lists, and {linked} links to register entries with their names, kinds, aliases and Wikidata IRIs")

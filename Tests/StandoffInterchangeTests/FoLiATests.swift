@@ -43,7 +43,8 @@ struct FoLiATests {
         let xml = String(decoding: bytes, as: UTF8.self)
         #expect(xml.contains(#"<entity xml:id="d.ent1" class="PER" annotator="ann1" annotatortype="auto" datetime="2024-11-24T00:00:00Z">"#), "\(xml)")
         #expect(losses.counts["annotations' certainty dropped"] == 1)
-        #expect(losses.counts["register entries dropped"] == 1, "one loss for the entry, not one for each thing it holds")
-        #expect(losses.counts["register entries' names dropped"] == nil)
+        #expect(xml.contains(#"<relation class="kim" xlink:href="http://www.wikidata.org/entity/Q56226" xlink:type="simple">"#), "\(xml)")
+        #expect(xml.contains(#"<feat subset="name" class="Kim Jong Un"/>"#) && xml.contains(#"<feat subset="kind" class="person"/>"#))
+        #expect(!losses.counts.keys.contains { $0.contains("register") }, "the entry is carried by the relation: \(losses.counts)")
     }
 }

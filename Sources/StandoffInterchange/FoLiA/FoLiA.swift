@@ -18,22 +18,30 @@ public enum FoLiA {
         (.error, "observation-annotation", "error", "observations", "observation"),
     ]
 
+    /// The set of the relations that carry register entries.
+    static let registerSet = "https://standoff.dev/sets/register"
+
     public static func export(_ document: Document) throws(XMLWriteError) -> (xml: [UInt8], losses: Losses) {
         var losses = Losses()
         losses.countDropped(declarationsOf: document, by: Self.self)
         let writer = try XMLWriter()
         let doc = document.id.rawValue
-        writer.open("FoLiA", [("xmlns", "http://ilk.uvt.nl/folia"), ("xml:id", doc), ("version", "2.5.3"), ("generator", "standoff")])
+        writer.open("FoLiA", [("xmlns", "http://ilk.uvt.nl/folia"), ("xmlns:xlink", "http://www.w3.org/1999/xlink"), ("xml:id", doc),
+                              ("version", "2.5.3"), ("generator", "standoff")])
         writer.open("metadata", [("type", "native")])
         writer.open("annotations")
         for declaration in ["text-annotation", "paragraph-annotation", "token-annotation", "description-annotation", "comment-annotation"] { writer.open(declaration); writer.close() }
         for layer in spanLayers { writer.open(layer.declaration, [("set", "https://standoff.dev/sets/\(layer.set)")]); writer.close() }
+        writer.open("relation-annotation", [("set", registerSet)]); writer.close()
         writer.close()
         writer.open("meta", [("id", "title")]); writer.text(document.title); writer.close()
         writer.close()
         writer.open("text", [("xml:id", "\(doc).text")])
         let paragraphs = FoLiAParagraphs(document)
         let byParagraph = paragraphs.place(document.sortedAnnotations(), losses: &losses)
+        // An entry goes with the annotations that link to it; one that none written links to is counted.
+        let linked = Set(byParagraph.values.joined().flatMap { $0.links.compactMap { if case .id(let id) = $0.target, document.entry(id) != nil { id } else { nil } } })
+        losses.lost(.unlinkedEntries, document.registers.flatMap(\.entries).filter { !linked.contains($0.id) }.count)
         for (index, paragraph) in document.text.paragraphs.enumerated() where paragraph.length > 0 {
             paragraphs.write(index, annotations: byParagraph[index] ?? [], writer)
         }
@@ -116,6 +124,17 @@ private struct FoLiAParagraphs {
             }
         }
         var description: [String] = annotation.links.map { "\($0.role): \($0.target)" }
+        // Each register entry linked, as FoLiA tools link entities to a knowledge base (a
+        // relation to its Wikidata IRI), with its name, kind and aliases.
+        for case .id(let id) in annotation.links.map(\.target) {
+            guard let entry = document.entry(id), let kind = document.registers.first(where: { $0.entries.contains { $0.id == id } })?.kind else { continue }
+            writer.open("relation", [("class", id.rawValue), ("xlink:href", entry.wikidata.map { "http://www.wikidata.org/entity/\($0)" }),
+                                     ("xlink:type", entry.wikidata == nil ? nil : "simple")])
+            writer.open("feat", [("subset", "name"), ("class", entry.name)]); writer.close()
+            writer.open("feat", [("subset", "kind"), ("class", kind.rawValue)]); writer.close()
+            for alias in entry.aliases { writer.open("feat", [("subset", "alias"), ("class", alias)]); writer.close() }
+            writer.close()
+        }
         if let correction = annotation.correction { description.append("correction: \(correction)") }
         if let severity = annotation.severity { description.append("severity: \(severity)") }
         if !description.isEmpty { writer.element("desc", text: description.joined(separator: "; ")) }

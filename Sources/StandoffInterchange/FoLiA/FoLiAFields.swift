@@ -22,8 +22,11 @@ extension FoLiA: FieldTable {
 
     public static func carriage(of field: RegisterEntryField) -> Carriage {
         switch field {
-        case .entry: .dropped("links name entries by id in desc")
-        case .kind, .name, .aliases, .wikidata: .dropped("")
+        case .entry: .partly("a relation (class the id) in each annotation that links it; entries no written annotation links are counted")
+        case .kind: .carried("feat subset kind in the relation")
+        case .name: .carried("feat subset name in the relation")
+        case .aliases: .carried("feat subset alias in the relation")
+        case .wikidata: .carried("xlink:href of the relation, the Wikidata IRI")
         }
     }
 

@@ -121,6 +121,18 @@ struct RoundTripMatrixTests {
         #expect(differences.isEmpty, "every field has a feature in the type system")
     }
 
+    @Test func inlineTEI() throws {
+        let document = try Self.everyField()
+        let (bytes, losses) = try InlineTEI.export(document)
+        let path = directory.file("d.tei.xml")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let (back, _) = try InlineTEI.importDocument(path: path, id: "d")
+        let differences = Self.differences(document, back, byID: true)
+        #expect(Self.unaccounted(differences, losses).isEmpty, "\(differences) \(losses.counts)")
+        #expect(differences.keys.sorted() == ["annotator", "certainty", "cue", "features", "links", "method", "notes", "ranges", "time"],
+                "inline markup holds no provenance, features, notes or cues, no unknown speaker and no link to an annotation; a span ending in a space comes back without it: \(differences)")
+    }
+
     @Test func jsonLines() throws {
         let document = try Self.everyField()
         let (line, losses) = JSONLines.export(document)

@@ -30,6 +30,10 @@ public enum InlineTEI {
             if annotation.ranges.count > 1 { losses.repaired(.discontinuousAsFragments) }
             losses.countDropped(in: annotation, by: Self.self)
             if annotation.links(.speaker).contains(.unknown) { losses.lost(.unknownSpeakers) }
+            losses.lost(.linksWithoutAttribute, linksWithoutAttribute(annotation, in: document))
+            if annotation.ranges.contains(where: { range in
+                [range.start, range.end - 1].contains { document.text.scalar(at: $0).properties.isWhitespace }
+            }) { losses.lost(.spansEdgedWithWhiteSpace) }
         }
         // Pieces of every paragraph, split where markup must nest; then numbered per annotation.
         var splits = 0
@@ -102,6 +106,33 @@ public enum InlineTEI {
     }
 
     /// The element of an annotation, and its attributes (without the fragment's own).
+    /// The roles an element's attributes hold so that the import reads them back as they were:
+    /// an entity's `@ref`, a quotation's `@who`, a stance's `@corresp` (the holder first, then
+    /// the targets), a custom layer's `@corresp` (read back as `ref`).
+    static func rolesWritten(for layer: Layer) -> [LinkRole] {
+        switch layer {
+        case .entity: [.ref]
+        case .quotation: [.speaker]
+        case .error: []
+        case .stance: [.holder, .target]
+        default: [.ref]
+        }
+    }
+
+    /// Links of the built-in roles that the element cannot give back: of a role it has no
+    /// attribute for, a stance's holders after the first, links to annotations (pointers in
+    /// inline markup name entries and categories). Other roles are counted by the field table.
+    static func linksWithoutAttribute(_ annotation: Annotation, in document: Document) -> Int {
+        let written = rolesWritten(for: annotation.layer)
+        let extraHolders = annotation.layer == .stance ? max(0, annotation.links(.holder).count - 1) : 0
+        return extraHolders + annotation.links.filter { link in
+            guard LinkRole.builtIn.contains(link.role) else { return false }
+            if !written.contains(link.role) { return true }
+            if case .id(let id) = link.target { return document.annotation(id) != nil }
+            return false
+        }.count
+    }
+
     static func element(_ annotation: Annotation, in document: Document) -> (name: String, attributes: [(String, String?)]) {
         func pointers(_ role: LinkRole) -> String? {
             let ids = annotation.links(role).compactMap { target -> String? in if case .id(let id) = target { "#" + id.rawValue } else { nil } }

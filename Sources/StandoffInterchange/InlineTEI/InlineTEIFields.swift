@@ -5,13 +5,13 @@ import StandoffModel
 extension InlineTEI: FieldTable {
     public static func carriage(of field: AnnotationField) -> Carriage {
         switch field {
-        case .ranges: .carried("the element's content (fragments joined by @next/@prev where markup must nest)")
+        case .ranges: .partly("the element's content (fragments joined by @next/@prev where markup must nest); spans edged with white space counted")
         case .discontinuity: .carried("fragments joined by @next/@prev")
         case .layer: .carried("the element (persName, said, choice, seg @type)")
         case .category: .carried("@type or @ana")
-        case .ref: .carried("@ref")
-        case .speaker: .partly("@who; unknown speakers counted")
-        case .holder, .target: .carried("@corresp of the seg")
+        case .ref: .partly("@ref of an entity, @corresp of a custom layer's seg; links to annotations and on other elements counted")
+        case .speaker: .partly("@who; unknown speakers, links to annotations and speakers of other layers counted")
+        case .holder, .target: .partly("@corresp of a stance's seg, the holder first; second holders, links to annotations and on other layers counted")
         case .otherLinks: .dropped("inline elements have no attribute for them")
         case .features, .notes: .dropped("")
         case .correction: .carried("corr in choice")

@@ -34,6 +34,8 @@ public struct LossKind: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static let customLayers = LossKind("annotations of custom layers dropped")
     public static let acrossParagraphs = LossKind("spans across a paragraph break dropped")
     public static let unknownSpeakers = LossKind("quotation speakers recorded as unknown dropped")
+    public static let linksWithoutAttribute = LossKind("links inline markup cannot give back (a role the element has no attribute for, a stance's second holder, a link to an annotation) dropped")
+    public static let spansEdgedWithWhiteSpace = LossKind("spans beginning or ending with white space, which inline markup readers leave outside the element (read back without it)")
 
     // MARK: Import: what the file holds that Standoff does not read
 

@@ -48,7 +48,7 @@ public struct JSONAnnotation: Codable, Equatable, Sendable {
         correction = annotation.correction
         severity = annotation.severity?.rawValue
         annotator = annotation.provenance.annotator?.rawValue
-        time = annotation.provenance.time.map { ISO8601DateFormatter().string(from: $0) }
+        time = annotation.provenance.time.map(ISOTimestamp.string(from:))
         method = annotation.provenance.method?.rawValue
         cert = annotation.provenance.certainty?.rawValue
     }

@@ -103,7 +103,6 @@ struct AnnotationView {
     /// Put before every id on the page (the comparison shows several annotators' `ent1`).
     let idPrefix: String
     private let colourOf: [String: Int]
-    private let formatter = ISO8601DateFormatter()
 
     init(document: Document, annotations: [Annotation], colours: [String: [(category: String, colour: Int, count: Int)]], idPrefix: String = "") {
         self.document = document
@@ -198,7 +197,7 @@ struct AnnotationView {
             writer.end("td")
             let annotator = provenance.annotator.map { id in document.annotator(id).map { "\($0.name) (\(id.rawValue))" } ?? id.rawValue } ?? ""
             for value in [annotation.correction ?? "", annotation.severity?.rawValue ?? "", annotator, provenance.certainty?.rawValue ?? "",
-                          provenance.method?.rawValue ?? "", provenance.time.map { formatter.string(from: $0) } ?? ""] {
+                          provenance.method?.rawValue ?? "", provenance.time.map { ISOTimestamp.string(from: $0) } ?? ""] {
                 cell(&writer, value)
             }
             var notes = annotation.notes

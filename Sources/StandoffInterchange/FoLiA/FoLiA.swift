@@ -55,7 +55,6 @@ public enum FoLiA {
 private struct FoLiAParagraphs {
     let document: Document
     let tokens: Tokens
-    let dates = ISO8601DateFormatter()
 
     init(_ document: Document) {
         self.document = document
@@ -117,7 +116,7 @@ private struct FoLiAParagraphs {
         writer.open(element, [("xml:id", "\(document.id).\(annotation.id)"), ("class", annotation.category?.rawValue ?? annotation.layer.name),
                               ("annotator", provenance.annotator?.rawValue),
                               ("annotatortype", provenance.method.map { $0 == .automatic ? "auto" : "manual" }),
-                              ("datetime", provenance.time.map { dates.string(from: $0) })])
+                              ("datetime", provenance.time.map { ISOTimestamp.string(from: $0) })])
         for range in annotation.ranges {
             for token in tokens.firstIndex(endingAfter: range.start)..<tokens.firstIndex(startingAtOrAfter: range.end) {
                 writer.open("wref", [("id", wordIDs(token))]); writer.close()

@@ -20,7 +20,7 @@ extension JSONLines {
                     features: annotation.features.isEmpty ? nil : annotation.features, correction: annotation.correction, severity: annotation.severity?.rawValue,
                     cue: annotation.cue.isEmpty ? nil : annotation.cue.map { [$0.start, $0.end] }, annotator: annotation.provenance.annotator?.rawValue,
                     cert: annotation.provenance.certainty?.rawValue, method: annotation.provenance.method?.rawValue,
-                    time: annotation.provenance.time.map { ISO8601DateFormatter().string(from: $0) }))
+                    time: annotation.provenance.time.map(ISOTimestamp.string(from:))))
             }
         }
         let registers = document.registers.flatMap { register in

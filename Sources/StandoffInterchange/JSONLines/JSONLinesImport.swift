@@ -193,7 +193,6 @@ private struct JSONLBuild {
     var session: ImportSession
     let line: Int
     let units: OffsetUnits
-    let dates = ISO8601DateFormatter()
 
     init(session: ImportSession, line: Int) {
         self.session = session
@@ -294,12 +293,11 @@ private struct JSONLBuild {
             guard pair.count == 2 else { throw fail("span '\(spanID)': a cue is [start, end]", "give the cue as [[start, end]]") }
             return try session.model(line, "span '\(spanID)' cue") { () throws(ModelError) in try TextRange(pair[0], pair[1]) }
         }
-        let dates = self.dates
         let annotation = try session.model(line, "span '\(spanID)'") { () throws(ModelError) in
             Annotation(id: try Identifier(spanID), layer: layer, category: category, ranges: ranges,
                        links: links, features: first.features ?? [:], notes: first.notes ?? [],
                        provenance: Provenance(annotator: first.annotator.flatMap { try? Identifier($0) },
-                                              time: first.time.flatMap { dates.date(from: $0) },
+                                              time: first.time.flatMap { ISOTimestamp.date(from: $0) },
                                               method: first.method.flatMap(AnnotationMethod.init(rawValue:)),
                                               certainty: first.cert.flatMap(Certainty.init(rawValue:))),
                        cue: cue, correction: first.correction, severity: first.severity.flatMap(ErrorSeverity.init(rawValue:)))

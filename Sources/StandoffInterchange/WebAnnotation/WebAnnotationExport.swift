@@ -67,7 +67,6 @@ extension WebAnnotation {
         // (Foundation's JSONSerialization took minutes and gigabytes on 600,000 annotations).
         var items: [UInt8] = []
         var count = 0
-        let formatter = ISO8601DateFormatter()
         for annotation in document.sortedAnnotations() {
             losses.countDropped(in: annotation, by: Self.self)
             var bodies: [Body] = []
@@ -88,7 +87,7 @@ extension WebAnnotation {
                 target: annotation.ranges.map { target($0, in: document) }, body: bodies.isEmpty ? nil : bodies,
                 severity: annotation.severity?.rawValue, cue: annotation.cue.isEmpty ? nil : annotation.cue.map { target($0, in: document) },
                 creator: annotation.provenance.annotator.map { Creator(id: iri(documentID, $0.rawValue), name: document.annotator($0)?.name ?? $0.rawValue) },
-                created: annotation.provenance.time.map { formatter.string(from: $0) },
+                created: annotation.provenance.time.map { ISOTimestamp.string(from: $0) },
                 method: annotation.provenance.method?.rawValue, certainty: annotation.provenance.certainty?.rawValue)
             if count > 0 { items += Array(",\n".utf8) }
             items += Array("    ".utf8)

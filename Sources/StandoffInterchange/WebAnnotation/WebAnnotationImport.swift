@@ -42,7 +42,6 @@ extension WebAnnotation {
 private struct W3CBuild {
     var session: ImportSession
     let units: OffsetUnits
-    let dates = ISO8601DateFormatter()
     var made: [Annotation] = []
     var pendingLinks: [(index: Int, role: String, target: String)] = []
 
@@ -107,7 +106,7 @@ private struct W3CBuild {
                 try session.edit(0, "creator \(id)") { (document) throws(ModelError) in try document.declare(Annotator(id: id, name: creator.name ?? id.rawValue)) }
             }
         }
-        annotation.provenance.time = item.created.flatMap { dates.date(from: $0) }
+        annotation.provenance.time = item.created.flatMap { ISOTimestamp.date(from: $0) }
         if let method = item.method, AnnotationMethod(rawValue: method) == nil { session.losses.lost(.unknownMethods) }
         if let certainty = item.certainty, Certainty(rawValue: certainty) == nil { session.losses.lost(.unknownCertainties) }
         annotation.provenance.method = item.method.flatMap(AnnotationMethod.init(rawValue:))

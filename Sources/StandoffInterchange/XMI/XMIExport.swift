@@ -13,7 +13,6 @@ extension XMI {
             losses.repaired(.hugeSofa)
         }
         let offsets = OffsetTable(document.text)
-        let dates = ISO8601DateFormatter()
         func utf16(_ offset: Int) -> String { String((try? offsets.utf16Offset(ofCodePoint: offset)) ?? offset) }
         let writer = try XMLWriter()
         writer.open("xmi:XMI", [("xmlns:xmi", "http://www.omg.org/XMI"), ("xmlns:cas", "http:///uima/cas.ecore"),
@@ -49,7 +48,7 @@ extension XMI {
                 ("notes", annotation.notes.isEmpty ? nil : annotation.notes.joined(separator: "\n")),
                 ("annotator", annotation.provenance.annotator?.rawValue),
                 ("certainty", annotation.provenance.certainty?.rawValue), ("method", annotation.provenance.method?.rawValue),
-                ("time", annotation.provenance.time.map { dates.string(from: $0) }),
+                ("time", annotation.provenance.time.map { ISOTimestamp.string(from: $0) }),
                 ("links", otherLinks.isEmpty ? nil : otherLinks.joined(separator: " ")),
                 ("features", annotation.features.isEmpty ? nil : annotation.features.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")),
             ]

@@ -80,7 +80,6 @@ private struct XMIBuild {
     var session: ImportSession
     let lossy: Bool
     let offsets: OffsetTable
-    let dates = ISO8601DateFormatter()
     /// Whether the file counted code points where UIMA counts UTF-16 units.
     var inCodePoints = false
     var made: [(annotation: Annotation, line: Int)] = []
@@ -180,7 +179,7 @@ private struct XMIBuild {
                 try session.edit(structure.line, name) { (document) throws(ModelError) in try document.declare(Annotator(id: annotatorID, name: name)) }
             }
         }
-        annotation.provenance.time = a["time"].flatMap { dates.date(from: $0) }
+        annotation.provenance.time = a["time"].flatMap { ISOTimestamp.date(from: $0) }
         annotation.provenance.method = a["method"].flatMap(AnnotationMethod.init(rawValue:))
         annotation.provenance.certainty = a["certainty"].flatMap(Certainty.init(rawValue:))
         annotation.correction = a["correction"]

@@ -6,24 +6,45 @@ public struct Taxonomy: Hashable, Sendable {
     public let id: Identifier
     public var description: String?
     public private(set) var categories: [Category]
+    /// The position of each category in ``categories``: finding one, and refusing a duplicate,
+    /// takes the same time in a taxonomy of 100,000 as of 10 (a search through the list made
+    /// reading a large taxonomy quadratic).
+    private var positions: [Identifier: Int] = [:]
 
     public init(id: Identifier, description: String? = nil, categories: [Category] = []) throws(ModelError) {
         self.id = id
         self.description = description
         self.categories = []
+        self.categories.reserveCapacity(categories.count)
+        positions.reserveCapacity(categories.count)
         for category in categories { try add(category) }
     }
 
-    public func category(_ id: Identifier) -> Category? { categories.first { $0.id == id } }
+    public func category(_ id: Identifier) -> Category? { positions[id].map { categories[$0] } }
 
     public mutating func add(_ category: Category) throws(ModelError) {
-        guard self.category(category.id) == nil else { throw .duplicateID(category.id, existing: "category") }
+        guard positions[category.id] == nil else { throw .duplicateID(category.id, existing: "category") }
+        positions[category.id] = categories.count
         categories.append(category)
     }
 
     /// Removes a category; ``Document/removeCategoryOrTaxonomy(_:)`` checks nothing uses it.
     mutating func remove(_ id: Identifier) {
-        categories.removeAll { $0.id == id }
+        guard let position = positions[id] else { return }
+        categories.remove(at: position)
+        positions[id] = nil
+        for index in position..<categories.count { positions[categories[index].id] = index }
+    }
+
+    // Equal taxonomies declare the same categories in the same order; the positions follow.
+    public static func == (lhs: Taxonomy, rhs: Taxonomy) -> Bool {
+        lhs.id == rhs.id && lhs.description == rhs.description && lhs.categories == rhs.categories
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(description)
+        hasher.combine(categories)
     }
 }
 

@@ -53,6 +53,13 @@ final class RelaxNGFeed: SAXHandler {
     }
 
     @exclusivity(unchecked) private var open: [OpenElement] = []
+    /// How many subtrees libxml2 was given whole (the rest were known shapes): the work that
+    /// grows with a file's variety, which a test holds down.
+    private(set) var wholeValidations = 0
+    /// The most elements one subtree given whole had: libxml2's check of a subtree grows with
+    /// the square of its children, so a long list must never be one.
+    private(set) var largestWholeSubtree = 0
+    @exclusivity(unchecked) private var wholeSubtreeElements = 0
     /// After libxml2 refuses an element, it refuses every later event in the same parent
     /// ("Did not expect element … there", once per element to the end of the list). From the
     /// first refusal until that parent ends, events there are not passed on: one fault, one
@@ -147,6 +154,7 @@ final class RelaxNGFeed: SAXHandler {
             // nodes are built only if the shape is new.
             shapes?.appendStart(tag, in: &keyBuffer)
             recording.start(tag, line: position.line, column: position.column)
+            wholeSubtreeElements += 1
             open.append(OpenElement(node: nil, name: tag.localName, namespace: tag.namespace, line: position.line, column: position.column))
             return
         }
@@ -165,6 +173,7 @@ final class RelaxNGFeed: SAXHandler {
                 wholeRootTag.start(tag, line: position.line, column: position.column)
             }
             wholeElementDepth = open.count
+            wholeSubtreeElements = 1
             recording.reset()
             if remembersShapes { ShapeKey.begin(parent: open.last?.name, in: &keyBuffer) }
             shapes?.appendStart(tag, in: &keyBuffer)
@@ -215,6 +224,7 @@ final class RelaxNGFeed: SAXHandler {
                 }
                 build(recording, under: root)
                 let messagesBefore = messages.count
+                wholeValidations += 1
                 let valid = xmlRelaxNGValidateFullElement(context, document, root) == 1
                 if !valid { failed = true }
                 if valid, messages.count == messagesBefore, let key, validShapes.count < 10_000 { validShapes.insert(key) }
@@ -222,6 +232,7 @@ final class RelaxNGFeed: SAXHandler {
             }
             wholeStartLine = nil
             wholeElementDepth = nil
+            largestWholeSubtree = max(largestWholeSubtree, wholeSubtreeElements)
         } else if let node = element.node {
             (reportLine, reportColumn) = (element.line, element.column)
             if xmlRelaxNGValidatePopElement(context, document, node) != 1 { failed = true }

@@ -24,7 +24,9 @@ struct ShapeKey {
 
     static var standoff: ShapeKey { ShapeKey(
         opaqueAttributes: [["annotation", "target"], ["annotation", "resp"], ["annotation", "ana"], ["ptr", "target"], ["change", "who"]],
-        opaqueText: ["note"]) }
+        // Names and descriptions are any text: a register or taxonomy of 100,000 entries then has
+        // a handful of shapes, and libxml2 checks each once.
+        opaqueText: ["note", "persName", "orgName", "placeName", "catDesc"]) }
 
     /// The keys of the shapes found valid: compared in full, found by a fast hash.
     struct ValidShapes {

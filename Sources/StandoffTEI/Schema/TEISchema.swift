@@ -103,6 +103,10 @@ public final class TEISchema: @unchecked Sendable {
         return path
     }
 
+    /// How many subtrees the last ``validate(path:code:)`` gave libxml2 whole, and the most
+    /// elements one of them had (for tests: the work that must not grow with a list's length).
+    private(set) var lastWork = (wholeValidations: 0, largestWholeSubtree: 0)
+
     /// Checks the file at `path`; every mismatch is a problem with code `schema`, at its line.
     /// Validations with one schema run one at a time; give each thread its own schema to run in parallel.
     public func validate(path: String, code: TEIProblem.Code = .schema) -> [TEIProblem] {
@@ -114,6 +118,7 @@ public final class TEISchema: @unchecked Sendable {
         }
         let parser = SAXParser(handler: feed)
         parser.parse(path: path)
+        lastWork = (feed.wholeValidations, feed.largestWholeSubtree)
         if let failure = parser.failures.first(where: \.isFatal), failure.line == 0 {
             return [TEIProblem(.schemaMismatch(code: code, message: "cannot read the file for schema validation: \(failure.message)",
                                                hint: "check that the file is readable"), at: SourceLocation(file: path, line: 0, column: 0))]

@@ -45,6 +45,9 @@ public struct Comparison: Sendable {
     /// The same units by paragraph (offsets from the paragraph's start, clipped to it), in the
     /// order of the tally's paragraphs, for the bootstrap; empty for texts some annotator lacks.
     public private(set) var unitizingParagraphs: [(length: Int, units: [String: [UnitizingAlpha.Unit]])] = []
+    /// How many pairs of spans were compared for overlap: the work of matching, which a test
+    /// holds to the spans and their overlaps (a long paragraph was compared pair by pair).
+    public private(set) var overlapTests = 0
     /// Token labels by number, and back.
     private var labelNumbers: [String: Int32] = [:]
     private var labelNames: [String] = []
@@ -227,39 +230,49 @@ public struct Comparison: Sendable {
             tally.add(.predicted(pair: pair, layer: layer, category: nil))
             tally.add(.predicted(pair: pair, layer: layer, category: category(annotation)))
         }
-        // Exact: the same category and the same list of ranges, one to one.
-        var unmatched = predicted
+        // Exact: the same category and the same list of ranges, one to one, each reference span
+        // taking the first predicted one of its kind (found by key: a paragraph may hold tens of
+        // thousands of spans).
+        var waiting: [ExactKey: [Int]] = [:]
+        for (index, annotation) in predicted.enumerated().reversed() { waiting[ExactKey(category: category(annotation), ranges: annotation.ranges), default: []].append(index) }
         var exactPairs: [(Annotation, Annotation)] = []
-        var referenceUnmatched: [Annotation] = []
-        for annotation in reference {
-            if let index = unmatched.firstIndex(where: { category($0) == category(annotation) && $0.ranges == annotation.ranges }) {
-                exactPairs.append((annotation, unmatched.remove(at: index)))
+        var referenceUnmatched: [Int] = []
+        var predictedMatched = Set<Int>()
+        for (index, annotation) in reference.enumerated() {
+            let key = ExactKey(category: category(annotation), ranges: annotation.ranges)
+            if let partner = waiting[key]?.popLast() {
+                predictedMatched.insert(partner)
+                exactPairs.append((annotation, predicted[partner]))
                 tally.add(.exact(pair: pair, layer: layer, category: nil))
                 tally.add(.exact(pair: pair, layer: layer, category: category(annotation)))
             } else {
-                referenceUnmatched.append(annotation)
+                referenceUnmatched.append(index)
             }
         }
+        let predictedUnmatched = predicted.indices.filter { !predictedMatched.contains($0) }
         for (a, b) in exactPairs { compareAttributes(a, b, pair: pair, layer: layer) }
         // Relaxed: the same category and at least one code point in common, one to one by largest overlap.
-        for (a, _) in Self.matchByOverlap(reference, predicted, sameCategory: true) {
+        for (a, _) in Self.matchByOverlap(reference, predicted, sameCategory: true, tests: &overlapTests) {
             tally.add(.relaxed(pair: pair, layer: layer, category: nil))
             tally.add(.relaxed(pair: pair, layer: layer, category: category(reference[a])))
         }
         // Confusion: spans paired by overlap whatever their categories; a span without a partner meets "none".
-        let overlapping = Self.matchByOverlap(reference, predicted, sameCategory: false)
+        let overlapping = Self.matchByOverlap(reference, predicted, sameCategory: false, tests: &overlapTests)
+        var partnerOfReference: [Int: Int] = [:], partnerOfPredicted: [Int: Int] = [:]
+        for (a, b) in overlapping { (partnerOfReference[a], partnerOfPredicted[b]) = (b, a) }
         for (a, b) in overlapping { tally.add(.confusion(pair: pair, layer: layer, a: category(reference[a]), b: category(predicted[b]))) }
-        for index in reference.indices where !overlapping.contains(where: { $0.0 == index }) { tally.add(.confusion(pair: pair, layer: layer, a: category(reference[index]), b: "none")) }
-        for index in predicted.indices where !overlapping.contains(where: { $0.1 == index }) { tally.add(.confusion(pair: pair, layer: layer, a: "none", b: category(predicted[index]))) }
+        for index in reference.indices where partnerOfReference[index] == nil { tally.add(.confusion(pair: pair, layer: layer, a: category(reference[index]), b: "none")) }
+        for index in predicted.indices where partnerOfPredicted[index] == nil { tally.add(.confusion(pair: pair, layer: layer, a: "none", b: category(predicted[index]))) }
         // What to adjudicate: spans without an exact partner, once each (a span and the other's
         // overlapping one are one disagreement).
-        let unmatchedReference = Set(referenceUnmatched.map(\.id))
-        var told = Set<Identifier>()
-        for (annotation, isReference) in referenceUnmatched.map({ ($0, true) }) + unmatched.map({ ($0, false) }) {
-            let partner = overlapping.first { isReference ? reference[$0.0].id == annotation.id : predicted[$0.1].id == annotation.id }
-            if !isReference, let partner, unmatchedReference.contains(reference[partner.0].id), told.contains(annotation.id) { continue }
-            if isReference, let partner { told.insert(predicted[partner.1].id) }
-            let otherSaid = partner.map { isReference ? category(predicted[$0.1]) : category(reference[$0.0]) } ?? "-"
+        let unmatchedReference = Set(referenceUnmatched)
+        var told = Set<Int>()
+        for (index, isReference) in referenceUnmatched.map({ ($0, true) }) + predictedUnmatched.map({ ($0, false) }) {
+            let annotation = isReference ? reference[index] : predicted[index]
+            let partner = isReference ? partnerOfReference[index] : partnerOfPredicted[index]
+            if !isReference, let partner, unmatchedReference.contains(partner), told.contains(index) { continue }
+            if isReference, let partner { told.insert(partner) }
+            let otherSaid = partner.map { isReference ? category(predicted[$0]) : category(reference[$0]) } ?? "-"
             let (owner, other) = isReference ? names : (names.1, names.0)
             disagreements.append(Disagreement(document: text.name, paragraph: paragraph + 1, start: annotation.start,
                                               end: annotation.ranges.last?.end ?? annotation.start, text: annotation.ranges.map { text.text[$0] }.joined(separator: " … "),
@@ -267,16 +280,36 @@ public struct Comparison: Sendable {
         }
     }
 
+    /// What makes two spans the same for exact matching.
+    private struct ExactKey: Hashable {
+        var category: String
+        var ranges: [TextRange]
+    }
+
     /// Pairs of (reference index, predicted index) sharing a code point (and a category when
-    /// `sameCategory`), one to one, the largest overlaps first.
-    static func matchByOverlap(_ reference: [Annotation], _ predicted: [Annotation], sameCategory: Bool) -> [(Int, Int)] {
+    /// `sameCategory`), one to one, the largest overlaps first. Only spans whose extents meet are
+    /// compared (a sweep over both lists by start): the work grows with the spans and the pairs
+    /// that overlap, not with every pair of a long paragraph; `tests` counts the pairs compared.
+    static func matchByOverlap(_ reference: [Annotation], _ predicted: [Annotation], sameCategory: Bool, tests: inout Int) -> [(Int, Int)] {
+        func extent(_ annotation: Annotation) -> (start: Int, end: Int) { (annotation.start, annotation.ranges.last?.end ?? annotation.start) }
+        // Both lists by start; a span meets the other list's spans still open where it starts.
+        let events = (reference.indices.map { (extent(reference[$0]).start, 0, $0) } + predicted.indices.map { (extent(predicted[$0]).start, 1, $0) })
+            .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        var open: [[Int]] = [[], []]
         var candidates: [(overlap: Int, a: Int, b: Int)] = []
-        for (i, a) in reference.enumerated() {
-            for (j, b) in predicted.enumerated() where !sameCategory || a.category == b.category {
+        for (start, side, index) in events {
+            let other = 1 - side
+            open[other].removeAll { extent(other == 0 ? reference[$0] : predicted[$0]).end <= start }
+            let span = side == 0 ? reference[index] : predicted[index]
+            for partner in open[other] {
+                let (a, b) = side == 0 ? (span, predicted[partner]) : (reference[partner], span)
+                guard !sameCategory || a.category == b.category else { continue }
+                tests += 1
                 var overlap = 0
                 for x in a.ranges { for y in b.ranges { overlap += max(0, min(x.end, y.end) - max(x.start, y.start)) } }
-                if overlap > 0 { candidates.append((overlap, i, j)) }
+                if overlap > 0 { candidates.append(side == 0 ? (overlap, index, partner) : (overlap, partner, index)) }
             }
+            open[side].append(index)
         }
         candidates.sort { ($1.overlap, $0.a, $0.b) < ($0.overlap, $1.a, $1.b) }
         var usedA = Set<Int>(), usedB = Set<Int>()

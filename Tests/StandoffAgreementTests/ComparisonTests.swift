@@ -91,4 +91,26 @@ struct ComparisonTests {
         let apart = UnitizingAlpha.expected(units, annotators: 2, begin: 0, length: 20, category: "X", breaks: [10])
         #expect(joined != apart)
     }
+
+    /// One long paragraph (a JSON Lines document has no line breaks) of many spans: matching
+    /// compares the spans that meet, not every pair (which made 20,000 spans take 35 s), and
+    /// finds what comparing every pair finds.
+    @Test func aLongParagraphIsMatchedByTheSpansThatMeet() throws {
+        let count = 4_000
+        let text = SourceText(String(repeating: "word ", count: count * 2))
+        // a marks every other word; b the same, one in ten shifted by a letter, one in ten relabelled.
+        let a = (0..<count).map { entity(Identifier(stringLiteral: "a\($0)"), $0 * 10, $0 * 10 + 4, "PER") }
+        let b = (0..<count).map { i in
+            entity(Identifier(stringLiteral: "b\(i)"), i * 10 + (i % 10 == 3 ? 1 : 0), i * 10 + 4, i % 10 == 7 ? "ORG" : "PER")
+        }
+        var comparison = Comparison(annotators: ["a", "b"], layers: ["entity"])
+        comparison.add(AnnotatedText(name: "d", text: text, annotations: ["a": a, "b": b]))
+        // Two matchings (same category, any category), each span meeting its one partner.
+        #expect(comparison.overlapTests <= 2 * 2 * count, "\(comparison.overlapTests) pairs compared for \(count) spans each")
+        let inputs = AgreementInputs(annotators: ["a", "b"], texts: [AnnotatedText(name: "d", text: text, annotations: ["a": a, "b": b])])
+        let pair = try #require(AgreementReport(inputs, resamples: 0, seed: 1).layers.first?.pairs.first)
+        #expect((pair.exact.reference, pair.exact.predicted, pair.exact.matched) == (count, count, count - 2 * count / 10))
+        #expect(pair.relaxed.matched == count - count / 10)
+        #expect(pair.confusion["PER"]?["ORG"] == count / 10 && pair.confusion["PER"]?["PER"] == count - count / 10)
+    }
 }

@@ -27,7 +27,7 @@ touch "$file"
 source Scripts/bench-setup.sh
 
 for copies in "${sizes[@]}"; do
-  python3 Scripts/make-large-corpus.py "$work/a$copies.tei.xml" "$copies" >&2
+  python3 Scripts/make-large-corpus.py "$work/a$copies.tei.xml" --copies "$copies" >&2
   python3 Scripts/make-other-annotator.py "$work/a$copies.tei.xml" "$work/b$copies.tei.xml"
 done
 

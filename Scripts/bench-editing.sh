@@ -7,7 +7,7 @@
 #
 #   Scripts/bench-editing.sh [FILE] [RUNS]
 #
-# FILE defaults to the generated corpus of Scripts/bench-validate.sh (${TMPDIR:-/tmp}/standoff-large.tei.xml);
+# FILE defaults to the generated corpus of Scripts/bench-validate.sh (${TMPDIR:-/tmp}/standoff-realistic.tei.xml);
 # RUNS defaults to 5. Targets: stats at most 2x the baseline and under 150 MB; agree (two files of
 # the same text, one annotation in twenty relabelled) at most 4x the baseline reading both; list
 # and show at most 3x and under 150 MB; add and remove at most 6x; each export at most 4x
@@ -16,7 +16,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-file="${1:-${TMPDIR:-/tmp}/standoff-large.tei.xml}"
+file="${1:-${TMPDIR:-/tmp}/standoff-realistic.tei.xml}"
 runs="${2:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

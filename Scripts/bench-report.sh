@@ -14,7 +14,7 @@ copies="${2:-270}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 file="$work/large.tei.xml"
-python3 Scripts/make-large-corpus.py "$file" "$copies" >&2
+python3 Scripts/make-large-corpus.py "$file" --copies "$copies" >&2
 source Scripts/bench-setup.sh
 chromium="$(command -v chromium || command -v chromium-browser)"
 python3 - "$runs" "$standoff" "$file" "$work" "$chromium" <<'PY'

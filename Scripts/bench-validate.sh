@@ -8,8 +8,8 @@
 #
 #   Scripts/bench-validate.sh [FILE] [RUNS]
 #
-# FILE defaults to a generated ~100 MB corpus (Scripts/make-large-corpus.py, kept in
-# ${TMPDIR:-/tmp}/standoff-large.tei.xml between runs); RUNS defaults to 7.
+# FILE defaults to a generated ~80 MB corpus (Scripts/make-large-corpus.py, provenance on every annotation, kept in
+# ${TMPDIR:-/tmp}/standoff-realistic.tei.xml between runs); RUNS defaults to 7.
 # Extra options for `standoff validate` can be given in STANDOFF_VALIDATE_OPTIONS
 # (for example "--rule SO001" to time well-formedness alone, which only parses, or
 # "--disable SO002" to time reading and the semantic rules without the schema).
@@ -19,7 +19,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-file="${1:-${TMPDIR:-/tmp}/standoff-large.tei.xml}"
+file="${1:-${TMPDIR:-/tmp}/standoff-realistic.tei.xml}"
 runs="${2:-7}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

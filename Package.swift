@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "StandoffStatisticsTests", dependencies: ["StandoffStatistics", "StandoffTEI", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffAgreementTests", dependencies: ["StandoffAgreement", "StandoffModel", "TestSupport"]),
         .testTarget(name: "StandoffInterchangeTests", dependencies: ["StandoffInterchange", "StandoffModel", "StandoffTEI", "StandoffValidation", "TestSupport"]),
-        .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel", "TestSupport"]),
+        .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel", "StandoffTEI", "TestSupport"]),
         .testTarget(name: "StandoffReportTests", dependencies: ["StandoffReport", "StandoffModel", "StandoffTEI", "TestSupport"]),
         .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffFiles", "StandoffTEI", "StandoffModel", "TestSupport"]),
     ]

@@ -60,35 +60,121 @@ public struct JSONAnnotation: Codable, Equatable, Sendable {
         return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
     }
 
-    /// Writes records as one pretty-printed JSON array, exactly as ``json(_:)`` prints an array
-    /// of them, one record at a time: a long list is never held as one string.
+    /// Writes records as one pretty-printed JSON array, byte for byte as ``json(_:)`` prints an
+    /// array of them (a test compares the two on every fixture), one record at a time and
+    /// without `JSONEncoder`: a long list is never held as one string, and a record costs a
+    /// few appends instead of an encoder's boxing (which was most of `list --format json`).
     public struct ArrayWriter {
-        private let encoder: JSONEncoder
         private let write: (String) -> Void
         private var count = 0
+        private var bytes: [UInt8] = []
 
         public init(write: @escaping (String) -> Void) {
-            encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             self.write = write
         }
 
         public mutating func add(_ record: JSONAnnotation) {
-            let object = (try? encoder.encode(record)) ?? Data("null".utf8)
-            // Indented by two spaces, as an element of the array: after each line break, on
-            // lines that are not empty. Done on the bytes: JSON's line breaks are one byte.
-            var indented: [UInt8] = Array((count == 0 ? "[\n" : ",\n").utf8)
-            indented.reserveCapacity(object.count + object.count / 8 + 4)
-            var atLineStart = true
-            for byte in object {
-                if atLineStart && byte != 0x0A { indented.append(0x20); indented.append(0x20) }
-                indented.append(byte)
-                atLineStart = byte == 0x0A
-            }
-            write(String(decoding: indented, as: UTF8.self))
+            bytes.removeAll(keepingCapacity: true)
+            bytes += (count == 0 ? "[\n  " : ",\n  ").utf8
+            record.writePretty(into: &bytes, indent: 2)
+            write(String(decoding: bytes, as: UTF8.self))
             count += 1
         }
 
         public func finish() { write(count == 0 ? "[\n\n]\n" : "\n]\n") }
+    }
+}
+
+extension JSONAnnotation {
+    /// The record as `JSONEncoder` with `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`
+    /// writes it, at `indent` spaces: keys in sorted order, absent optionals left out.
+    func writePretty(into out: inout [UInt8], indent: Int) {
+        var members: [(String, (inout [UInt8], Int) -> Void)] = []
+        func string(_ key: String, _ value: String?) { if let value { members.append((key, { $0.appendJSONString(value); _ = $1 })) } }
+        func strings(_ key: String, _ value: [String]?) { if let value { members.append((key, { $0.appendJSONArray(value.count, indent: $1) { out, index, _ in out.appendJSONString(value[index]) } })) } }
+        func pairs(_ key: String, _ value: [[Int]]?) {
+            guard let value else { return }
+            members.append((key, { $0.appendJSONArray(value.count, indent: $1) { out, index, indent in
+                out.appendJSONArray(value[index].count, indent: indent) { out, inner, _ in out += String(value[index][inner]).utf8 }
+            } }))
+        }
+        string("annotator", annotator)
+        string("category", category)
+        string("cert", cert)
+        string("correction", correction)
+        pairs("cue", cue)
+        if let features { members.append(("features", { $0.appendJSONObject(features.sorted { $0.key < $1.key }.map { pair in (pair.key, { out, _ in out.appendJSONString(pair.value) }) }, indent: $1) })) }
+        string("id", id)
+        string("layer", layer)
+        members.append(("links", { $0.appendJSONObject(self.links.sorted { $0.key < $1.key }.map { pair in (pair.key, { out, indent in
+            out.appendJSONArray(pair.value.count, indent: indent) { out, index, _ in out.appendJSONString(pair.value[index]) }
+        }) }, indent: $1) }))
+        string("method", method)
+        strings("notes", notes)
+        pairs("ranges", ranges)
+        string("severity", severity)
+        strings("snapshot", snapshot)
+        if let snapshotMismatch { members.append(("snapshotMismatch", { out, _ in out += (snapshotMismatch ? "true" : "false").utf8 })) }
+        strings("text", text)
+        string("time", time)
+        out.appendJSONObject(members, indent: indent)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// `{`, each member `"key" : value` on a line of its own, `}`; an empty object as
+    /// `JSONEncoder` prints it (`{`, an empty line, `}`).
+    mutating func appendJSONObject(_ members: [(String, (inout [UInt8], Int) -> Void)], indent: Int) {
+        append(UInt8(ascii: "{"))
+        append(0x0A)
+        for (index, member) in members.enumerated() {
+            append(contentsOf: repeatElement(0x20, count: indent + 2))
+            appendJSONString(member.0)
+            append(contentsOf: " : ".utf8)
+            member.1(&self, indent + 2)
+            if index < members.count - 1 { append(UInt8(ascii: ",")) }
+            append(0x0A)
+        }
+        if members.isEmpty { append(0x0A) }
+        append(contentsOf: repeatElement(0x20, count: indent))
+        append(UInt8(ascii: "}"))
+    }
+
+    mutating func appendJSONArray(_ count: Int, indent: Int, element: (inout [UInt8], Int, Int) -> Void) {
+        append(UInt8(ascii: "["))
+        append(0x0A)
+        for index in 0..<count {
+            append(contentsOf: repeatElement(0x20, count: indent + 2))
+            element(&self, index, indent + 2)
+            if index < count - 1 { append(UInt8(ascii: ",")) }
+            append(0x0A)
+        }
+        if count == 0 { append(0x0A) }
+        append(contentsOf: repeatElement(0x20, count: indent))
+        append(UInt8(ascii: "]"))
+    }
+
+    /// A JSON string as `JSONEncoder` writes it: `"` and `\\` escaped, control characters as
+    /// `\b \f \n \r \t` or `\u00xx` (lowercase), everything else (slashes among it) as is.
+    mutating func appendJSONString(_ value: String) {
+        append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): append(contentsOf: "\\\\".utf8)
+            case 0x08: append(contentsOf: "\\b".utf8)
+            case 0x0C: append(contentsOf: "\\f".utf8)
+            case 0x0A: append(contentsOf: "\\n".utf8)
+            case 0x0D: append(contentsOf: "\\r".utf8)
+            case 0x09: append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                append(contentsOf: "\\u00".utf8)
+                append(hex[Int(byte >> 4)])
+                append(hex[Int(byte & 0x0F)])
+            default: append(byte)
+            }
+        }
+        append(UInt8(ascii: "\""))
     }
 }

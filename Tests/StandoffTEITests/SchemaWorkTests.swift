@@ -41,4 +41,22 @@ struct SchemaWorkTests {
         let problems = try TEISchema.standoffStreaming().validate(path: path)
         #expect(!problems.isEmpty, "an element inside a name is refused by the schema")
     }
+
+    /// Every annotation with a time of its own (as the CLI writes them): one shape, checked once;
+    /// a time that is no date (29 February of a common year) is still found.
+    @Test func annotationsWithTimesOfTheirOwnAreOneShape() throws {
+        let xml = SchemaStreamingTests.file(count: 400) { number in
+            let second = String(format: "%02d", number % 60), minute = String(format: "%02d", number / 60)
+            let when = number == 250 ? "2023-02-29T12:00:00Z" : "2024-11-24T10:\(minute):\(second)Z"
+            return ##"      <annotation xml:id="t\##(number)" target="#string-range(p1,0,3)" motivation="identifying" ana="#PER" resp="#a"><revisionDesc><change when="\##(when)" who="#a" type="manual"/></revisionDesc><ptr type="ref" target="#kim"/></annotation>"##
+        }
+        let directory = TemporaryDirectory()
+        let path = directory.file("doc.tei.xml")
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        let schema = try TEISchema.standoffStreaming()
+        let problems = schema.validate(path: path)
+        let line = xml.components(separatedBy: "\n").firstIndex { $0.contains(#"xml:id="t250""#) }! + 1
+        #expect(problems.map(\.location.line) == [line], "\(problems.map(\.message))")
+        #expect(schema.lastWork.wholeValidations <= 12, "\(schema.lastWork.wholeValidations) annotations checked whole")
+    }
 }

@@ -5,7 +5,8 @@ import StandoffXML
 /// The shape of a subtree as far as a schema can tell: element and attribute names, and the
 /// values and text the schema constrains. Values the schema accepts whatever they are (its
 /// "opaque" attributes and text) count only as empty or not; an `xml:id` counts as "a valid
-/// NCName" when it plainly is one. Two subtrees with the same key are both valid or both not.
+/// NCName" when it plainly is one, and a `<change>`'s `@when` as "a valid dateTime" when it is
+/// one in the form Standoff writes (`2024-11-24T09:30:00Z`: every annotation has its own). Two subtrees with the same key are both valid or both not.
 ///
 /// The key is built from the parser's events as they come (``begin(parent:in:)``,
 /// ``appendStart(_:in:)``, ``appendText(_:of:in:)``, ``appendEnd(in:)``, ``finish(_:)``), in a
@@ -49,7 +50,7 @@ struct ShapeKey {
 
     /// What was decided about each attribute and element text, by the parser's interned names.
     /// A file uses a few dozen names: a short list searched in order is faster than hashing.
-    private var decidedAttributes: [(element: UnsafePointer<UInt8>, attribute: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?, isXMLID: Bool, opaque: Bool)] = []
+    private var decidedAttributes: [(element: UnsafePointer<UInt8>, attribute: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?, isXMLID: Bool, isWhen: Bool, opaque: Bool)] = []
     private var decidedText: [(element: UnsafePointer<UInt8>, opaque: Bool)] = []
 
     init(opaqueAttributes: Set<[String]>, opaqueText: Set<String>) {
@@ -78,6 +79,7 @@ struct ShapeKey {
                 switch opacity(element: tag.localName, attribute: fields[base], namespace: fields[base + 2]) {
                 case .opaque: buffer.append(XMLWhitespace.isBlank(value) ? 0x2D : 0x2A)
                 case .xmlID where Identifier.isValid(asciiBytes: value) == true: buffer.append(0x2A)
+                case .dateTime where Self.isPlainTimestamp(value): buffer.append(0x2A)
                 default: buffer.append(value)
                 }
             }
@@ -107,7 +109,13 @@ struct ShapeKey {
         buffer.count < Self.limit ? buffer.bytes : nil
     }
 
-    private enum Opacity { case constrained, opaque, xmlID }
+    private enum Opacity { case constrained, opaque, xmlID, dateTime }
+
+    /// `YYYY-MM-DDThh:mm:ssZ` naming a real time: what xsd:dateTime accepts, in the one form
+    /// Standoff writes (anything else is keyed by its value, and libxml2 decides).
+    static func isPlainTimestamp(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.count == 20 && value[19] == UInt8(ascii: "Z") && ISOTimestamp.date(from: String(decoding: value, as: UTF8.self)) != nil
+    }
 
     private mutating func opacity(element: UnsafePointer<UInt8>, attribute: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) -> Opacity {
         // A slot per (element, attribute) by their pointers (names packed side by side in the
@@ -128,16 +136,17 @@ struct ShapeKey {
 
     private mutating func decide(element: UnsafePointer<UInt8>, attribute: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) -> Opacity {
         for known in decidedAttributes where known.element == element && known.attribute == attribute && known.namespace == namespace {
-            return known.isXMLID ? .xmlID : known.opaque ? .opaque : .constrained
+            return known.isXMLID ? .xmlID : known.isWhen ? .dateTime : known.opaque ? .opaque : .constrained
         }
         let inXML = namespace.map { SAXParser.equal($0, "http://www.w3.org/XML/1998/namespace") } ?? false
         let isXMLID = inXML && attribute.map { SAXParser.equal($0, "id") } == true
+        let isWhen = namespace == nil && SAXParser.equal(element, "change") && attribute.map { SAXParser.equal($0, "when") } == true
         let elementName = String(cString: element)
         let attributeName = attribute.map { String(cString: $0) } ?? ""
         let opaque = namespace == nil
             && (opaqueAttributes.contains([elementName, attributeName]) || opaqueAttributes.contains(["*", attributeName]))
-        if decidedAttributes.count < 256 { decidedAttributes.append((element, attribute, namespace, isXMLID, opaque)) }
-        return isXMLID ? .xmlID : opaque ? .opaque : .constrained
+        if decidedAttributes.count < 256 { decidedAttributes.append((element, attribute, namespace, isXMLID, isWhen, opaque)) }
+        return isXMLID ? .xmlID : isWhen ? .dateTime : opaque ? .opaque : .constrained
     }
 
     private mutating func isTextOpaque(element: UnsafePointer<UInt8>) -> Bool {

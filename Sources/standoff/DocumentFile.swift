@@ -58,9 +58,16 @@ enum DocumentFile {
         do throws(FileWriteError) { _ = try AtomicFile.writableTarget(path) } catch { throw CLIError(error) }
         let lock = try editLock(path)
         defer { lock?.release() }
-        var document = try load(path)
+        let before = try load(path)
+        var document = before
         let result = try change(&document)
-        try save(document, to: path)
+        // An edit that only added annotations is spliced into the file's bytes (SplicedEdit);
+        // any other is written whole.
+        if let original = FileManager.default.contents(atPath: path), let spliced = SplicedEdit.adding(to: Array(original), before: before, after: document) {
+            do throws(FileWriteError) { try AtomicFile.replace(path, with: spliced, replacing: true) } catch { throw CLIError(error) }
+        } else {
+            try save(document, to: path)
+        }
         return result
     }
 

@@ -124,7 +124,7 @@ struct UnreadStandOffTests {
         let added = try CLI.run(["add", "entity", path, "--text", "They", "--category", "PER"])
         #expect(added.status == 0 && added.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ent4", "\(added.stdout)\(added.stderr)")
         let written = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(written.contains("<div type=\"extra\"><listAnnotation type=\"entity\">") && written.contains("<link target=\"#ent1 #ent2\">"))
+        #expect(written.contains("<div type=\"extra\"><listAnnotation type=\"entity\">") && written.contains("<link target=\"#ent1 #ent2\""))
     }
 }
 

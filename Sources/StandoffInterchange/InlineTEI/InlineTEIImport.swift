@@ -37,6 +37,7 @@ extension InlineTEI {
         try build.declareEntries(reader.entries)
         try build.declareCategories(reader.categories)
         try build.read(reader.elements, place: global)
+        try build.addPending()
         for (kind, count) in reader.setAsideElements { build.losses.lost(kind, count) }
         build.losses.repaired(.emptyOriginals, reader.emptyOriginals)
         return build.session.result
@@ -56,6 +57,11 @@ extension InlineTEI {
         /// The annotation each fragment's xml:id stands for (`@prev`/`@next` join fragments).
         var fragmentOf: [String: Identifier] = [:]
         var nextOf: [String: Identifier] = [:]
+        /// The annotations made, added to the document once every fragment is joined to its
+        /// annotation (joining in the document, a removal and an addition each, made a long
+        /// paragraph of fragments quadratic).
+        var pending: [(annotation: Annotation, line: Int, element: String)] = []
+        var pendingIndex: [Identifier: Int] = [:]
 
         static let entityElements: [String: String] = ["persName": "PER", "orgName": "ORG", "placeName": "GPE", "geogName": "LOC", "rs": "MISC", "name": "MISC"]
         static let rsTypes: [String: String] = ["person": "PER", "persName": "PER", "place": "GPE", "placeName": "GPE", "org": "ORG", "organisation": "ORG",
@@ -202,7 +208,8 @@ extension InlineTEI {
             let piece = try model(line, "range \(range.start)–\(range.end)") { () throws(ModelError) in try TextRange(range.start, range.end) }
             let xmlID = element.attributes["xml:id"]
             let continued = element.attributes["prev"].flatMap { fragmentOf[String($0.dropFirst())] } ?? xmlID.flatMap { nextOf[$0] }
-            if let continued, let existing = document.annotation(continued) {
+            if let continued, let index = pendingIndex[continued] {
+                let existing = pending[index].annotation
                 var ranges = existing.ranges + [piece]
                 ranges.sort()
                 // Pieces that touch (split only where markup had to nest) are one range again.
@@ -214,10 +221,7 @@ extension InlineTEI {
                         joined.append(range)
                     }
                 }
-                let merged = Annotation(id: existing.id, layer: existing.layer, category: existing.category, ranges: joined, links: existing.links,
-                                        correction: existing.correction, severity: existing.severity)
-                _ = try model(line, "annotation '\(existing.id)'") { () throws(ModelError) in try document.removeAnnotation(existing.id) }
-                try model(line, "annotation '\(existing.id)'") { () throws(ModelError) in _ = try document.add(merged) }
+                pending[index].annotation.ranges = joined
                 if let xmlID { fragmentOf[xmlID] = existing.id }
                 if let next = element.attributes["next"] { nextOf[String(next.dropFirst())] = existing.id }
                 return
@@ -226,9 +230,17 @@ extension InlineTEI {
             let (id, _) = session.ids.next(for: layer, wanting: xmlID.flatMap { try? Identifier($0) }, in: document)
             let annotation = Annotation(id: id, layer: layer, category: categoryID, ranges: [piece], links: links,
                                         correction: correction, severity: severity.flatMap(ErrorSeverity.init(rawValue:)))
-            try model(line, "<\(element.name)>") { () throws(ModelError) in _ = try document.add(annotation) }
+            pendingIndex[id] = pending.count
+            pending.append((annotation, line, element.name))
             if let xmlID { fragmentOf[xmlID] = id }
             if let next = element.attributes["next"] { nextOf[String(next.dropFirst())] = id }
+        }
+
+        /// The annotations made, in the order their first fragments came.
+        mutating func addPending() throws(ImportError) {
+            for (annotation, line, element) in pending {
+                try session.edit(line, "<\(element)>") { (document) throws(ModelError) in _ = try document.add(annotation) }
+            }
         }
 
         @discardableResult func model<T>(_ line: Int, _ what: String, _ body: () throws(ModelError) -> T) throws(ImportError) -> T {

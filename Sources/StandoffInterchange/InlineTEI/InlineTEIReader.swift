@@ -63,6 +63,9 @@ final class InlineTEIReader: SAXHandler {
     /// Where set-aside text goes: the group element collecting it, or nowhere.
     private var setAsideInto: [Int?] = []
     private var buffer = String.UnicodeScalarView()
+    /// The code points in ``buffer``, counted as they are appended: a view's `count` walks it,
+    /// and asking it at every element made reading one long paragraph quadratic.
+    private var bufferCount = 0
     private var inBlock = false
     /// The paragraph being read was begun by text between paragraph-like elements (not by one):
     /// it ends where a structure (`div`, `lg`, …) begins or ends.
@@ -77,14 +80,25 @@ final class InlineTEIReader: SAXHandler {
 
     // MARK: Where the text stands
 
-    private var position: (paragraph: Int, offset: Int) { (paragraphs.count, buffer.count) }
+    private var position: (paragraph: Int, offset: Int) { (paragraphs.count, bufferCount) }
+
+    private func append(_ scalar: Unicode.Scalar) {
+        buffer.append(scalar)
+        bufferCount += 1
+    }
+
+    /// One scalar at a time: the view's `append(contentsOf:)` makes a new string of the whole
+    /// paragraph each time (quadratic on one long paragraph, measured).
+    private func appendHeld() {
+        for scalar in held { append(scalar) }
+    }
 
     /// Writes out a space held back at a line break, once more text follows it.
     private func settle() {
         if pendingSpace {
-            if !buffer.isEmpty { buffer.append(" ") }
+            if !buffer.isEmpty { append(" ") }
         } else {
-            buffer.append(contentsOf: held)
+            appendHeld()
         }
         pendingSpace = false
         held = String.UnicodeScalarView()
@@ -98,9 +112,10 @@ final class InlineTEIReader: SAXHandler {
 
     private func endParagraph() {
         // An element still open keeps its place: its end falls in the next paragraph.
-        if !pendingSpace { buffer.append(contentsOf: held) }
+        if !pendingSpace { appendHeld() }
         if !buffer.isEmpty { paragraphs.append(String(buffer)) }
         buffer = String.UnicodeScalarView()
+        bufferCount = 0
         held = String.UnicodeScalarView()
         pendingSpace = false
         inBlock = false
@@ -277,7 +292,7 @@ final class InlineTEIReader: SAXHandler {
             }
             if !inBlock { startParagraph(implicit: true) }
             settle()
-            buffer.append(scalar)
+            append(scalar)
         }
     }
 

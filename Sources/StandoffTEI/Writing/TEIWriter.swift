@@ -21,6 +21,15 @@ public enum TEIWriter {
         return try emitter.finish()
     }
 
+    /// One `<annotation>` element as ``serialize(_:)`` writes it inside its `<listAnnotation>`,
+    /// from the line break before it (for an edit spliced into a file's bytes: ``SplicedEdit``).
+    static func annotationElement(_ annotation: Annotation, in document: Document) throws(TEIWriteError) -> [UInt8] {
+        guard let emitter = TEIEmitter(preserved: PreservedContent(), capacity: 4096) else {
+            throw TEIWriteError(path: "", message: "libxml2 could not create a text writer", hint: "this is a bug; please report it")
+        }
+        return try emitter.fragment(annotation, in: document, depth: 3)
+    }
+
     /// Writes the document to `path` atomically (temporary file, fsync, rename).
     public static func write(_ document: Document, to path: String, replacing: Bool = true) throws(TEIWriteError) {
         var bytes: [UInt8]
@@ -92,6 +101,21 @@ private final class TEIEmitter {
     }
 
     // MARK: The document
+
+    /// An annotation alone, indented as at `depth` (TEI, standOff, listAnnotation: 3).
+    func fragment(_ annotation: Annotation, in document: Document, depth: Int) throws(TEIWriteError) -> [UInt8] {
+        for _ in 0..<depth { stack.append(("", "", [:], true)) }
+        self.annotation(annotation, in: document)
+        check(xmlTextWriterFlush(writer))
+        if let unstorable {
+            throw TEIWriteError(path: "", message: "\(unstorable.place) holds \(XMLCharacters.describe(unstorable.scalar)), which XML cannot store; nothing was written",
+                                hint: "remove the character from the value")
+        }
+        guard !failed, let content = xmlBufferContent(buffer) else {
+            throw TEIWriteError(path: "", message: "libxml2's text writer failed", hint: "this is a bug; please report it")
+        }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+    }
 
     func document(_ document: Document) {
         check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))

@@ -61,9 +61,9 @@ enum DocumentFile {
         let before = try load(path)
         var document = before
         let result = try change(&document)
-        // An edit that only added annotations is spliced into the file's bytes (SplicedEdit);
-        // any other is written whole.
-        if let original = FileManager.default.contents(atPath: path), let spliced = SplicedEdit.adding(to: Array(original), before: before, after: document) {
+        // An edit that only added or only removed annotations is spliced into the file's bytes
+        // (SplicedEdit); any other is written whole.
+        if let original = FileManager.default.contents(atPath: path), let spliced = SplicedEdit.spliced(Array(original), before: before, after: document) {
             do throws(FileWriteError) { try AtomicFile.replace(path, with: spliced, replacing: true) } catch { throw CLIError(error) }
         } else {
             try save(document, to: path)

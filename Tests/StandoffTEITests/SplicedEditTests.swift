@@ -24,7 +24,7 @@ struct SplicedEditTests {
         let (bytes, before) = try Self.shipped()
         var after = before
         try after.add(Self.entity(after, "ent900", start, min(end, after.text.count)))
-        let spliced = try #require(SplicedEdit.adding(to: bytes, before: before, after: after))
+        let spliced = try #require(SplicedEdit.spliced(bytes, before: before, after: after))
         #expect(spliced == (try TEIWriter.serialize(after)))
     }
 
@@ -35,7 +35,19 @@ struct SplicedEditTests {
         try after.add(Self.entity(after, "ent901", 5, 9))
         try after.add(Annotation(id: "err900", layer: .error, category: "spelling", ranges: [try TextRange(10, 14)], snapshot: [after.text[try TextRange(10, 14)]],
                                  correction: "x", severity: .minor))
-        let spliced = try #require(SplicedEdit.adding(to: bytes, before: before, after: after))
+        let spliced = try #require(SplicedEdit.spliced(bytes, before: before, after: after))
+        #expect(spliced == (try TEIWriter.serialize(after)))
+    }
+
+    /// A removal cuts the element out and records it at the end of the header's history.
+    @Test(arguments: ["ent1", "quo3", "err1"])
+    func aRemovalGivesTheBytesOfAWholeWrite(id: String) throws {
+        let (bytes, before) = try Self.shipped()
+        var after = before
+        let removed = try after.removeAnnotation(Identifier(stringLiteral: id))
+        after.revisions.append(Revision(time: Date(timeIntervalSince1970: 1_780_000_000), who: "standoff-team",
+                                        description: "Removed annotation \(removed.id) (\(removed.layer) \"\(removed.coveredText)\")."))
+        let spliced = try #require(SplicedEdit.spliced(bytes, before: before, after: after))
         #expect(spliced == (try TEIWriter.serialize(after)))
     }
 
@@ -44,14 +56,22 @@ struct SplicedEditTests {
         var declared = before
         try declared.declare(Annotator(id: "newcomer", name: "A Newcomer"))
         try declared.add(Self.entity(declared, "ent900", 0, 2))
-        #expect(SplicedEdit.adding(to: bytes, before: before, after: declared) == nil, "a new annotator changes the header")
-        var removed = before
-        _ = try removed.removeAnnotation(try #require(removed.annotations.last { $0.layer == .error }).id)
-        #expect(SplicedEdit.adding(to: bytes, before: before, after: removed) == nil)
+        #expect(SplicedEdit.spliced(bytes, before: before, after: declared) == nil, "a new annotator changes the header")
+        var both = before
+        _ = try both.removeAnnotation(try #require(both.annotations.last { $0.layer == .error }).id)
+        try both.add(Self.entity(both, "ent900", 0, 2))
+        #expect(SplicedEdit.spliced(bytes, before: before, after: both) == nil, "a removal and an addition at once")
+        var changed = before
+        var first = try #require(changed.annotation("ent1"))
+        first.notes.append("changed")
+        _ = try changed.removeAnnotation("ent1")
+        try changed.add(first)
+        try changed.add(Self.entity(changed, "ent900", 0, 2))
+        #expect(SplicedEdit.spliced(bytes, before: before, after: changed) == nil, "an annotation changed")
         var newLayer = before
         try newLayer.add(Taxonomy(id: "claim", categories: [Category(id: "verified", description: "")]))
         try newLayer.add(Annotation(id: "cla1", layer: try Layer("claim"), category: "verified", ranges: [try TextRange(0, 2)]))
-        #expect(SplicedEdit.adding(to: bytes, before: before, after: newLayer) == nil, "a layer the file has no list for")
+        #expect(SplicedEdit.spliced(bytes, before: before, after: newLayer) == nil, "a layer the file has no list for")
     }
 
     /// Another tool's spacing, a comment with markup in it and a quoted `>` are kept byte for
@@ -67,7 +87,7 @@ struct SplicedEditTests {
         let end = min(4, after.text.count)
         let added = Annotation(id: "ent9", layer: .entity, category: "PER", ranges: [try TextRange(0, end)], snapshot: [after.text[try TextRange(0, end)]])
         try after.add(added)
-        let spliced = try #require(SplicedEdit.adding(to: Repository.read(path), before: before, after: after))
+        let spliced = try #require(SplicedEdit.spliced(Repository.read(path), before: before, after: after))
         let written = String(decoding: spliced, as: UTF8.self)
         let element = String(decoding: try TEIWriter.annotationElement(added, in: after), as: UTF8.self)
         #expect(written.components(separatedBy: element).count == 2, "the new element, once")

@@ -112,7 +112,7 @@ private struct BratLines {
             ranges.append(try session.model(number, id) { () throws(ModelError) in try TextRange(numbers[0], numbers[1]) })
         }
         let expected = fields[2]
-        let place = session
+        let place = ImportError.Place(file: session.file)
         ranges = try Brat.checked(ranges, expected: expected, units: units, losses: &session.losses) {
             place.fail(number, "\(id) [\(fields[1].dropFirst(type.count + 1))] says \"\(expected)\" but the text there is \"\($0)\" (in code points, UTF-16 units and UTF-8 bytes alike)",
                        "correct the offsets, or give the text the annotations were made on; nothing was imported")
@@ -257,10 +257,10 @@ private struct BratBuild {
                 roleNotes = true
                 let value = String(note.text[colon.upperBound...])
                 let newIDs = self.newIDs
-                let session = self.session
-                let target = try self.session.resolveLink(value, role: role, of: annotation, line: note.line, annotation: { (value) throws(ImportError) -> Identifier? in
+                let place = ImportError.Place(file: session.file)
+                let target = try session.resolveLink(value, role: role, of: annotation, line: note.line, annotation: { (value) throws(ImportError) -> Identifier? in
                     guard value.hasPrefix("@") else { return nil }
-                    guard let target = newIDs[String(value.dropFirst())] else { throw session.fail(note.line, "the note names \(value), which is no annotation of the file", "name an annotation as @T1") }
+                    guard let target = newIDs[String(value.dropFirst())] else { throw place.fail(note.line, "the note names \(value), which is no annotation of the file", "name an annotation as @T1") }
                     return target
                 }, entryLoss: .entriesNamedByID)
                 annotation.links.append(Link(role: role, target: target))

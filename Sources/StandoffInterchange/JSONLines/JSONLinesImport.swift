@@ -270,30 +270,33 @@ private struct JSONLBuild {
 
     /// The annotation of one id's spans: every field of the first span, a range each.
     mutating func add(_ spanID: String, _ parts: [JSONLines.Span], links relationLinks: [Link]) throws(ImportError) {
-        let session = self.session
-        func fail(_ message: String, _ hint: String) -> ImportError { session.fail(line, message, hint) }
+        // The place alone, not a copy of the session: a copy kept while the session changes
+        // would copy its document and ids on every span.
+        let place = ImportError.Place(file: session.file)
+        let line = self.line
+        func fail(_ message: String, _ hint: String) -> ImportError { place.fail(line, message, hint) }
         var ranges: [TextRange] = []
-        for span in parts { ranges.append(try JSONLines.range(of: span, units: units, losses: &self.session.losses, fail: fail)) }
+        for span in parts { ranges.append(try JSONLines.range(of: span, units: units, losses: &session.losses, fail: fail)) }
         let first = parts[0]
-        let layer = try session.model(line, "span '\(spanID)'") { () throws(ModelError) in try Layer(first.layer) }
+        let layer = try place.model(line, "span '\(spanID)'") { () throws(ModelError) in try Layer(first.layer) }
         let label = first.label == first.layer ? nil : first.label
-        let category = try label.map { (label: String) throws(ImportError) -> Identifier in try self.session.category(label, for: layer, line: line, what: "span '\(spanID)' label") }
+        let category = try label.map { (label: String) throws(ImportError) -> Identifier in try session.category(label, for: layer, line: line, what: "span '\(spanID)' label") }
         var links = relationLinks
         for (role, targets) in (first.links ?? [:]).sorted(by: { $0.key < $1.key }) {
             for target in targets {
-                links.append(try session.model(line, "span '\(spanID)'") { () throws(ModelError) in
+                links.append(try place.model(line, "span '\(spanID)'") { () throws(ModelError) in
                     Link(role: try LinkRole(role), target: target == "unknown" ? .unknown : .id(try Identifier(target)))
                 })
             }
         }
-        if let annotator = first.annotator, let annotatorID = try? Identifier(annotator), self.session.document.annotator(annotatorID) == nil {
+        if let annotator = first.annotator, let annotatorID = try? Identifier(annotator), session.document.annotator(annotatorID) == nil {
             try edit("annotator '\(annotator)'") { (document) throws(ModelError) in try document.declare(Annotator(id: annotatorID, name: annotator)) }
         }
         let cue = try (first.cue ?? []).map { (pair: [Int]) throws(ImportError) -> TextRange in
             guard pair.count == 2 else { throw fail("span '\(spanID)': a cue is [start, end]", "give the cue as [[start, end]]") }
-            return try session.model(line, "span '\(spanID)' cue") { () throws(ModelError) in try TextRange(pair[0], pair[1]) }
+            return try place.model(line, "span '\(spanID)' cue") { () throws(ModelError) in try TextRange(pair[0], pair[1]) }
         }
-        let annotation = try session.model(line, "span '\(spanID)'") { () throws(ModelError) in
+        let annotation = try place.model(line, "span '\(spanID)'") { () throws(ModelError) in
             Annotation(id: try Identifier(spanID), layer: layer, category: category, ranges: ranges,
                        links: links, features: first.features ?? [:], notes: first.notes ?? [],
                        provenance: Provenance(annotator: first.annotator.flatMap { try? Identifier($0) },
@@ -302,6 +305,6 @@ private struct JSONLBuild {
                                               certainty: first.cert.flatMap(Certainty.init(rawValue:))),
                        cue: cue, correction: first.correction, severity: first.severity.flatMap(ErrorSeverity.init(rawValue:)))
         }
-        try self.session.add(annotation, line: line)
+        try session.add(annotation, line: line)
     }
 }

@@ -53,18 +53,20 @@ private struct W3CBuild {
     mutating func read(_ item: WebAnnotation.Incoming.Annotation, name: String) throws(ImportError) {
         let layer = try session.model(0, name) { () throws(ModelError) in try item.layer.map(Layer.init) ?? WebAnnotation.layer(motivation: item.motivation.first) }
         guard !item.targets.isEmpty else { throw session.fail(0, "\(name) has no target with a selector", "give a target with a TextPositionSelector or a TextQuoteSelector") }
-        let session = self.session
-        func fail(_ message: String, _ hint: String) -> ImportError { session.fail(0, message, hint) }
+        // The place alone, not a copy of the session: a copy kept while the session changes
+        // would copy its document and ids on every annotation (quadratic, measured).
+        let place = ImportError.Place(file: session.file)
+        func fail(_ message: String, _ hint: String) -> ImportError { place.fail(0, message, hint) }
         var ranges: [TextRange] = []
-        for target in item.targets { ranges.append(try WebAnnotation.anchor(target, in: units, name: name, losses: &self.session.losses, fail: fail)) }
+        for target in item.targets { ranges.append(try WebAnnotation.anchor(target, in: units, name: name, losses: &session.losses, fail: fail)) }
         // The id: Standoff's own when the IRI carries one that is free, else numbered afresh.
         let wanted = item.id.flatMap { $0.split(separator: ":").last.map(String.init) }.flatMap { try? Identifier($0) }
-        var annotation = Annotation(id: self.session.newID(for: layer, wanting: wanted), layer: layer, ranges: ranges)
+        var annotation = Annotation(id: session.newID(for: layer, wanting: wanted), layer: layer, ranges: ranges)
         if let label = readBodies(item, into: &annotation) {
-            annotation.category = try self.session.category(label.rawValue, for: layer, line: 0, what: name)
+            annotation.category = try session.category(label.rawValue, for: layer, line: 0, what: name)
         }
         annotation.severity = item.severity.flatMap(ErrorSeverity.init(rawValue:))
-        for cue in item.cue { annotation.cue.append(try WebAnnotation.anchor(cue, in: units, name: name + " (cue)", losses: &self.session.losses, fail: fail)) }
+        for cue in item.cue { annotation.cue.append(try WebAnnotation.anchor(cue, in: units, name: name + " (cue)", losses: &session.losses, fail: fail)) }
         try readProvenance(item, into: &annotation)
         made.append(annotation)
     }

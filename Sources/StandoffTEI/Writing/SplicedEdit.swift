@@ -1,60 +1,85 @@
 import Foundation
 import StandoffModel
 
-/// An edit that only added annotations, written as the file's own bytes with the new
-/// `<annotation>` elements spliced into their lists: `add` then costs reading the file and
-/// copying it, not writing 2 million elements again through libxml2's writer (which was most of
-/// `add` on a large file). Everything else in the file stays byte for byte as it was.
+/// An edit that only added or only removed annotations, written as the file's own bytes with the
+/// change spliced in: new `<annotation>` elements inserted in their lists, removed ones cut out
+/// and their removal recorded at the end of the header's revision history. `add` and `remove`
+/// then cost reading the file and copying it, not writing 2 million elements again through
+/// libxml2's writer (which was most of an edit on a large file). Everything else in the file
+/// stays byte for byte as it was; on a file Standoff wrote, the result is the bytes a whole write
+/// gives (tested).
 ///
 /// The splice is made only where it is plainly right: the declarations (header, registers,
-/// taxonomies, annotators, revision history, kept markup) are unchanged, no annotation was
-/// removed or changed, and each new annotation's `<listAnnotation>` is found in the file, a direct
-/// child of `<standOff>`, without a namespace prefix. Otherwise ``adding(_:to:before:after:)``
-/// returns nil and the caller writes the whole document. The file was read without a problem
-/// just before, so it is well-formed: the scanner below relies on that (it skips comments,
-/// CDATA sections, processing instructions and quoted attribute values, and counts depth).
+/// taxonomies, annotators, kept markup) are unchanged and the revision history only grew; no
+/// annotation was changed; each list (and, for a removal, the header's `<revisionDesc>`) is found
+/// in the file without a namespace prefix. Otherwise ``spliced(_:before:after:)`` returns nil
+/// and the caller writes the whole document. The file was read without a problem just before, so
+/// it is well-formed: the scanner below relies on that (it skips comments, CDATA sections,
+/// processing instructions and quoted attribute values, and counts depth).
 public enum SplicedEdit {
-    /// `original` with the annotations `after` has and `before` lacks inserted in order (by start,
-    /// then id, as ``TEIWriter`` writes them), or nil when the edit is more than that.
-    public static func adding(to original: [UInt8], before: Document, after: Document) -> [UInt8]? {
+    /// `original` with the change from `before` to `after` spliced in, or nil when the change
+    /// is more than additions or removals of annotations.
+    public static func spliced(_ original: [UInt8], before: Document, after: Document) -> [UInt8]? {
         guard before.registers == after.registers, before.taxonomies == after.taxonomies, before.annotators == after.annotators,
-              before.revisions == after.revisions, before.preserved == after.preserved, before.title == after.title,
-              before.language == after.language, before.source == after.source, before.id == after.id,
-              after.annotations.count > before.annotations.count else { return nil }
-        let known = Set(before.annotations.map(\.id))
-        let added = after.annotations.filter { !known.contains($0.id) }
-        // Nothing removed, nothing changed: every annotation of before is in after as it was.
-        guard added.count == after.annotations.count - before.annotations.count,
-              before.annotations.allSatisfy({ after.annotation($0.id) == $0 }) else { return nil }
-        guard let lists = ListScanner(original).lists() else { return nil }
-        // Insertion points: before the first child that sorts after the new annotation, or before
-        // the list's end tag; several at one point go in their order.
-        var insertions: [(offset: Int, order: (Int, Identifier), bytes: [UInt8])] = []
+              after.revisions.starts(with: before.revisions), before.preserved == after.preserved, before.title == after.title,
+              before.language == after.language, before.source == after.source, before.id == after.id else { return nil }
+        let beforeIDs = Set(before.annotations.map(\.id)), afterIDs = Set(after.annotations.map(\.id))
+        let added = after.annotations.filter { !beforeIDs.contains($0.id) }
+        let removed = before.annotations.filter { !afterIDs.contains($0.id) }
+        let revisions = after.revisions.dropFirst(before.revisions.count)
+        // Additions alone, or removals (with their revisions) alone; the rest unchanged.
+        guard added.isEmpty != removed.isEmpty, added.isEmpty || revisions.isEmpty,
+              after.annotations.allSatisfy({ !beforeIDs.contains($0.id) || before.annotation($0.id) == $0 }),
+              let file = ListScanner(original).scan() else { return nil }
+        var edits: [(range: Range<Int>, bytes: [UInt8])] = []
         for annotation in added {
-            guard let list = lists[annotation.layer.name],
+            guard let list = file.lists[annotation.layer.name],
                   let element = try? TEIWriter.annotationElement(annotation, in: after) else { return nil }
+            // Before the first child that sorts after it (by start, then id), or the list's end tag.
             var offset = list.end
             for child in list.children {
                 guard let existing = before.annotation(Identifier(stringLiteral: child.id)) else { return nil }
                 if (existing.start, existing.id) > (annotation.start, annotation.id) { offset = child.start; break }
             }
-            insertions.append((offset, (annotation.start, annotation.id), element))
+            let at = lineStart(of: offset, in: original)
+            edits.append((at..<at, element))
         }
-        insertions.sort { ($0.offset, $0.order.0, $0.order.1) < ($1.offset, $1.order.0, $1.order.1) }
+        for annotation in removed {
+            guard let child = file.lists[annotation.layer.name]?.children.first(where: { $0.id == annotation.id.rawValue }) else { return nil }
+            edits.append((lineStart(of: child.start, in: original)..<child.end, []))
+        }
+        if !revisions.isEmpty {
+            guard let end = file.headerRevisionsEnd else { return nil }
+            var elements: [UInt8] = []
+            for revision in revisions {
+                guard let element = try? TEIWriter.changeElement(revision) else { return nil }
+                elements += element
+            }
+            let at = lineStart(of: end, in: original)
+            edits.append((at..<at, elements))
+        }
+        // In file order; insertions at one place in the order they were made (by start, then id).
+        edits = edits.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(original.count + insertions.reduce(0) { $0 + $1.bytes.count })
+        bytes.reserveCapacity(original.count + edits.reduce(0) { $0 + $1.bytes.count })
         var copied = 0
-        for insertion in insertions {
-            // Before the line break and indentation that lead to what follows.
-            var at = insertion.offset
-            while at > copied, original[at - 1] == 0x20 || original[at - 1] == 0x09 { at -= 1 }
-            if at > copied, original[at - 1] == 0x0A { at -= 1 }
-            bytes += original[copied..<at]
-            bytes += insertion.bytes
-            copied = at
+        for edit in edits {
+            guard edit.range.lowerBound >= copied else { return nil }
+            bytes += original[copied..<edit.range.lowerBound]
+            bytes += edit.bytes
+            copied = edit.range.upperBound
         }
         bytes += original[copied...]
         return bytes
+    }
+
+    /// Where the line break and indentation that lead to `offset` begin: what is inserted there
+    /// brings its own, and what is cut from there takes its own.
+    private static func lineStart(of offset: Int, in bytes: [UInt8]) -> Int {
+        var at = offset
+        while at > 0, bytes[at - 1] == 0x20 || bytes[at - 1] == 0x09 { at -= 1 }
+        if at > 0, bytes[at - 1] == 0x0A { at -= 1 }
+        return at
     }
 }
 
@@ -63,19 +88,22 @@ public enum SplicedEdit {
 /// pass over the bytes (`memchr` to each `<`), names compared in place, attributes read only for
 /// the two elements that matter.
 struct ListScanner {
-    struct List { var children: [(id: String, start: Int)] = []; var end = 0 }
+    struct List { var children: [(id: String, start: Int, end: Int)] = []; var end = 0 }
+    /// The lists by layer, and where the header's `</revisionDesc>` starts.
+    struct Found { var lists: [String: List]; var headerRevisionsEnd: Int? }
 
     let bytes: [UInt8]
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    func lists() -> [String: List]? {
+    func scan() -> Found? {
         bytes.withUnsafeBufferPointer { buffer in scan(buffer) }
     }
 
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: List]? {
-        guard let base = bytes.baseAddress else { return [:] }
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Found? {
+        guard let base = bytes.baseAddress else { return Found(lists: [:], headerRevisionsEnd: nil) }
         let count = bytes.count
         var lists: [String: List] = [:]
+        var headerRevisionsEnd: Int?
         /// The open elements' names, as ranges of the bytes.
         var path: [Range<Int>] = []
         var current: (type: String, list: List)?
@@ -131,8 +159,13 @@ struct ListScanner {
             }
             guard cursor < count else { return nil }
             index = cursor + 1
+            let isRevisions = name(tagName, is: "revisionDesc")
             if closing {
-                guard let last = path.popLast(), bytes[last] .elementsEqual(bytes[tagName]) else { return nil }
+                guard let last = path.popLast(), bytes[last].elementsEqual(bytes[tagName]) else { return nil }
+                if isAnnotation, current != nil, path.count >= 2, name(path[path.count - 1], is: "listAnnotation"), name(path[path.count - 2], is: "standOff") {
+                    current!.list.children[current!.list.children.count - 1].end = index
+                }
+                if isRevisions, let parent = path.last, name(parent, is: "teiHeader") { headerRevisionsEnd = start }
                 if isList, let parent = path.last, name(parent, is: "standOff"), let open = current {
                     var list = open.list
                     list.end = start
@@ -153,11 +186,12 @@ struct ListScanner {
             }
             if isAnnotation, current != nil, path.count >= 2, name(path[path.count - 1], is: "listAnnotation"), name(path[path.count - 2], is: "standOff") {
                 guard let id = wanted else { return nil }
-                current!.list.children.append((id, start))
+                current!.list.children.append((id, start, selfClosing ? index : -1))
             }
             if !selfClosing { path.append(tagName) }
         }
-        return path.isEmpty ? lists : nil
+        guard path.isEmpty, lists.values.allSatisfy({ $0.children.allSatisfy { $0.end > $0.start } }) else { return nil }
+        return Found(lists: lists, headerRevisionsEnd: headerRevisionsEnd)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

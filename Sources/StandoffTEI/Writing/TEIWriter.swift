@@ -27,7 +27,16 @@ public enum TEIWriter {
         guard let emitter = TEIEmitter(preserved: PreservedContent(), capacity: 4096) else {
             throw TEIWriteError(path: "", message: "libxml2 could not create a text writer", hint: "this is a bug; please report it")
         }
-        return try emitter.fragment(annotation, in: document, depth: 3)
+        return try emitter.fragment(depth: 3) { $0.annotation(annotation, in: document) }
+    }
+
+    /// One `<change>` of the header's revision history as ``serialize(_:)`` writes it, from the
+    /// line break before it (``SplicedEdit``).
+    static func changeElement(_ revision: Revision) throws(TEIWriteError) -> [UInt8] {
+        guard let emitter = TEIEmitter(preserved: PreservedContent(), capacity: 1024) else {
+            throw TEIWriteError(path: "", message: "libxml2 could not create a text writer", hint: "this is a bug; please report it")
+        }
+        return try emitter.fragment(depth: 3) { $0.change(revision) }
     }
 
     /// Writes the document to `path` atomically (temporary file, fsync, rename).
@@ -102,10 +111,10 @@ private final class TEIEmitter {
 
     // MARK: The document
 
-    /// An annotation alone, indented as at `depth` (TEI, standOff, listAnnotation: 3).
-    func fragment(_ annotation: Annotation, in document: Document, depth: Int) throws(TEIWriteError) -> [UInt8] {
+    /// What `write` writes, alone, indented as at `depth` (TEI, standOff, listAnnotation: 3).
+    func fragment(depth: Int, _ write: (TEIEmitter) -> Void) throws(TEIWriteError) -> [UInt8] {
         for _ in 0..<depth { stack.append(("", "", [:], true)) }
-        self.annotation(annotation, in: document)
+        write(self)
         check(xmlTextWriterFlush(writer))
         if let unstorable {
             throw TEIWriteError(path: "", message: "\(unstorable.place) holds \(XMLCharacters.describe(unstorable.scalar)), which XML cannot store; nothing was written",
@@ -207,14 +216,16 @@ private final class TEIEmitter {
         }
         if !document.revisions.isEmpty {
             open("revisionDesc")
-            for revision in document.revisions {
-                textElement("change", attributes: [
-                    ("when", revision.time.map(TEIDate.format)), ("who", revision.who.map { "#\($0)" }),
-                ], text: revision.description)
-            }
+            for revision in document.revisions { change(revision) }
             close()
         }
         close()
+    }
+
+    func change(_ revision: Revision) {
+        textElement("change", attributes: [
+            ("when", revision.time.map(TEIDate.format)), ("who", revision.who.map { "#\($0)" }),
+        ], text: revision.description)
     }
 
     private func standOff(_ document: Document) {
@@ -250,7 +261,7 @@ private final class TEIEmitter {
         }.joined(separator: " ")
     }
 
-    private func annotation(_ annotation: Annotation, in document: Document) {
+    func annotation(_ annotation: Annotation, in document: Document) {
         let key = tracksAnchors ? "annotation[\(annotation.id)]" : ""
         let customMotivation = tracksAnchors
             && preserved.attributes[currentAnchor + "/" + key]?.contains { $0.localName == "motivation" && $0.namespace == nil } ?? false

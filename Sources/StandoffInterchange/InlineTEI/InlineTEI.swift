@@ -166,22 +166,33 @@ public enum InlineTEI {
     /// A paragraph's fragments as pieces that nest: a piece that would cross the end of one
     /// begun before it is cut there, and the rest continues after. Returns the extra pieces made.
     static func nest(_ fragments: [Fragment], paragraph: Int) -> ([Piece], Int) {
-        var queue = fragments.map { Piece(annotation: $0.annotation, paragraph: paragraph, start: $0.range.start, end: $0.range.end) }
-            .sorted { ($0.start, $1.end) < ($1.start, $0.end) }
+        func precedes(_ a: Piece, _ b: Piece) -> Bool { (a.start, b.end) < (b.start, a.end) }
+        var queue = fragments.map { Piece(annotation: $0.annotation, paragraph: paragraph, start: $0.range.start, end: $0.range.end) }.sorted(by: precedes)
+        var head = 0
         var placed: [Piece] = []
+        // The placed pieces still open where the next piece starts, in the order placed: only they
+        // can cross it (pieces come by start, so one that ended before never crosses a later one).
+        // Searching every placed piece, and taking the queue's first by removing it, made one long
+        // paragraph quadratic.
+        var open: [Piece] = []
         var splits = 0
-        while !queue.isEmpty {
-            var piece = queue.removeFirst()
-            if let crossing = placed.first(where: { $0.start < piece.start && piece.start < $0.end && $0.end < piece.end }) {
+        while head < queue.count {
+            var piece = queue[head]
+            head += 1
+            open.removeAll { $0.end <= piece.start }
+            if let crossing = open.first(where: { $0.start < piece.start && piece.start < $0.end && $0.end < piece.end }) {
                 let rest = Piece(annotation: piece.annotation, paragraph: paragraph, start: crossing.end, end: piece.end)
                 piece.end = crossing.end
-                let at = queue.firstIndex { ($0.start, rest.end) > (rest.start, $0.end) } ?? queue.count
-                queue.insert(rest, at: at)
+                // Into the queue's rest, in order (binary search; splits are few).
+                var (low, high) = (head, queue.count)
+                while low < high { let middle = (low + high) / 2; if precedes(rest, queue[middle]) { high = middle } else { low = middle + 1 } }
+                queue.insert(rest, at: low)
                 splits += 1
             }
             placed.append(piece)
+            open.append(piece)
         }
-        return (placed.sorted { ($0.start, $1.end) < ($1.start, $0.end) }, splits)
+        return (placed.sorted(by: precedes), splits)
     }
 
     /// Writes a paragraph's text with its pieces as nested markup.

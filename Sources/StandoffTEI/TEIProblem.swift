@@ -1,3 +1,4 @@
+import StandoffFiles
 import StandoffModel
 
 /// A place in a file: path, 1-based line and column.
@@ -98,20 +99,9 @@ public struct TEIReadError: Error, Sendable, CustomStringConvertible {
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
-/// Writing a file failed.
-public struct TEIWriteError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var hint: String
-
-    public init(path: String, message: String, hint: String) {
-        self.path = path
-        self.message = message
-        self.hint = hint
-    }
-
-    public var description: String { "\(path): error: \(message)\n  hint: \(hint)" }
-}
+/// Writing a file failed: the file, what happened, and what to do (``FileWriteError``, which the
+/// atomic write throws, serves the TEI writer too).
+public typealias TEIWriteError = FileWriteError
 
 extension TEIProblem {
     static func code(for error: ModelError) -> Code {

@@ -40,10 +40,6 @@ struct CLIError: Error {
         if error.problems.contains(where: { if case .notWellFormed(_, .unreadable) = $0.fact { true } else { false } }) { exitCode = 2 }
     }
 
-    init(_ error: TEIWriteError) {
-        rendered = "standoff: error: \(error.path.isEmpty ? "" : error.path + ": ")\(error.message)\n  hint: \(error.hint)"
-    }
-
     init(_ error: FileWriteError) {
         rendered = "standoff: error: \(error.path.isEmpty ? "" : error.path + ": ")\(error.message)\n  hint: \(error.hint)"
     }

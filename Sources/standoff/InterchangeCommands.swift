@@ -149,7 +149,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The file to import.", completion: .file())
+    @Argument(help: "The file to import; - reads standard input (jsonl, w3c, and brat with --text).", completion: .file())
     var file: String
 
     @Option(help: "Its format.")

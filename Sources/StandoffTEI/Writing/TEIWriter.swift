@@ -45,9 +45,7 @@ public enum TEIWriter {
         do throws(TEIWriteError) { bytes = try serialize(document) } catch {
             throw TEIWriteError(path: path, message: error.message, hint: error.hint)
         }
-        do throws(FileWriteError) { try AtomicFile.replace(path, with: bytes, replacing: replacing) } catch {
-            throw TEIWriteError(path: error.path, message: error.message, hint: error.hint)
-        }
+        try AtomicFile.replace(path, with: bytes, replacing: replacing)
     }
 }
 

@@ -69,11 +69,11 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Replace files that exist (never the TEI file read).")
     var force = false
 
-    @Option(help: "conll: bio (IOB2) or bioes.")
-    var scheme: CoNLL.Scheme = .bio
+    @Option(help: "conll: bio (IOB2, the default) or bioes.")
+    var scheme: CoNLL.Scheme?
 
-    @Option(help: "conll: the layer to tag (one a file).", transform: Layer.argument)
-    var layer: Layer = .entity
+    @Option(help: "conll: the layer to tag, one a file (default: entity).", transform: Layer.argument)
+    var layer: Layer?
 
     @Option(help: "text or json: how the losses are reported on standard error.")
     var report: LossFormat = .text
@@ -82,6 +82,9 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if let companion = to.exporter.companion, output?.hasSuffix(companion.outputSuffix) != true { throw ValidationError(companion.explanation) }
+        for (given, option) in [(scheme != nil, Exporter.Option.scheme), (layer != nil, .layer)] where given && !to.exporter.options.contains(option) {
+            throw ValidationError("\(option.rawValue) is for conll: \(to.name) writes every layer as it is")
+        }
     }
 
     func run() throws {
@@ -98,7 +101,7 @@ struct ExportCommand: ParsableCommand {
         // The XML formats throw when libxml2's writer fails: nothing is written then.
         let made: Export
         do throws(XMLWriteError) {
-            made = try exporter.export(document, options: ExportOptions(layer: layer, scheme: scheme))
+            made = try exporter.export(document, options: ExportOptions(layer: layer ?? .entity, scheme: scheme ?? .bio))
         } catch {
             throw CLIError("could not write the \(exporter.name) of \(file): \(error); nothing was written",
                            hint: "libxml2 refuses a call only when memory runs out or for a name XML cannot hold; report it with the file")

@@ -102,6 +102,10 @@ struct InterchangeCommandTests {
         #expect(lossy.status == 2 && lossy.stderr.contains("--lossy is for brat and xmi"), "\(lossy.stderr)")
         let view = try CLI.run(["import", jsonl, "--from", "jsonl", "--view", "v", "-o", directory.file("v.tei.xml")])
         #expect(view.status == 2 && view.stderr.contains("--view is for xmi"), "\(view.stderr)")
+        let scheme = try CLI.run(["export", Repository.shippedAnnotations, "--to", "jsonl", "--scheme", "bioes"])
+        #expect(scheme.status == 2 && scheme.stderr.contains("--scheme is for conll"), "\(scheme.stderr)")
+        let conll = try CLI.run(["export", Repository.shippedAnnotations, "--to", "conll", "--scheme", "bioes", "--layer", "error"])
+        #expect(conll.status == 0 && conll.stdout.contains("restart _ _ S-grammar"), "\(conll.stderr)")
     }
 
     /// Markup the TEI file keeps without reading goes into no other format: every export counts

@@ -17,6 +17,9 @@ public struct Exporter: Sendable {
     public let name: String
     public let fields: any FieldTable.Type
     public let companion: Companion?
+    /// The options of `standoff export` only some formats read.
+    public enum Option: String, Sendable { case scheme = "--scheme", layer = "--layer" }
+    public let options: Set<Option>
     let convert: @Sendable (Document, ExportOptions) throws(XMLWriteError) -> Export
 
     /// The conversion: the main file's bytes, the companion's, and what could not be carried.
@@ -99,35 +102,35 @@ public enum Interchange {
     public static let exporters: [Exporter] = [
         Exporter(name: "brat", fields: Brat.self, companion: Exporter.Companion(
             outputSuffix: ".ann", path: { String($0.dropLast(4)) + ".txt" },
-            explanation: "brat writes two files: give -o NAME.ann (NAME.txt is written beside it)")
+            explanation: "brat writes two files: give -o NAME.ann (NAME.txt is written beside it)"), options: []
         ) { document, _ in
             let (files, losses) = Brat.export(document)
             return Export(content: Array(files.annotations.utf8), companion: Array(files.text.utf8), losses: losses)
         },
-        Exporter(name: "jsonl", fields: JSONLines.self, companion: nil) { document, _ in
+        Exporter(name: "jsonl", fields: JSONLines.self, companion: nil, options: []) { document, _ in
             let (line, losses) = JSONLines.export(document)
             return Export(content: Array((line + "\n").utf8), losses: losses)
         },
-        Exporter(name: "w3c", fields: WebAnnotation.self, companion: nil) { document, _ in
+        Exporter(name: "w3c", fields: WebAnnotation.self, companion: nil, options: []) { document, _ in
             let (json, losses) = WebAnnotation.export(document)
             return Export(content: Array((json + "\n").utf8), losses: losses)
         },
-        Exporter(name: "conll", fields: CoNLL.self, companion: nil) { document, options in
+        Exporter(name: "conll", fields: CoNLL.self, companion: nil, options: [.scheme, .layer]) { document, options in
             let (text, losses) = CoNLL.export(document, layer: options.layer, scheme: options.scheme)
             return Export(content: Array(text.utf8), losses: losses)
         },
         Exporter(name: "xmi", fields: XMI.self, companion: Exporter.Companion(
             outputSuffix: ".xmi", path: { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("TypeSystem.xml").path },
-            explanation: "xmi writes two files: give -o NAME.xmi (TypeSystem.xml is written beside it)")
+            explanation: "xmi writes two files: give -o NAME.xmi (TypeSystem.xml is written beside it)"), options: []
         ) { (document, _) throws(XMLWriteError) in
             let (xmi, losses) = try XMI.export(document)
             return Export(content: xmi, companion: try XMI.typeSystem(), losses: losses)
         },
-        Exporter(name: "folia", fields: FoLiA.self, companion: nil) { (document, _) throws(XMLWriteError) in
+        Exporter(name: "folia", fields: FoLiA.self, companion: nil, options: []) { (document, _) throws(XMLWriteError) in
             let (xml, losses) = try FoLiA.export(document)
             return Export(content: xml, losses: losses)
         },
-        Exporter(name: "tei-inline", fields: InlineTEI.self, companion: nil) { (document, _) throws(XMLWriteError) in
+        Exporter(name: "tei-inline", fields: InlineTEI.self, companion: nil, options: []) { (document, _) throws(XMLWriteError) in
             let (xml, losses) = try InlineTEI.export(document)
             return Export(content: xml, losses: losses)
         },

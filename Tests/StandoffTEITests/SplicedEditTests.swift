@@ -97,4 +97,22 @@ struct SplicedEditTests {
         try Data(spliced).write(to: URL(fileURLWithPath: back))
         #expect(try TEIReader.load(path: back).annotation("ent9")?.ranges == [try TextRange(0, end)])
     }
+
+    /// A file with CRLF line endings (and a byte order mark) stays CRLF throughout.
+    @Test func crlfLinesStayCRLF() throws {
+        let text = "\u{FEFF}" + String(decoding: Repository.read(Repository.fixture("minimal.tei.xml")), as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
+        let directory = TemporaryDirectory()
+        let path = directory.file("crlf.tei.xml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try TEIReader.load(path: path)
+        var after = before
+        let end = min(6, after.text.count)
+        try after.add(Annotation(id: "ent9", layer: .entity, category: "PER", ranges: [try TextRange(2, end)], snapshot: [after.text[try TextRange(2, end)]]))
+        let spliced = try #require(SplicedEdit.spliced(Repository.read(path), before: before, after: after))
+        let written = String(decoding: spliced, as: UTF8.self)
+        #expect(written.contains("ent9") && !written.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line break is CRLF")
+        let back = directory.file("back.tei.xml")
+        try Data(spliced).write(to: URL(fileURLWithPath: back))
+        #expect(try TEIReader.load(path: back).annotation("ent9") != nil)
+    }
 }

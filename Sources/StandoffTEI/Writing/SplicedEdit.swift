@@ -58,6 +58,10 @@ public enum SplicedEdit {
             let at = lineStart(of: end, in: original)
             edits.append((at..<at, elements))
         }
+        // A file whose lines end in CRLF (another tool's, on Windows) gets CRLF in what is inserted.
+        if original.count > 1, let newline = original.firstIndex(of: 0x0A), newline > 0, original[newline - 1] == 0x0D {
+            edits = edits.map { edit in (edit.range, edit.bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }) }
+        }
         // In file order; insertions at one place in the order they were made (by start, then id).
         edits = edits.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
         var bytes: [UInt8] = []
@@ -79,6 +83,7 @@ public enum SplicedEdit {
         var at = offset
         while at > 0, bytes[at - 1] == 0x20 || bytes[at - 1] == 0x09 { at -= 1 }
         if at > 0, bytes[at - 1] == 0x0A { at -= 1 }
+        if at > 0, bytes[at - 1] == 0x0D { at -= 1 }
         return at
     }
 }

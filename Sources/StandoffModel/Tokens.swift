@@ -88,6 +88,8 @@ public struct Tokens: Sendable {
     /// White space as Python's `\s` counts it: Unicode's White_Space, and the separators
     /// U+001C–U+001F.
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+        // ASCII without the property lookup (a tenth of `stats` on a large file went to it).
+        if scalar.isASCII { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) || (0x1C...0x1F).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 }

@@ -18,6 +18,19 @@ struct TokensTests {
         #expect(tokens("") == [] && tokens(" \t ") == [])
     }
 
+    /// Every ASCII character, and the white space beyond it, split as Python's `\s` and `\w` do:
+    /// control characters and separators U+001C–U+001F are space, the rest of C0 a token each.
+    @Test func everyASCIICharacterAndUnicodeSpace() {
+        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        let spaces: Set<Int> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20]
+        for (value, character) in ascii.enumerated() {
+            let isWord = character.unicodeScalars.first!.properties.isAlphabetic || (0x30...0x39).contains(value) || value == 0x5F
+            let expected = spaces.contains(value) ? ["a", "b"] : isWord ? ["a\(character)b"] : ["a", character, "b"]
+            #expect(tokens("a\(character)b") == expected, "U+\(String(value, radix: 16))")
+        }
+        #expect(tokens("a\u{85}b\u{A0}c\u{2003}d\u{3000}e\u{2028}f") == ["a", "b", "c", "d", "e", "f"])
+    }
+
     @Test func aCombiningMarkStaysWithItsToken() {
         // Python gives ['Cafe', '́', 'au', 'lait'] for the decomposed form; one token is what a reader sees.
         #expect(tokens("Cafe\u{301} au lait") == ["Cafe\u{301}", "au", "lait"])

@@ -63,7 +63,7 @@ enum DocumentFile {
         let result = try change(&document)
         // An edit that only added or only removed annotations is spliced into the file's bytes
         // (SplicedEdit); any other is written whole.
-        if let original = FileManager.default.contents(atPath: path), let spliced = SplicedEdit.spliced(Array(original), before: before, after: document) {
+        if let original = FileBytes.read(path), let spliced = SplicedEdit.spliced(original, before: before, after: document) {
             do throws(FileWriteError) { try AtomicFile.replace(path, with: spliced, replacing: true) } catch { throw CLIError(error) }
         } else {
             try save(document, to: path)

@@ -26,4 +26,16 @@ struct AtomicFileTests {
             return message.contains("/nonexistent-dir") && message.contains("hint:")
         }
     }
+
+    @Test func fileBytesReadsARegularFileWhole() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("a.txt")
+        let content = Array((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try AtomicFile.replace(path, with: content)
+        #expect(FileBytes.read(path) == content)
+        #expect(FileBytes.read(directory.path) == nil, "a directory is no file")
+        #expect(FileBytes.read(directory.file("missing")) == nil)
+        try AtomicFile.replace(path, with: [])
+        #expect(FileBytes.read(path) == [])
+    }
 }

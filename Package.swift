@@ -53,7 +53,7 @@ let package = Package(
         // `standoff agree`: agreement between annotators, spans, tokens, links, with intervals.
         .target(name: "StandoffAgreement", dependencies: ["StandoffModel", "StandoffTEI", "StandoffFormats"]),
         // `standoff export` and `import`: other tools' formats, one file each, losses counted.
-        .target(name: "StandoffInterchange", dependencies: ["StandoffModel", "StandoffXML"]),
+        .target(name: "StandoffInterchange", dependencies: ["StandoffModel", "StandoffXML", "StandoffFormats"]),
         // Renderings of a document for people and programs: inline markup, ANSI colour, JSON records.
         .target(name: "StandoffFormats", dependencies: ["StandoffModel"]),
         // `standoff report`: self-contained HTML pages of a document, a comparison of annotators

@@ -122,6 +122,29 @@ extension JSONAnnotation {
 }
 
 extension Array where Element == UInt8 {
+    /// A compact JSON object as `JSONEncoder` with `.sortedKeys, .withoutEscapingSlashes` writes
+    /// it: `{"key":value,…}`, the members sorted by key.
+    public mutating func appendCompactJSONObject(_ members: [(String, (inout [UInt8]) -> Void)]) {
+        append(UInt8(ascii: "{"))
+        for (index, member) in members.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            if index > 0 { append(UInt8(ascii: ",")) }
+            appendJSONString(member.0)
+            append(UInt8(ascii: ":"))
+            member.1(&self)
+        }
+        append(UInt8(ascii: "}"))
+    }
+
+    /// A compact JSON array: `[value,…]`.
+    public mutating func appendCompactJSONArray<T>(_ values: [T], _ element: (inout [UInt8], T) -> Void) {
+        append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { append(UInt8(ascii: ",")) }
+            element(&self, value)
+        }
+        append(UInt8(ascii: "]"))
+    }
+
     /// `{`, each member `"key" : value` on a line of its own, `}`; an empty object as
     /// `JSONEncoder` prints it (`{`, an empty line, `}`).
     mutating func appendJSONObject(_ members: [(String, (inout [UInt8], Int) -> Void)], indent: Int) {
@@ -156,7 +179,7 @@ extension Array where Element == UInt8 {
 
     /// A JSON string as `JSONEncoder` writes it: `"` and `\\` escaped, control characters as
     /// `\b \f \n \r \t` or `\u00xx` (lowercase), everything else (slashes among it) as is.
-    mutating func appendJSONString(_ value: String) {
+    public mutating func appendJSONString(_ value: String) {
         append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {

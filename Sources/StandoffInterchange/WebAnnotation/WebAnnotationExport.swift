@@ -1,4 +1,5 @@
 import Foundation
+import StandoffFormats
 import StandoffModel
 
 extension WebAnnotation {
@@ -57,6 +58,79 @@ extension WebAnnotation {
         }
     }
 
+    /// Writes `item` as `JSONEncoder` with `.sortedKeys, .withoutEscapingSlashes` does (a test
+    /// compares them), by hand: the encoder was most of the export's time.
+    static func write(_ item: Item, into out: inout [UInt8]) {
+        func string(_ value: String) -> (inout [UInt8]) -> Void { { $0.appendJSONString(value) } }
+        func int(_ value: Int) -> (inout [UInt8]) -> Void { { $0 += String(value).utf8 } }
+        func targets(_ values: [Target]) -> (inout [UInt8]) -> Void {
+            { out in out.appendCompactJSONArray(values) { out, target in
+                out.appendCompactJSONObject([
+                    ("selector", { out in out.appendCompactJSONArray(target.selector) { out, selector in
+                        var members: [(String, (inout [UInt8]) -> Void)] = [("type", string(selector.type))]
+                        if let start = selector.start { members.append(("start", int(start))) }
+                        if let end = selector.end { members.append(("end", int(end))) }
+                        if let exact = selector.exact { members.append(("exact", string(exact))) }
+                        if let prefix = selector.prefix { members.append(("prefix", string(prefix))) }
+                        if let suffix = selector.suffix { members.append(("suffix", string(suffix))) }
+                        out.appendCompactJSONObject(members)
+                    } }),
+                    ("source", string(target.source)),
+                ])
+            } }
+        }
+        var members: [(String, (inout [UInt8]) -> Void)] = [
+            ("@context", { $0 += #"["http://www.w3.org/ns/anno.jsonld",{"standoff":"https://standoff.dev/ns#"}]"#.utf8 }),
+            ("id", string(item.id)), ("type", string(item.type)), ("motivation", string(item.motivation)),
+            ("standoff:layer", string(item.layer)), ("target", targets(item.target)),
+        ]
+        if let body = item.body {
+            members.append(("body", { out in out.appendCompactJSONArray(body) { out, body in
+                var fields: [(String, (inout [UInt8]) -> Void)] = [("type", string(body.type)), ("purpose", string(body.purpose))]
+                if let value = body.value { fields.append(("value", string(value))) }
+                if let source = body.source { fields.append(("source", string(source))) }
+                if let role = body.role { fields.append(("standoff:role", string(role))) }
+                if let sameAs = body.sameAs { fields.append(("standoff:sameAs", string(sameAs))) }
+                if let feature = body.feature { fields.append(("standoff:feature", string(feature))) }
+                out.appendCompactJSONObject(fields)
+            } }))
+        }
+        if let severity = item.severity { members.append(("standoff:severity", string(severity))) }
+        if let cue = item.cue { members.append(("standoff:cue", targets(cue))) }
+        if let creator = item.creator {
+            members.append(("creator", { $0.appendCompactJSONObject([("id", string(creator.id)), ("type", string(creator.type)), ("name", string(creator.name))]) }))
+        }
+        if let created = item.created { members.append(("created", string(created))) }
+        if let method = item.method { members.append(("standoff:method", string(method))) }
+        if let certainty = item.certainty { members.append(("standoff:certainty", string(certainty))) }
+        out.appendCompactJSONObject(members)
+    }
+
+    /// The Web Annotation of one annotation.
+    static func item(_ annotation: Annotation, in document: Document) -> Item {
+        let documentID = document.id.rawValue
+        var bodies: [Body] = []
+        if let category = annotation.category { bodies.append(Body(type: "TextualBody", purpose: "tagging", value: category.rawValue)) }
+        for link in annotation.links {
+            var body = Body(type: "SpecificResource", purpose: link.role == .ref ? "identifying" : "linking", role: link.role.name)
+            body.source = linkIRI(link.target, in: document)
+            if case .id(let id) = link.target, let wikidata = document.entry(id)?.wikidata { body.sameAs = "http://www.wikidata.org/entity/\(wikidata)" }
+            bodies.append(body)
+        }
+        if let correction = annotation.correction { bodies.append(Body(type: "TextualBody", purpose: "editing", value: correction)) }
+        for note in annotation.notes { bodies.append(Body(type: "TextualBody", purpose: "commenting", value: note)) }
+        for (key, value) in annotation.features.sorted(by: { $0.key < $1.key }) {
+            bodies.append(Body(type: "TextualBody", purpose: "describing", value: value, feature: key))
+        }
+        return Item(
+            id: iri(documentID, annotation.id.rawValue), motivation: motivation(of: annotation.layer), layer: annotation.layer.name,
+            target: annotation.ranges.map { target($0, in: document) }, body: bodies.isEmpty ? nil : bodies,
+            severity: annotation.severity?.rawValue, cue: annotation.cue.isEmpty ? nil : annotation.cue.map { target($0, in: document) },
+            creator: annotation.provenance.annotator.map { Creator(id: iri(documentID, $0.rawValue), name: document.annotator($0)?.name ?? $0.rawValue) },
+            created: annotation.provenance.time.map { ISOTimestamp.string(from: $0) },
+            method: annotation.provenance.method?.rawValue, certainty: annotation.provenance.certainty?.rawValue)
+    }
+
     public static func export(_ document: Document) -> (json: String, losses: Losses) {
         var losses = Losses()
         losses.countDropped(declarationsOf: document, by: Self.self)
@@ -69,29 +143,10 @@ extension WebAnnotation {
         var count = 0
         for annotation in document.sortedAnnotations() {
             losses.countDropped(in: annotation, by: Self.self)
-            var bodies: [Body] = []
-            if let category = annotation.category { bodies.append(Body(type: "TextualBody", purpose: "tagging", value: category.rawValue)) }
-            for link in annotation.links {
-                var body = Body(type: "SpecificResource", purpose: link.role == .ref ? "identifying" : "linking", role: link.role.name)
-                body.source = linkIRI(link.target, in: document)
-                if case .id(let id) = link.target, let wikidata = document.entry(id)?.wikidata { body.sameAs = "http://www.wikidata.org/entity/\(wikidata)" }
-                bodies.append(body)
-            }
-            if let correction = annotation.correction { bodies.append(Body(type: "TextualBody", purpose: "editing", value: correction)) }
-            for note in annotation.notes { bodies.append(Body(type: "TextualBody", purpose: "commenting", value: note)) }
-            for (key, value) in annotation.features.sorted(by: { $0.key < $1.key }) {
-                bodies.append(Body(type: "TextualBody", purpose: "describing", value: value, feature: key))
-            }
-            let item = Item(
-                id: iri(documentID, annotation.id.rawValue), motivation: motivation(of: annotation.layer), layer: annotation.layer.name,
-                target: annotation.ranges.map { target($0, in: document) }, body: bodies.isEmpty ? nil : bodies,
-                severity: annotation.severity?.rawValue, cue: annotation.cue.isEmpty ? nil : annotation.cue.map { target($0, in: document) },
-                creator: annotation.provenance.annotator.map { Creator(id: iri(documentID, $0.rawValue), name: document.annotator($0)?.name ?? $0.rawValue) },
-                created: annotation.provenance.time.map { ISOTimestamp.string(from: $0) },
-                method: annotation.provenance.method?.rawValue, certainty: annotation.provenance.certainty?.rawValue)
+            let item = item(annotation, in: document)
             if count > 0 { items += Array(",\n".utf8) }
             items += Array("    ".utf8)
-            items += (try? encoder.encode(item)) ?? Data("{}".utf8)
+            write(item, into: &items)
             count += 1
         }
         func json(_ value: some Encodable) -> String { String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) }

@@ -74,45 +74,47 @@ struct SplicedEditTests {
         #expect(SplicedEdit.spliced(bytes, before: before, after: newLayer) == nil, "a layer the file has no list for")
     }
 
+    /// `text` written to a file and read; one entity `ent9` added over `range`; the splice.
+    static func spliceOne(into text: String, range: (Int, Int), in directory: TemporaryDirectory) throws -> (spliced: [UInt8], added: Annotation, after: Document) {
+        let path = directory.file("other.tei.xml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try TEIReader.load(path: path)
+        var after = before
+        let span = try TextRange(range.0, min(range.1, after.text.count))
+        let added = Annotation(id: "ent9", layer: .entity, category: "PER", ranges: [span], snapshot: [after.text[span]])
+        try after.add(added)
+        return (try #require(SplicedEdit.spliced(Repository.read(path), before: before, after: after)), added, after)
+    }
+
+    /// The spliced file reads back with the new annotation where it was put.
+    static func readBack(_ spliced: [UInt8], in directory: TemporaryDirectory) throws -> Document {
+        let back = directory.file("back.tei.xml")
+        try Data(spliced).write(to: URL(fileURLWithPath: back))
+        return try TEIReader.load(path: back)
+    }
+
     /// Another tool's spacing, a comment with markup in it and a quoted `>` are kept byte for
     /// byte; the new element goes in its place among the siblings.
     @Test func anotherToolsFileKeepsItsBytes() throws {
         var text = String(decoding: Repository.read(Repository.fixture("minimal.tei.xml")), as: UTF8.self)
         text = text.replacingOccurrences(of: "<standOff>", with: "<standOff><!-- </listAnnotation> <annotation xml:id=\"fake\"> -->")
         let directory = TemporaryDirectory()
-        let path = directory.file("other.tei.xml")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let before = try TEIReader.load(path: path)
-        var after = before
-        let end = min(4, after.text.count)
-        let added = Annotation(id: "ent9", layer: .entity, category: "PER", ranges: [try TextRange(0, end)], snapshot: [after.text[try TextRange(0, end)]])
-        try after.add(added)
-        let spliced = try #require(SplicedEdit.spliced(Repository.read(path), before: before, after: after))
+        let (spliced, added, after) = try Self.spliceOne(into: text, range: (0, 4), in: directory)
         let written = String(decoding: spliced, as: UTF8.self)
         let element = String(decoding: try TEIWriter.annotationElement(added, in: after), as: UTF8.self)
         #expect(written.components(separatedBy: element).count == 2, "the new element, once")
         #expect(written.replacingOccurrences(of: element, with: "") == text, "everything else as it was")
         #expect(written.range(of: element)!.lowerBound > written.range(of: "<annotation xml:id=\"ent1\"")!.lowerBound, "after ent1, which starts at the same offset and sorts first by id")
-        let back = directory.file("back.tei.xml")
-        try Data(spliced).write(to: URL(fileURLWithPath: back))
-        #expect(try TEIReader.load(path: back).annotation("ent9")?.ranges == [try TextRange(0, end)])
+        #expect(try Self.readBack(spliced, in: directory).annotation("ent9")?.ranges == added.ranges)
     }
 
     /// A file with CRLF line endings (and a byte order mark) stays CRLF throughout.
     @Test func crlfLinesStayCRLF() throws {
         let text = "\u{FEFF}" + String(decoding: Repository.read(Repository.fixture("minimal.tei.xml")), as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
         let directory = TemporaryDirectory()
-        let path = directory.file("crlf.tei.xml")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let before = try TEIReader.load(path: path)
-        var after = before
-        let end = min(6, after.text.count)
-        try after.add(Annotation(id: "ent9", layer: .entity, category: "PER", ranges: [try TextRange(2, end)], snapshot: [after.text[try TextRange(2, end)]]))
-        let spliced = try #require(SplicedEdit.spliced(Repository.read(path), before: before, after: after))
+        let (spliced, _, _) = try Self.spliceOne(into: text, range: (2, 6), in: directory)
         let written = String(decoding: spliced, as: UTF8.self)
         #expect(written.contains("ent9") && !written.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line break is CRLF")
-        let back = directory.file("back.tei.xml")
-        try Data(spliced).write(to: URL(fileURLWithPath: back))
-        #expect(try TEIReader.load(path: back).annotation("ent9") != nil)
+        #expect(try Self.readBack(spliced, in: directory).annotation("ent9") != nil)
     }
 }

@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "StandoffAgreement", targets: ["StandoffAgreement"]),
         .library(name: "StandoffInterchange", targets: ["StandoffInterchange"]),
         .library(name: "StandoffReport", targets: ["StandoffReport"]),
+        .library(name: "StandoffCuration", targets: ["StandoffCuration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,6 +65,8 @@ let package = Package(
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources")]
         ),
+        // `standoff merge` and `review`: annotators' work into a gold file, proposals decided one by one.
+        .target(name: "StandoffCuration", dependencies: ["StandoffModel", "StandoffTEI", "StandoffFormats"]),
         // The `standoff` command: parses arguments, calls the library, formats output.
         .executableTarget(
             name: "standoff",
@@ -77,6 +80,7 @@ let package = Package(
                 "StandoffAgreement",
                 "StandoffInterchange",
                 "StandoffReport",
+                "StandoffCuration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,6 +100,7 @@ let package = Package(
         .testTarget(name: "StandoffInterchangeTests", dependencies: ["StandoffInterchange", "StandoffModel", "StandoffTEI", "StandoffValidation", "TestSupport"]),
         .testTarget(name: "StandoffFormatsTests", dependencies: ["StandoffFormats", "StandoffModel", "StandoffTEI", "TestSupport"]),
         .testTarget(name: "StandoffReportTests", dependencies: ["StandoffReport", "StandoffModel", "StandoffTEI", "TestSupport"]),
+        .testTarget(name: "StandoffCurationTests", dependencies: ["StandoffCuration", "StandoffModel", "StandoffTEI", "StandoffValidation", "TestSupport"]),
         .testTarget(name: "StandoffCLITests", dependencies: ["standoff", "StandoffFiles", "StandoffTEI", "StandoffModel", "TestSupport"]),
     ]
 )

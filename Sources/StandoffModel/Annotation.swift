@@ -23,8 +23,9 @@ public struct Annotation: Hashable, Sendable, Identifiable {
         var cue: [TextRange]
         var correction: String?
         var severity: ErrorSeverity?
+        var history: [CurationStep]
 
-        init(id: Identifier, layer: Layer, category: Identifier?, ranges: [TextRange], snapshot: [String], links: [Link], features: [String: String], notes: [String], provenance: Provenance, cue: [TextRange], correction: String?, severity: ErrorSeverity?) {
+        init(id: Identifier, layer: Layer, category: Identifier?, ranges: [TextRange], snapshot: [String], links: [Link], features: [String: String], notes: [String], provenance: Provenance, cue: [TextRange], correction: String?, severity: ErrorSeverity?, history: [CurationStep]) {
             self.id = id
             self.layer = layer
             self.category = category
@@ -37,10 +38,11 @@ public struct Annotation: Hashable, Sendable, Identifiable {
             self.cue = cue
             self.correction = correction
             self.severity = severity
+            self.history = history
         }
 
         func copy() -> Storage {
-            Storage(id: id, layer: layer, category: category, ranges: ranges, snapshot: snapshot, links: links, features: features, notes: notes, provenance: provenance, cue: cue, correction: correction, severity: severity)
+            Storage(id: id, layer: layer, category: category, ranges: ranges, snapshot: snapshot, links: links, features: features, notes: notes, provenance: provenance, cue: cue, correction: correction, severity: severity, history: history)
         }
     }
 
@@ -99,16 +101,27 @@ public struct Annotation: Hashable, Sendable, Identifiable {
         get { storage.severity }
         set { uniqueStorage().severity = newValue }
     }
+    /// Its curation, oldest step first: empty for an annotation nobody proposed or decided.
+    public var history: [CurationStep] {
+        get { storage.history }
+        set { uniqueStorage().history = newValue }
+    }
+    /// Where it stands in curation: the status of its last step.
+    public var curationStatus: CurationStatus? { storage.history.last?.status }
+    /// Whether it is a reading still waiting for a decision.
+    public var isOpenProposal: Bool { storage.history.last?.status == .proposed }
+    /// The conflict it belongs to, while it is a proposal.
+    public var conflict: String? { isOpenProposal ? storage.history.last?.conflict : nil }
 
     public init(
         id: Identifier, layer: Layer, category: Identifier? = nil, ranges: [TextRange],
         snapshot: [String] = [], links: [Link] = [], features: [String: String] = [:], notes: [String] = [],
         provenance: Provenance = Provenance(), cue: [TextRange] = [], correction: String? = nil,
-        severity: ErrorSeverity? = nil
+        severity: ErrorSeverity? = nil, history: [CurationStep] = []
     ) {
         storage = Storage(
             id: id, layer: layer, category: category, ranges: ranges, snapshot: snapshot, links: links, features: features,
-            notes: notes, provenance: provenance, cue: cue, correction: correction, severity: severity)
+            notes: notes, provenance: provenance, cue: cue, correction: correction, severity: severity, history: history)
     }
 
     private mutating func uniqueStorage() -> Storage {
@@ -118,7 +131,7 @@ public struct Annotation: Hashable, Sendable, Identifiable {
 
     public static func == (lhs: Annotation, rhs: Annotation) -> Bool {
         if lhs.storage === rhs.storage { return true }
-        return lhs.id == rhs.id && lhs.layer == rhs.layer && lhs.category == rhs.category && lhs.ranges == rhs.ranges && lhs.snapshot == rhs.snapshot && lhs.links == rhs.links && lhs.features == rhs.features && lhs.notes == rhs.notes && lhs.provenance == rhs.provenance && lhs.cue == rhs.cue && lhs.correction == rhs.correction && lhs.severity == rhs.severity
+        return lhs.id == rhs.id && lhs.layer == rhs.layer && lhs.category == rhs.category && lhs.ranges == rhs.ranges && lhs.snapshot == rhs.snapshot && lhs.links == rhs.links && lhs.features == rhs.features && lhs.notes == rhs.notes && lhs.provenance == rhs.provenance && lhs.cue == rhs.cue && lhs.correction == rhs.correction && lhs.severity == rhs.severity && lhs.history == rhs.history
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -134,6 +147,7 @@ public struct Annotation: Hashable, Sendable, Identifiable {
         hasher.combine(cue)
         hasher.combine(correction)
         hasher.combine(severity)
+        hasher.combine(history)
     }
 
     /// The stance polarity, which is the stance layer's category.
@@ -205,16 +219,59 @@ public struct Link: Hashable, Sendable {
 
 /// Who made an annotation, when, how, and how sure they were.
 public struct Provenance: Hashable, Sendable {
-    public var annotator: Identifier?
+    /// Everyone who made it, in order: one annotator, or every annotator a merge found making
+    /// the same reading (TEI's `@resp` with several pointers).
+    public var annotators: [Identifier]
     public var time: Date?
     public var method: AnnotationMethod?
     public var certainty: Certainty?
 
+    /// The first of ``annotators``: who made it, for the many places that name one.
+    public var annotator: Identifier? {
+        get { annotators.first }
+        set { annotators = newValue.map { [$0] } ?? [] }
+    }
+
     public init(annotator: Identifier? = nil, time: Date? = nil, method: AnnotationMethod? = nil, certainty: Certainty? = nil) {
-        self.annotator = annotator
+        self.init(annotators: annotator.map { [$0] } ?? [], time: time, method: method, certainty: certainty)
+    }
+
+    public init(annotators: [Identifier], time: Date? = nil, method: AnnotationMethod? = nil, certainty: Certainty? = nil) {
+        self.annotators = annotators
         self.time = time
         self.method = method
         self.certainty = certainty
+    }
+}
+
+/// Where an annotation stands in curation: a reading offered for a decision, or one decided.
+/// TEI's `<change status="…">` in the annotation's `revisionDesc` says it.
+public enum CurationStatus: String, CaseIterable, Sendable {
+    /// One of several readings `merge` could not choose between; `review` decides.
+    case proposed
+    /// A proposal someone accepted.
+    case accepted
+    /// A proposal someone rejected, kept for the record (`review --keep-rejected`).
+    case rejected
+}
+
+/// One step of an annotation's curation: proposed by whom, accepted or rejected by whom, when.
+public struct CurationStep: Hashable, Sendable {
+    public var status: CurationStatus
+    /// Who proposed it (the annotators who made the reading) or who decided.
+    public var who: [Identifier]
+    public var time: Date?
+    /// The readings that compete for one decision share this name (TEI `@n`), e.g. `c12`.
+    public var conflict: String?
+    /// In words: why it is a proposal, or what was decided ("category: PER or ORG").
+    public var description: String
+
+    public init(status: CurationStatus, who: [Identifier], time: Date? = nil, conflict: String? = nil, description: String = "") {
+        self.status = status
+        self.who = who
+        self.time = time
+        self.conflict = conflict
+        self.description = description
     }
 }
 

@@ -43,6 +43,18 @@ public struct AnnotationIndex: Sendable {
         }
     }
 
+    /// Notes that the annotation at `position` of `annotations` was replaced, and whether its text drifted.
+    mutating func replace(at position: Int, in annotations: [Annotation], drifted: Bool) {
+        driftedPositions.removeAll { $0 == position }
+        if drifted { driftedPositions.append(position); driftedPositions.sort() }
+        layerPositions = []
+        ranges = RangeTable()
+        for (position, annotation) in annotations.enumerated() {
+            note(annotation.layer, at: position)
+            ranges.append(annotation.ranges)
+        }
+    }
+
     private mutating func note(_ layer: Layer, at position: Int) {
         // A document has a handful of layers, and neighbouring annotations mostly share one.
         if let last = layerPositions.indices.last, layerPositions[last].layer == layer {

@@ -194,6 +194,7 @@ public struct Document: Sendable {
             guard declared[annotator]?.kind == .annotator else { throw .unknownAnnotator(annotator) }
             lastCheckedAnnotator = annotator
         }
+        if annotation.provenance.annotators.count > 1 || !annotation.history.isEmpty { try checkAnnotators(of: annotation) }
         if checkingLinks {
             for link in annotation.links {
                 if case .id(let target) = link.target, declared[target] == nil {
@@ -206,6 +207,36 @@ public struct Document: Sendable {
         let drifted = snapshotGiven && !text.matches(annotation.snapshot, at: annotation.ranges)
         index.add(annotation, at: annotations.count, drifted: drifted)
         annotations.append(annotation)
+        return annotation
+    }
+
+    /// Checks that everyone an annotation names (its annotators, who proposed or decided) is declared.
+    private func checkAnnotators(of annotation: Annotation) throws(ModelError) {
+        for annotator in annotation.provenance.annotators + annotation.history.flatMap(\.who) where declared[annotator]?.kind != .annotator {
+            throw .unknownAnnotator(annotator)
+        }
+    }
+
+    /// Puts `annotation` in the place of the annotation with its id, after the checks of
+    /// ``add(_:checkingLinks:)``; its position, and every link to it, stay. Returns it as stored
+    /// (a snapshot taken from the text where its ranges changed).
+    @discardableResult
+    public mutating func replaceAnnotation(_ annotation: Annotation) throws(ModelError) -> Annotation {
+        guard let position = position(ofAnnotation: annotation.id) else { throw .annotationNotFound(annotation.id) }
+        var annotation = annotation
+        let ranges = try checkedRanges(annotation.ranges)
+        if ranges != annotation.ranges { annotation.ranges = ranges }
+        if !annotation.cue.isEmpty { annotation.cue = try checkedRanges(annotation.cue) }
+        if annotation.ranges != annotations[position].ranges || annotation.snapshot.isEmpty { annotation.snapshot = annotation.ranges.map { text[$0] } }
+        if let category = annotation.category { try checkCategory(category, in: annotation.layer.taxonomyID) }
+        if let severity = annotation.severity { try checkCategory(Identifier(stringLiteral: severity.rawValue), in: Taxonomy.severityID) }
+        try checkAnnotators(of: annotation)
+        for link in annotation.links {
+            if case .id(let target) = link.target, declared[target] == nil { throw .unresolvedLink(role: link.role.name, target: target) }
+        }
+        if !annotation.links.isEmpty, let misdirected = misdirectedLinks(of: annotation).first { throw .misdirectedLink(misdirected) }
+        annotations[position] = annotation
+        index.replace(at: position, in: annotations, drifted: !text.matches(annotation.snapshot, at: annotation.ranges))
         return annotation
     }
 

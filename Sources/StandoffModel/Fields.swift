@@ -9,6 +9,7 @@ public enum AnnotationField: String, CaseIterable, Sendable, Comparable {
     case ref, speaker, holder, target, otherLinks
     case features, notes, correction, severity, cue
     case annotator, certainty, method, time
+    case coAnnotators, curation
 
     /// Whether `annotation` holds something in this field (a loss is counted only for what was there).
     public func isSet(in annotation: Annotation) -> Bool {
@@ -30,6 +31,8 @@ public enum AnnotationField: String, CaseIterable, Sendable, Comparable {
         case .certainty: annotation.provenance.certainty != nil
         case .method: annotation.provenance.method != nil
         case .time: annotation.provenance.time != nil
+        case .coAnnotators: annotation.provenance.annotators.count > 1
+        case .curation: !annotation.history.isEmpty
         }
     }
 
@@ -54,6 +57,8 @@ public enum AnnotationField: String, CaseIterable, Sendable, Comparable {
         case .certainty: "certainty"
         case .method: "method"
         case .time: "time"
+        case .coAnnotators: "co-annotators"
+        case .curation: "curation history"
         }
     }
 

@@ -74,7 +74,9 @@ public enum Certainty: String, CaseIterable, Sendable {
     case high, medium, low, unknown
 }
 
-/// Whether a person or a program made an annotation.
+/// Whether a person or a program made an annotation, or a merge of several people's work.
 public enum AnnotationMethod: String, CaseIterable, Sendable {
     case manual, automatic
+    /// Taken by `standoff merge` from several annotators who made the same reading.
+    case merged
 }

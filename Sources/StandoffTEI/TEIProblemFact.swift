@@ -79,6 +79,8 @@ extension TEIProblem {
         case invalidParagraphID(raw: String, number: Int)
         /// An `@cert` that is not high, medium, low or unknown.
         case invalidCertainty(annotation: Identifier, value: String)
+        /// A `<change status>` in an annotation that is not a curation status.
+        case invalidCurationStatus(annotation: Identifier, value: String)
         /// An annotation with two categories in `@ana`.
         case twoCategories(annotation: Identifier, first: String, second: String)
         /// Two paragraphs with one id.
@@ -125,7 +127,7 @@ extension TEIProblem {
             case .emptyRange: .emptyRange
             case .numberTooLarge, .negativeOffset, .pastParagraphEnd: .rangeOutOfBounds
             case .invalidLayerName, .annotationWithoutLayer, .invalidElementID, .invalidParagraphID: .invalidID
-            case .invalidCertainty, .twoCategories: .invalidValue
+            case .invalidCertainty, .invalidCurationStatus, .twoCategories: .invalidValue
             case .paragraphsShareID, .idUsedTwice: .duplicateID
             case .categoryPointsAtNothing, .linkToUndeclared: .danglingReference
             case .undeclaredCategory: .undeclaredCategory

@@ -8,7 +8,7 @@ public enum RuleCatalogue {
         UndeclaredCategoryRule(), WrongLinkKindRule(), InvalidValueRule(),
         SourceDriftRule(), SnapshotMismatchRule(),
         QuotationWithoutSpeakerRule(), IncompleteStanceRule(), IncompleteErrorRule(), MissingCategoryRule(),
-        DuplicateAnnotationRule(), SplitWordRule(), ConflictingCategoriesRule(),
+        DuplicateAnnotationRule(), SplitWordRule(), ConflictingCategoriesRule(), OpenProposalRule(),
         UnusedEntryRule(),
     ]
 

@@ -14,6 +14,12 @@ struct CLIError: Error {
         rendered = "standoff: error: \(file.map { "\($0): " } ?? "")\(message)\n  hint: \(hint)"
     }
 
+    /// An error of the arguments (exit 2) when `usage`, of the data (exit 1) otherwise.
+    init(_ message: String, hint: String, file: String? = nil, usage: Bool) {
+        self.init(message, hint: hint, file: file)
+        if usage { exitCode = 2 }
+    }
+
     /// An input file that does not exist or cannot be read: exit code 2.
     static func unreadable(_ path: String) -> CLIError {
         var info = stat()

@@ -28,6 +28,7 @@ struct Standoff: ParsableCommand {
         subcommands: [
             InitCommand.self, AddCommand.self, RemoveCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self,
             RegisterCommand.self, TaxonomyCommand.self, StatsCommand.self, AgreeCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
+            MergeCommand.self, ReviewCommand.self,
         ]
     )
 

@@ -24,6 +24,12 @@ enum Terminal {
         return nil
     }
 
+    /// Sends what was printed so far (a prompt without a line end) to the terminal.
+    static func flush() {
+        let output = stdout
+        fflush(output)
+    }
+
     /// True when standard error is a terminal: progress and waiting notes go there, never into a pipe.
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 

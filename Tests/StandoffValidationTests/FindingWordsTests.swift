@@ -41,6 +41,7 @@ import Testing
         .invalidElementID(.taxonomy, raw: "1x"),
         .invalidParagraphID(raw: "1", number: 1),
         .invalidCertainty(annotation: annotation, value: "sure"),
+        .invalidCurationStatus(annotation: annotation, value: "draft"),
         .twoCategories(annotation: annotation, first: "PER", second: "ORG"),
         .paragraphsShareID,
         .idUsedTwice(id: "ent1", here: "<note>", earlier: "annotation 'ent1'", earlierLine: 3),
@@ -84,6 +85,7 @@ import Testing
         case .invalidElementID: "invalidElementID"
         case .invalidParagraphID: "invalidParagraphID"
         case .invalidCertainty: "invalidCertainty"
+        case .invalidCurationStatus: "invalidCurationStatus"
         case .twoCategories: "twoCategories"
         case .paragraphsShareID: "paragraphsShareID"
         case .idUsedTwice: "idUsedTwice"
@@ -95,7 +97,7 @@ import Testing
         }
     }
 
-    static let allKinds = 37
+    static let allKinds = 38
 
     @Test func everyKindOfFactHasAnExample() {
         #expect(Set(Self.examples.map(Self.kind(of:))).count == Self.allKinds)

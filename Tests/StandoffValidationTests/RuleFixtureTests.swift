@@ -44,6 +44,7 @@ struct RuleFixtureTests {
         Case(code: "SO601", fixture: "rules/SO601-duplicate-annotation.tei.xml"),
         Case(code: "SO602", fixture: "rules/SO602-split-word.tei.xml"),
         Case(code: "SO603", fixture: "rules/SO603-conflicting-categories.tei.xml"),
+        Case(code: "SO604", fixture: "rules/SO604-open-proposal.tei.xml"),
         Case(code: "SO701", fixture: "rules/SO701-unused-entry.tei.xml"),
     ]
 

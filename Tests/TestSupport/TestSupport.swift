@@ -70,9 +70,10 @@ public enum CLI {
 
     @discardableResult
     /// Runs `standoff` with `arguments`; with `launcher`, runs that program instead (a shell, to
-    /// set a limit first), `arguments` being its own.
+    /// set a limit first), `arguments` being its own. `input` is its standard input (a pipe);
+    /// without it, an empty one.
     public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
-                           launcher: String? = nil) throws -> CommandResult {
+                           launcher: String? = nil, input: String = "") throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launcher ?? executable)
         process.arguments = arguments
@@ -87,7 +88,12 @@ public enum CLI {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        // Written on a thread of its own: a long input would fill the pipe while the command waits to be read.
+        let feeder = Thread { stdin.fileHandleForWriting.write(Data(input.utf8)); try? stdin.fileHandleForWriting.close() }
+        feeder.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -16,6 +16,7 @@ extension Brat: FieldTable {
         case .severity: .carried("A Severity")
         case .cue: .carried("T Cue with an R Cue arc")
         case .annotator, .certainty, .method, .time: .dropped("brat keeps no provenance")
+        case .coAnnotators, .curation: .dropped("brat keeps no provenance")
         }
     }
 

@@ -11,6 +11,7 @@ extension CoNLL: FieldTable {
         case .category: .carried("the tag's type")
         case .ref, .speaker, .holder, .target, .otherLinks, .features, .notes, .correction, .severity, .cue: .dropped("a tag holds a type only")
         case .annotator, .certainty, .method, .time: .dropped("")
+        case .coAnnotators, .curation: .dropped("")
         }
     }
 

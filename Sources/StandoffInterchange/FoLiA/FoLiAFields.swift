@@ -16,6 +16,7 @@ extension FoLiA: FieldTable {
         case .annotator: .carried("annotator")
         case .method: .carried("annotatortype (manual or auto)")
         case .time: .carried("datetime")
+        case .coAnnotators, .curation: .dropped("FoLiA names one annotator a span and has no curation status")
         case .certainty: .dropped("FoLiA's confidence is a number; Standoff's certainty a word, not guessed")
         }
     }

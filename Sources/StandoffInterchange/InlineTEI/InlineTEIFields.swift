@@ -18,6 +18,7 @@ extension InlineTEI: FieldTable {
         case .severity: .carried("@ana")
         case .cue: .dropped("")
         case .annotator, .certainty, .method, .time: .dropped("")
+        case .coAnnotators, .curation: .dropped("")
         }
     }
 

@@ -19,6 +19,7 @@ extension JSONLines: FieldTable {
         case .certainty: .carried("cert")
         case .method: .carried("method")
         case .time: .carried("time")
+        case .coAnnotators, .curation: .dropped("only TEI holds them: a record names one annotator and no curation steps")
         }
     }
 

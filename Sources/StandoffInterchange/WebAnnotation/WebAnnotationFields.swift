@@ -18,6 +18,7 @@ extension WebAnnotation: FieldTable {
         case .certainty: .carried("standoff:certainty")
         case .method: .carried("standoff:method")
         case .time: .carried("created")
+        case .coAnnotators, .curation: .dropped("one creator an annotation; no curation status in the vocabulary")
         }
     }
 

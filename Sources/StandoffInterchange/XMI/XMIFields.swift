@@ -20,6 +20,7 @@ extension XMI: FieldTable {
         case .certainty: .carried("certainty feature")
         case .method: .carried("method feature")
         case .time: .carried("time feature")
+        case .coAnnotators, .curation: .dropped("one annotator feature a span; no curation status in the type system")
         }
     }
 

@@ -14,8 +14,8 @@ struct AnnotationListReader {
     private(set) var motivation: [UInt8] = []
     /// While a list without a valid layer is open: its problem, and how many annotations it holds.
     private var unread: (problem: Int, annotations: Int)?
-    /// The `<change>` of the annotation being read: when, and by what method.
-    private var change: (when: String?, method: String?)?
+    /// The `<change>` of the annotation being read: when, by what method; with a status, a curation step.
+    private var change: (when: String?, method: String?, status: String?, who: String?, n: String?)?
     /// Annotations left unread so far, in lists without a valid layer.
     private(set) var unreadAnnotations = 0
 
@@ -57,7 +57,7 @@ struct AnnotationListReader {
     }
 
     mutating func startChange(_ values: KnownValues) {
-        change = (values.string("when"), values.string("type"))
+        change = (values.string("when"), values.string("type"), values.string("status"), values.string("who"), values.string("n"))
     }
 
     /// The text of a `<change>`, `<ref>` or `<note>` of the annotation being read.
@@ -65,7 +65,12 @@ struct AnnotationListReader {
         guard isReading else { return }
         switch place {
         case .annotationChange:
-            handOff.updateLast { [change] in $0.setChange(when: change?.when, method: change?.method) }
+            if let change, let status = change.status {
+                let step = PendingStep(status: status, who: change.who, when: change.when, conflict: change.n, text: text)
+                handOff.updateLast { $0.addStep(step) }
+            } else {
+                handOff.updateLast { [change] in $0.setChange(when: change?.when, method: change?.method) }
+            }
         case .ref:
             handOff.updateLast { $0.addUnknownLink(type: $0.store(type ?? "")) }
         case .note:

@@ -30,7 +30,7 @@ struct AnnotationPreparer {
     // Files repeat the same few layers, categories, annotators and roles: resolve each once.
     private var layer: (name: String, value: Layer?)?
     private var anaTokens: [Substring: AnaToken] = [:]
-    private var resps = Remembered<Identifier?>()
+    private var resps = Remembered<[Identifier]?>()
     private var roles = Remembered<LinkRole?>()
     /// Link targets, and whether the document declared them when this preparer began.
     private var linkTargets = Remembered<(id: Identifier, isDeclared: Bool)?>()
@@ -128,15 +128,17 @@ struct AnnotationPreparer {
         for type in chunk.unknownLinks[pending.unknownLinks] {
             if let role = try? LinkRole(chunk.string(type)) { links.append(Link(role: role, target: .unknown)) }
         }
-        var annotator: Identifier?
+        var annotators: [Identifier] = []
         if let respValue = pending.resp {
-            annotator = chunk.withBytes(respValue) { resps.value(for: $0, Self.pointerID) }
-            if annotator == nil {
+            let pointed = chunk.withBytes(respValue) { resps.value(for: $0, Self.pointerIDs) }
+            annotators = pointed ?? []
+            if pointed == nil {
                 let resp = chunk.string(respValue)
                 problem(.respNotPointer(annotation: id, value: resp), at: location)
                 failed = true
             }
         }
+        let history = pending.steps.isEmpty ? [] : curationSteps(chunk.steps[pending.steps], annotation: id, at: location, failed: &failed)
         if failed { return nil }
         let notes = pending.notes.isEmpty ? [] : chunk.notes[pending.notes].map { note in
             (type: note.type.map { chunk.string($0) }, n: note.n.map { chunk.string($0) }, text: chunk.string(note.text))
@@ -150,11 +152,30 @@ struct AnnotationPreparer {
             features: notes.isEmpty ? [:] : Dictionary(notes.filter { $0.type == "feature" }.map { ($0.n ?? "", $0.text) }, uniquingKeysWith: { a, _ in a }),
             notes: notes.isEmpty ? [] : notes.filter { $0.type == "comment" }.map(\.text),
             provenance: Provenance(
-                annotator: annotator,
+                annotators: annotators,
                 time: pending.when.flatMap { when in chunk.withBytes(when) { times.value(for: $0) { dates.parse($0) } } },
                 method: pending.method.flatMap { method in chunk.withBytes(method) { methods.value(for: $0) { AnnotationMethod(rawValue: $0) } } },
                 certainty: certainty),
-            cue: cue, correction: notes.first { $0.type == "correction" }?.text, severity: severity)
+            cue: cue, correction: notes.first { $0.type == "correction" }?.text, severity: severity, history: history)
+    }
+
+    /// The `<change status>` children of an annotation as curation steps.
+    private mutating func curationSteps(_ steps: ArraySlice<PendingStep>, annotation id: Identifier, at location: SourceLocation,
+                                        failed: inout Bool) -> [CurationStep] {
+        steps.compactMap { step in
+            guard let status = CurationStatus(rawValue: step.status) else {
+                problem(.invalidCurationStatus(annotation: id, value: step.status), at: location)
+                failed = true
+                return nil
+            }
+            guard let who = step.who.map(Self.pointerIDs) ?? [] else {
+                problem(.respNotPointer(annotation: id, value: step.who ?? ""), at: location)
+                failed = true
+                return nil
+            }
+            return CurationStep(status: status, who: who, time: step.when.flatMap { dates.parse($0) }, conflict: step.conflict,
+                                description: step.text)
+        }
     }
 
     /// The id a `<ptr>` target points at, and whether the document declares it.
@@ -326,6 +347,16 @@ struct AnnotationPreparer {
     static func pointerID(_ raw: String) -> Identifier? {
         guard raw.utf8.first == UInt8(ascii: "#") else { return nil }
         return try? Identifier(String(decoding: raw.utf8.dropFirst(), as: UTF8.self))
+    }
+
+    /// The ids of a space-separated list of pointers (`#a #b`), or nil if a token is not one.
+    static func pointerIDs(_ raw: String) -> [Identifier]? {
+        var ids: [Identifier] = []
+        for token in tokens(raw) {
+            guard let id = pointerID(String(token)) else { return nil }
+            ids.append(id)
+        }
+        return ids.isEmpty ? nil : ids
     }
 
     /// The space-separated tokens of an attribute value (most values hold one).

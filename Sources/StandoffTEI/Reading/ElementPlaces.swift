@@ -152,7 +152,7 @@ extension TEIDocumentBuilder {
             .tei: [id, KnownAttribute(name: "lang", inXMLNamespace: true)],
             .paragraph: [id], .publicationP: [id], .respStmt: [id], .taxonomy: [id], .category: [id],
             .sourceIdno: plain("type"), .entryIdno: plain("type"),
-            .headerChange: plain("when", "who", "type"), .annotationChange: plain("when", "who", "type"),
+            .headerChange: plain("when", "who", "type"), .annotationChange: plain("when", "who", "type", "status", "n"),
             .person: [id], .org: [id], .place: [id],
             .entryName: plain("type"),
             .listAnnotation: plain("type"),

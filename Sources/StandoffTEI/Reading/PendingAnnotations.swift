@@ -24,6 +24,8 @@ struct PendingAnnotation: Sendable {
     var unknownLinks: Range<Int>
     var cues: Range<Int>
     var notes: Range<Int>
+    /// `<change status>` children: its curation steps.
+    var steps: Range<Int> = 0..<0
     var line: Int
     var column: Int
 }
@@ -43,6 +45,15 @@ extension PendingAnnotation {
     }
 }
 
+/// A `<change status="…">` of an annotation: one step of its curation, as strings (rare enough).
+struct PendingStep: Sendable {
+    var status: String
+    var who: String?
+    var when: String?
+    var conflict: String?
+    var text: String
+}
+
 /// Up to ``PendingAnnotations/chunkSize`` pending annotations, with the bytes of their values
 /// and the lists of their children: one unit of work for ``PreparationPipeline``.
 struct PendingChunk: Sendable {
@@ -56,6 +67,8 @@ struct PendingChunk: Sendable {
     private(set) var cues: [PendingValue] = []
     /// `<note>` children.
     private(set) var notes: [(type: PendingValue?, n: PendingValue?, text: PendingValue)] = []
+    /// `<change>` children with a `@status`: curation steps.
+    private(set) var steps: [PendingStep] = []
 
     /// A chunk with nothing in it (what is left where a chunk was handed over and let go).
     init() {}
@@ -108,6 +121,12 @@ struct PendingChunk: Sendable {
     mutating func addNote(type: PendingValue?, n: PendingValue?, text: PendingValue) {
         notes.append((type, n, text))
         annotations[annotations.count - 1].notes = annotations[annotations.count - 1].notes.lowerBound..<notes.count
+    }
+
+    mutating func addStep(_ step: PendingStep) {
+        if annotations[annotations.count - 1].steps.isEmpty { annotations[annotations.count - 1].steps = steps.count..<steps.count }
+        steps.append(step)
+        annotations[annotations.count - 1].steps = annotations[annotations.count - 1].steps.lowerBound..<steps.count
     }
 
     /// Records the `<change>` of the annotation appended last: when, and by what method.

@@ -259,6 +259,11 @@ private final class TEIEmitter {
         }.joined(separator: " ")
     }
 
+    /// `#a #b`: TEI pointers to ids, or nothing for none.
+    static func pointers(to ids: [Identifier]) -> String? {
+        ids.isEmpty ? nil : ids.map { "#\($0)" }.joined(separator: " ")
+    }
+
     func annotation(_ annotation: Annotation, in document: Document) {
         let key = tracksAnchors ? "annotation[\(annotation.id)]" : ""
         let customMotivation = tracksAnchors
@@ -271,16 +276,24 @@ private final class TEIEmitter {
             ("target", pointers(annotation.ranges, in: document)),
             ("motivation", customMotivation ? nil : TEI.motivation(for: annotation.layer)),
             ("ana", ana.isEmpty ? nil : ana.joined(separator: " ")),
-            ("resp", annotation.provenance.annotator.map { "#\($0)" }),
+            ("resp", Self.pointers(to: annotation.provenance.annotators)),
             ("cert", annotation.provenance.certainty?.rawValue),
         ])
         let provenance = annotation.provenance
-        if provenance.time != nil || provenance.method != nil {
+        let hasProvenanceChange = provenance.time != nil || provenance.method != nil
+        if hasProvenanceChange || !annotation.history.isEmpty {
             open("revisionDesc")
-            emptyElement("change", attributes: [
-                ("when", provenance.time.map(TEIDate.format)), ("who", provenance.annotator.map { "#\($0)" }),
-                ("type", provenance.method?.rawValue),
-            ])
+            if hasProvenanceChange {
+                emptyElement("change", attributes: [
+                    ("when", provenance.time.map(TEIDate.format)), ("who", Self.pointers(to: provenance.annotators)),
+                    ("type", provenance.method?.rawValue),
+                ])
+            }
+            for step in annotation.history {
+                let attributes = [("when", step.time.map(TEIDate.format)), ("who", Self.pointers(to: step.who)),
+                                  ("status", step.status.rawValue), ("n", step.conflict)]
+                if step.description.isEmpty { emptyElement("change", attributes: attributes) } else { textElement("change", attributes: attributes, text: step.description) }
+            }
             close()
         }
         for link in annotation.links {

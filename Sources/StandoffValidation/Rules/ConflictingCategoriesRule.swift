@@ -13,7 +13,8 @@ public struct ConflictingCategoriesRule: ValidationRule {
         let annotations = document.annotations
         var found: [Diagnostic] = []
         for members in SpanGroups.groups(in: document, at: document.positions(of: .entity)) {
-            let group = members.map { annotations[$0] }.filter { $0.category != nil }
+            // Open proposals differ by design until reviewed (SO604 reports them).
+            let group = members.map { annotations[$0] }.filter { $0.category != nil && !$0.isOpenProposal }
             guard Set(group.compactMap(\.category)).count > 1, group.allSatisfy({ $0.notes.isEmpty }) else { continue }
             for annotation in group.dropFirst() where annotation.category != group[0].category {
                 found.append(diagnostic(

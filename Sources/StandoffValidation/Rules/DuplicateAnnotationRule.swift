@@ -20,7 +20,8 @@ public struct DuplicateAnnotationRule: ValidationRule {
         var found: [Diagnostic] = []
         for group in SpanGroups.groups(in: document, at: annotations.indices) {
             var first: [Key: Identifier] = [:]
-            for annotation in group.map({ annotations[$0] }) {
+            // The readings of a conflict are alike by design until reviewed (SO604 reports them).
+            for annotation in group.map({ annotations[$0] }) where !annotation.isOpenProposal {
                 // Stances about different targets may share their evidence; they are not duplicates.
                 let key = Key(layer: annotation.layer, category: annotation.category,
                               links: annotation.layer == .stance ? annotation.links : [])

@@ -66,7 +66,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         // `standoff merge` and `review`: annotators' work into a gold file, proposals decided one by one.
-        .target(name: "StandoffCuration", dependencies: ["StandoffModel", "StandoffTEI", "StandoffFormats"]),
+        .target(name: "StandoffCuration", dependencies: ["StandoffModel", "StandoffTEI"]),
         // The `standoff` command: parses arguments, calls the library, formats output.
         .executableTarget(
             name: "standoff",

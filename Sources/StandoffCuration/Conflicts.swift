@@ -33,7 +33,7 @@ enum ConflictFinder {
                 for other in active {
                     comparisons += 1
                     // An annotator who made both readings holds them compatible (a double reading).
-                    if !Set(readings[other].supporters).isDisjoint(with: readings[member].supporters) { continue }
+                    if readings[other].supporters.contains(where: readings[member].supporters.contains) { continue }
                     let kinds = competition(readings[other].key, readings[member].key)
                     if !kinds.isEmpty {
                         pairKinds.append((other, member, kinds))

@@ -71,7 +71,7 @@ public enum MergeInputs {
             }
             var seen: [String: String] = [:]
             for file in found.files {
-                let hash = try load(file).text.sha256
+                let hash = try textHash(file)
                 if let earlier = seen[hash] {
                     throw CurationProblem("\(earlier) and \(file) annotate the same text: annotator '\(annotators[index].id)' has two versions of one document",
                                           hint: "keep one file per text in each annotator's directory")
@@ -86,6 +86,24 @@ public enum MergeInputs {
         }
         let texts = order.map { byText[$0]! }
         return (annotators, texts.filter { $0.files.count >= 2 }, texts.filter { $0.files.count < 2 }.flatMap { $0.files.map(\.path) })
+    }
+
+    /// The SHA-256 of a file's text, read as the reader streams it (its annotations are checked
+    /// and let go, not collected): planning a corpus costs a parse, not a document per file.
+    static func textHash(_ path: String) throws(CurationProblem) -> String {
+        final class TextOnly: TEIAnnotationConsumer {
+            var hash: String?
+            func begin(with declarations: Document, expecting count: Int) { hash = declarations.text.sha256 }
+            func consume(_ record: AnnotationRecord) {}
+            func end() {}
+        }
+        let consumer = TextOnly()
+        let result = TEIReader.stream(path: path, into: consumer)
+        guard result.problems.isEmpty, let hash = consumer.hash else {
+            throw CurationProblem("\(path) cannot be read", hint: "`standoff validate \(path)` explains", file: path,
+                                  readError: result.problems.isEmpty ? nil : TEIReadError(problems: result.problems))
+        }
+        return hash
     }
 
     /// Valid, distinct annotator ids made from names (`alice`, `2nd pass`: `a-2nd-pass`; a second `alice`: `alice-2`).

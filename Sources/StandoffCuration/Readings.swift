@@ -80,7 +80,8 @@ struct Reading {
     /// When each supporter made it, where known.
     var times: [Date]
 
-    var extent: (start: Int, end: Int) { (key.ranges.first?.start ?? 0, key.ranges.map(\.end).max() ?? 0) }
+    /// Where its first range starts and its last ends (ranges are sorted and apart).
+    var extent: (start: Int, end: Int) { (key.ranges.first?.start ?? 0, key.ranges.last?.end ?? 0) }
 }
 
 enum ReadingCollector {

@@ -172,6 +172,7 @@ public struct Reviewer: Sendable {
         return annotation
     }
 
+    @discardableResult
     private func model<T>(_ body: () throws(ModelError) -> T) throws(CurationProblem) -> T {
         do throws(ModelError) { return try body() } catch {
             throw CurationProblem(error.description, hint: error.hint)

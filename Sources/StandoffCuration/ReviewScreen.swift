@@ -69,11 +69,14 @@ public enum ReviewScreen {
         var lines: [String] = []
         lines.append("proposal \(number) of \(total) · conflict \(proposal.conflict) · \(proposal.layer) · \(proposal.kinds)")
         func piece(_ a: Int, _ b: Int) -> String { a < b ? String(text.unicodeScalars(from: a, to: b)) : "" }
-        let (before, marked, after) = (piece(from, start), piece(start, markedEnd), piece(markedEnd, to))
+        var (before, marked, after) = (piece(from, start), piece(start, markedEnd), piece(markedEnd, to))
+        // A cut context starts and ends at a word's edge.
+        if from > bounds.start, let space = before.firstIndex(of: " ") { before = String(before[before.index(after: space)...]) }
+        if to < bounds.end, let space = after.lastIndex(of: " ") { after = String(after[..<space]) }
         lines.append("\(document.paragraphIDs[paragraph]): \(from > bounds.start ? "…" : "")\(before)\(open)\(marked)\(close)\(after)\(to < bounds.end ? "…" : "")")
         for (index, reading) in proposal.readings.enumerated() {
             var parts = ["  \(index + 1)", reading.id.rawValue, reading.category?.rawValue ?? "(no category)",
-                         "\"\(reading.coveredText)\"", reading.ranges.map(\.description).joined(separator: ",")]
+                         "\"\(shortened(reading.coveredText))\"", reading.ranges.map(\.description).joined(separator: ",")]
             parts += reading.links.map { "\($0.role) \($0.target)" }
             if let correction = reading.correction { parts.append("→ \"\(correction)\"") }
             let who = Proposal.proposers(of: reading)
@@ -81,5 +84,11 @@ public enum ReviewScreen {
             lines.append(parts.joined(separator: "  "))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A reading's text on its line: whole up to 60 characters, else its start and end.
+    static func shortened(_ text: String) -> String {
+        guard text.count > 60 else { return text }
+        return "\(text.prefix(28))…\(text.suffix(28))"
     }
 }

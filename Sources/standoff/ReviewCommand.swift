@@ -156,7 +156,7 @@ struct ReviewCommand: ParsableCommand {
     private func runSession(time: Date) throws {
         let interactive = isatty(STDIN_FILENO) != 0
         var document = try DocumentFile.load(file)
-        var order = Reviewer.proposals(in: document).map(\.conflict)
+        let order = Reviewer.proposals(in: document).map(\.conflict)
         guard !order.isEmpty else { return print("no open proposals in \(file)") }
         var scratch = document
         _ = try reviewer(in: &scratch)  // no decision without a reviewer: said before the first proposal
@@ -188,9 +188,8 @@ struct ReviewCommand: ParsableCommand {
                 position += 1
                 continue
             case .back:
-                guard let previous = skipped.popLast() else { print("nothing skipped to go back to"); continue }
-                order.removeAll { $0 == previous }
-                order.insert(previous, at: position)
+                guard let previous = skipped.popLast(), let earlier = order.firstIndex(of: previous) else { print("nothing skipped to go back to"); continue }
+                position = earlier
                 continue
             case .accept, .acceptWithCategory, .acceptWithRange, .rejectAll:
                 do {
@@ -240,5 +239,3 @@ struct ReviewCommand: ParsableCommand {
         return parts.joined(separator: "; ")
     }
 }
-
-extension ReviewOutcome: @retroactive @unchecked Sendable {}

@@ -137,16 +137,9 @@ public struct AgreementInputs: Sendable {
 
     /// Refuses the same file or directory given twice: an annotator compared with itself agrees perfectly.
     static func refuseRepeats(_ paths: [String], what: String) throws {
-        var seen: [String: String] = [:]
-        for path in paths {
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            let identity = "\(info.st_dev):\(info.st_ino)"
-            if let earlier = seen[identity] {
-                throw Problem(message: earlier == path ? "\(path) is given twice" : "\(earlier) and \(path) are the same \(what)",
-                              hint: "give each annotator's work once: an annotator compared with itself always agrees", isUsage: true)
-            }
-            seen[identity] = path
+        if let (earlier, path) = CorpusSearch.firstRepeat(in: paths) {
+            throw Problem(message: earlier == path ? "\(path) is given twice" : "\(earlier) and \(path) are the same \(what)",
+                          hint: "give each annotator's work once: an annotator compared with itself always agrees", isUsage: true)
         }
     }
 

@@ -16,7 +16,7 @@ public enum MergeInputs {
     /// One file per annotator. Each is named by the one annotator its annotations' `resp` names,
     /// when every file has one and they differ; otherwise after its file (`alice.tei.xml`: alice).
     public static func files(_ paths: [String]) throws(CurationProblem) -> [MergeInput] {
-        try refuseRepeats(paths)
+        try refuseRepeats(paths, what: "file")
         var documents: [Document] = []
         for path in paths { documents.append(try load(path)) }
         let resps = documents.map { document in Set(document.annotations.compactMap(\.provenance.annotator)) }
@@ -57,7 +57,7 @@ public enum MergeInputs {
     /// The texts of one directory per annotator, paired by the SHA-256 of their text, with the
     /// texts only some annotators have listed apart. Each file is read once here, and let go.
     public static func plan(directories: [String]) throws(CurationProblem) -> (annotators: [Annotator], texts: [PlannedText], unpaired: [String]) {
-        try refuseRepeats(directories)
+        try refuseRepeats(directories, what: "directory")
         let annotators = names(directories.map { URL(fileURLWithPath: $0).lastPathComponent }).map { Annotator(id: $0, name: $0.rawValue) }
         var byText: [String: PlannedText] = [:]
         var order: [String] = []
@@ -119,17 +119,10 @@ public enum MergeInputs {
     }
 
     /// Refuses the same file or directory given twice: an annotator merged with itself always agrees.
-    static func refuseRepeats(_ paths: [String]) throws(CurationProblem) {
-        var seen: [String: String] = [:]
-        for path in paths {
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            let identity = "\(info.st_dev):\(info.st_ino)"
-            if let earlier = seen[identity] {
-                throw CurationProblem(earlier == path ? "\(path) is given twice" : "\(earlier) and \(path) are the same file",
-                                      hint: "give each annotator's work once", isUsage: true)
-            }
-            seen[identity] = path
+    static func refuseRepeats(_ paths: [String], what: String) throws(CurationProblem) {
+        if let (earlier, path) = CorpusSearch.firstRepeat(in: paths) {
+            throw CurationProblem(earlier == path ? "\(path) is given twice" : "\(earlier) and \(path) are the same \(what)",
+                                  hint: "give each annotator's work once", isUsage: true)
         }
     }
 }

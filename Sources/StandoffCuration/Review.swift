@@ -62,16 +62,9 @@ public struct Reviewer: Sendable {
 
     /// The open proposals of `document`, one per conflict, in the order of their first reading in the text.
     public static func proposals(in document: Document) -> [Proposal] {
-        var byConflict: [String: [Annotation]] = [:]
-        var order: [String] = []
-        for annotation in document.annotations where annotation.isOpenProposal {
-            let conflict = annotation.conflict ?? annotation.id.rawValue
-            if byConflict[conflict] == nil { order.append(conflict) }
-            byConflict[conflict, default: []].append(annotation)
-        }
         // Readings by where they start and end, then in the order of the file (a stable order).
-        return order.map { conflict in
-            let readings = byConflict[conflict]!.enumerated().sorted { ($0.element.start, $0.element.ranges.last?.end ?? 0, $0.offset) < ($1.element.start, $1.element.ranges.last?.end ?? 0, $1.offset) }
+        return document.openProposals().map { conflict, readings in
+            let readings = readings.enumerated().sorted { ($0.element.start, $0.element.ranges.last?.end ?? 0, $0.offset) < ($1.element.start, $1.element.ranges.last?.end ?? 0, $1.offset) }
             return Proposal(conflict: conflict, readings: readings.map(\.element))
         }
             .sorted { ($0.readings[0].start, $0.conflict.count, $0.conflict) < ($1.readings[0].start, $1.conflict.count, $1.conflict) }

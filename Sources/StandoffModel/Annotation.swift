@@ -276,6 +276,20 @@ public struct CurationStep: Hashable, Sendable {
 }
 
 extension Document {
+    /// The readings still waiting for a decision, by conflict: each conflict once, in the order
+    /// of its first reading in ``annotations``, its readings in that order too. A proposal
+    /// without a conflict name is a conflict of its own, named by its id.
+    public func openProposals() -> [(conflict: String, readings: [Annotation])] {
+        var readings: [String: [Annotation]] = [:]
+        var order: [String] = []
+        for annotation in annotations where annotation.isOpenProposal {
+            let conflict = annotation.conflict ?? annotation.id.rawValue
+            if readings[conflict] == nil { order.append(conflict) }
+            readings[conflict, default: []].append(annotation)
+        }
+        return order.map { ($0, readings[$0]!) }
+    }
+
     /// The text at the annotation's ranges now, one piece per range; it differs from the
     /// recorded ``Annotation/snapshot`` when the text or an offset changed since (SO402).
     public func textNow(of annotation: Annotation) -> [String] {

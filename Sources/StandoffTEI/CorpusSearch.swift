@@ -22,6 +22,21 @@ public enum CorpusSearch {
         }
     }
 
+    /// The first path of `paths` that names what an earlier one names (the same path, a link, a
+    /// path through `..`), with that earlier path: one annotator's work given twice (`agree`,
+    /// `merge`) would agree with itself. Paths that do not exist are left to the reader.
+    public static func firstRepeat(in paths: [String]) -> (earlier: String, path: String)? {
+        var seen: [Identity: String] = [:]
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            if let earlier = seen[identity] { return (earlier, path) }
+            seen[identity] = path
+        }
+        return nil
+    }
+
     /// A directory's or file's identity, so that two paths to one directory are seen as one.
     private struct Identity: Hashable { var device: UInt64; var inode: UInt64 }
 

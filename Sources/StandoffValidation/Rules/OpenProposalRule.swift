@@ -11,15 +11,7 @@ public struct OpenProposalRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let document = context.document else { return [] }
-        var readings: [String: [Annotation]] = [:]
-        var order: [String] = []
-        for annotation in document.annotations where annotation.isOpenProposal {
-            let conflict = annotation.conflict ?? annotation.id.rawValue
-            if readings[conflict] == nil { order.append(conflict) }
-            readings[conflict, default: []].append(annotation)
-        }
-        return order.map { conflict in
-            let members = readings[conflict]!
+        return document.openProposals().map { conflict, members in
             let file = context.file.isEmpty ? "FILE" : context.file
             return diagnostic(
                 "conflict \(conflict): \(members.count) reading\(members.count == 1 ? "" : "s") of '\(members[0].coveredText)' wait\(members.count == 1 ? "s" : "") for a decision (\(members.map(\.id.rawValue).joined(separator: ", ")))",

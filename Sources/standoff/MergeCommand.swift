@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StandoffCuration
 import StandoffModel
+import StandoffTEI
 
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,7 +44,7 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "Files (one per annotator) or directories (one per annotator).", completion: .file())
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: "The gold file to write (a directory when the inputs are directories).", completion: .file())
+    @Option(name: .shortAndLong, help: "The gold file to write (a directory when the inputs are directories); - writes it to standard output and the summary to standard error.", completion: .file())
     var output: String
 
     @Option(help: "unanimous, majority, at-least:N or prefer:ANNOTATOR.")
@@ -74,6 +75,7 @@ struct MergeCommand: ParsableCommand {
         let directories = paths.filter(Self.isDirectory)
         let summary: MergeSummary
         if !directories.isEmpty {
+            guard output != "-" else { throw CLIError("-o - writes one gold file; directories give one per text", hint: "give -o a directory", usage: true) }
             guard directories.count == paths.count, annotators == nil else {
                 throw CLIError("\(directories[0]) is a directory and \(paths.first { !Self.isDirectory($0) }!) is not",
                                hint: "give one file per annotator, or one directory per annotator, not both", usage: true)
@@ -88,8 +90,15 @@ struct MergeCommand: ParsableCommand {
                 }
                 return try MergeInputs.files(paths)
             }
-            try DocumentFile.checkNewFile(output, reading: paths.map { ($0, "an input") }, force: force)
+            if output != "-" { try DocumentFile.checkNewFile(output, reading: paths.map { ($0, "an input") }, force: force) }
             let merged = try curation { () throws(CurationProblem) in try Merger.merge(inputs, strategy: strategy, match: match, time: time) }
+            if output == "-" {
+                let bytes: [UInt8]
+                do throws(TEIWriteError) { bytes = try TEIWriter.serialize(merged.document) } catch { throw CLIError(error) }
+                print(String(decoding: bytes, as: UTF8.self), terminator: "")
+                Terminal.printError(format == .json ? try Self.json(merged.summary) : merged.summary.text)
+                return
+            }
             try DocumentFile.create(merged.document, at: output, force: force)
             var written = merged.summary
             written.written = [output]

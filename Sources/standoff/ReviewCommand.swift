@@ -196,13 +196,17 @@ struct ReviewCommand: ParsableCommand {
                     let outcome = try DocumentFile.edit(file) { current throws -> ReviewOutcome in
                         let reviewer = try reviewer(in: &current)
                         guard let fresh = Reviewer.proposals(in: current).first(where: { $0.conflict == proposal.conflict }) else {
-                            throw CLIError("conflict \(proposal.conflict) was decided by someone else meanwhile", hint: "it is skipped")
+                            throw DecidedElsewhere()
                         }
                         return try curation { () throws(CurationProblem) in try apply(key, to: fresh, in: &current, by: reviewer) }
                     }
                     total.add(outcome)
                     decided += 1
                     print("decided: " + describe(outcome))
+                } catch is DecidedElsewhere {
+                    print("conflict \(proposal.conflict) was decided meanwhile by another command; nothing written, on to the next")
+                    document = try DocumentFile.load(file)
+                    continue
                 } catch let error as CLIError {
                     if !interactive {
                         Terminal.printError("standoff: note: line \(lineNumber) of standard input could not be applied; \(decided) decision\(decided == 1 ? " was" : "s were") written before it (run review again to go on)")
@@ -218,6 +222,9 @@ struct ReviewCommand: ParsableCommand {
         print("\n\(decided) decision\(decided == 1 ? "" : "s") written to \(file); \(left) conflict\(left == 1 ? "" : "s") still open"
               + (left > 0 ? " (run standoff review \(file) again to go on)" : ""))
     }
+
+    /// The conflict shown was decided by another command (another review) while this one waited.
+    private struct DecidedElsewhere: Error {}
 
     private func apply(_ key: ReviewKey, to proposal: Proposal, in document: inout Document, by reviewer: Reviewer) throws(CurationProblem) -> ReviewOutcome {
         switch key {

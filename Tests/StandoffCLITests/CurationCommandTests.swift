@@ -97,6 +97,15 @@ struct CurationCommandTests {
         #expect(wrong.status == 2 && wrong.stderr.contains("annotation '\(readings[0])' was accepted already"))
     }
 
+    @Test func aGoldFileCanGoToStandardOutput() throws {
+        let directory = try Self.variants()
+        let merged = try CLI.run(["merge", "alice.tei.xml", "bob.tei.xml", "-o", "-"], in: directory.path)
+        #expect(merged.status == 0)
+        #expect(merged.stdout.hasPrefix("<?xml") && merged.stdout.contains(##"status="proposed""##))
+        #expect(merged.stderr.contains("merged 1 document by 2 annotators (alice, bob)"))
+        #expect(!FileManager.default.fileExists(atPath: directory.file("-")))
+    }
+
     @Test func mergeRefusesWhatItCannotDo() throws {
         let directory = try Self.variants()
         let tooMany = try CLI.run(["merge"] + Self.files + ["-o", "g.tei.xml", "--strategy", "at-least:4"], in: directory.path)

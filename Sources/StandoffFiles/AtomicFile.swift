@@ -15,6 +15,20 @@ import Foundation
 /// at once never both succeed.
 public enum AtomicFile {
     public static func replace(_ path: String, with bytes: [UInt8], replacing: Bool = true) throws(FileWriteError) {
+        do {
+            try write(path, replacing: replacing) { output in try output.write(bytes) }
+        } catch let error as FileWriteError {
+            throw error
+        } catch {
+            throw FileWriteError(path: path, message: "writing failed (\(error)); the original file is unchanged", hint: "try again")
+        }
+    }
+
+    /// Writes the file as `body` gives its bytes to the ``AtomicOutput`` (in pieces, so that a
+    /// large file is never held whole), then puts it in place as ``replace(_:with:replacing:)``
+    /// does. If `body` throws, nothing is put in place, the temporary file is removed and the
+    /// error is thrown on.
+    public static func write(_ path: String, replacing: Bool = true, _ body: (AtomicOutput) throws -> Void) throws {
         let target = try writableTarget(path)
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
@@ -40,14 +54,14 @@ public enum AtomicFile {
             return FileWriteError(path: path, message: "\(what) failed (\(reason)); the original file is unchanged",
                                  hint: "check free disk space and permissions, then try again")
         }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw fail("writing")
-            }
-            written += result
+        let output = AtomicOutput(descriptor: descriptor, path: path)
+        do {
+            try body(output)
+            try output.flush()
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
         }
         var info = stat()
         if stat(target, &info) == 0 {
@@ -199,4 +213,42 @@ private enum InterruptCleanup {
     }
 
     static func end() { armed = 0 }
+}
+
+/// The file ``AtomicFile/write(_:replacing:_:)`` is writing: bytes given to it go to the
+/// temporary file in order, through a buffer of 256 KiB.
+public final class AtomicOutput {
+    private let descriptor: Int32
+    private let path: String
+    private var buffer: [UInt8] = []
+    private static let capacity = 1 << 18
+
+    fileprivate init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    public func write(_ bytes: some Collection<UInt8>) throws(FileWriteError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
+    public func write(_ text: String) throws(FileWriteError) {
+        try write(text.utf8)
+    }
+
+    fileprivate func flush() throws(FileWriteError) {
+        var written = 0
+        while written < buffer.count {
+            let result = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + written, buffer.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileWriteError(path: path, message: "writing failed (\(String(cString: strerror(errno)))); the original file is unchanged",
+                                     hint: "check free disk space and permissions, then try again")
+            }
+            written += result
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
 }

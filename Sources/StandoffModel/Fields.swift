@@ -109,12 +109,30 @@ public enum TaxonomyField: String, CaseIterable, Sendable, Comparable {
     /// How many there are in `document` beyond the default taxonomies (counted over every
     /// taxonomy): every document is made with the defaults, so an import gives them back.
     public func count(in document: Document) -> Int {
+        count(in: document, used: self == .unusedCategory ? Self.usedCategories(document.annotations) : [])
+    }
+
+    /// The categories (and severities) that `annotations` use.
+    public static func usedCategories(_ annotations: some Sequence<Annotation>) -> Set<Identifier> {
+        var used = Set<Identifier>()
+        for annotation in annotations { noteCategories(of: annotation, in: &used) }
+        return used
+    }
+
+    /// Adds the category and severity of `annotation` to `used` (counting as annotations stream by).
+    public static func noteCategories(of annotation: Annotation, in used: inout Set<Identifier>) {
+        if let category = annotation.category { used.insert(category) }
+        if let severity = annotation.severity { used.insert(Identifier(stringLiteral: severity.rawValue)) }
+    }
+
+    /// As ``count(in:)``, with the categories the document's annotations use given (`document`
+    /// then need not hold its annotations: a streamed export passes its declarations).
+    public func count(in document: Document, used: Set<Identifier>) -> Int {
         func isDefault(_ category: Category, in taxonomy: Taxonomy) -> Bool {
             Taxonomy.defaults.first { $0.id == taxonomy.id }?.category(category.id)?.description == category.description
         }
         switch self {
         case .unusedCategory:
-            let used = Set(document.annotations.flatMap { [$0.category, $0.severity.map { Identifier(stringLiteral: $0.rawValue) }].compactMap { $0 } })
             return document.taxonomies.reduce(0) { sum, taxonomy in
                 sum + taxonomy.categories.filter { !used.contains($0.id) && !isDefault($0, in: taxonomy) }.count
             }

@@ -97,6 +97,7 @@ struct ExportCommand: ParsableCommand {
         if let output {
             for path in [output] + (companionPath.map { [$0] } ?? []) { try DocumentFile.checkNewFile(path, reading: [(file, "the TEI file")], force: force) }
         }
+        if let streaming = exporter.streaming { return try runStreamed(streaming, output: output) }
         let document = try DocumentFile.load(file)
         // The XML formats throw when libxml2's writer fails: nothing is written then.
         let made: Export
@@ -117,6 +118,37 @@ struct ExportCommand: ParsableCommand {
             } catch { throw CLIError(error) }
         } else {
             print(String(decoding: made.content, as: UTF8.self), terminator: "")
+        }
+    }
+}
+
+extension ExportCommand {
+    /// A format written from the annotations as the reader streams them (CoNLL): the document is
+    /// never built, and the file is written in pieces (atomically, as every write).
+    func runStreamed(_ streaming: @escaping @Sendable (Document, ExportOptions) -> any StreamingExport, output: String?) throws {
+        let options = ExportOptions(layer: layer ?? .entity, scheme: scheme ?? .bio)
+        var export: (any StreamingExport)?
+        let read = try StreamedAnnotations.read(file, begin: { export = streaming($0, options) }, keep: { _ in true }) { annotation, _ in
+            export?.add(annotation)
+        }
+        guard let export else { throw CLIError("\(file) has no text to export", hint: "`standoff validate \(file)` explains") }
+        let refusal = CLIError("\(to.name) cannot hold everything in \(file); nothing was written", hint: "leave out --fail-on-loss to write it anyway")
+        guard let output else {
+            // Standard output: held until the losses are known, so that --fail-on-loss prints nothing.
+            var text = ""
+            let losses = export.finish(revisions: read.revisions, preserved: read.preserved) { text += $0 }
+            LossReport.print(losses, format: to.name, as: report)
+            if failOnLoss && !losses.isEmpty { throw refusal }
+            return print(text, terminator: "")
+        }
+        do {
+            try AtomicFile.write(output, replacing: force) { file in
+                let losses = try export.finish(revisions: read.revisions, preserved: read.preserved) { try file.write($0) }
+                LossReport.print(losses, format: to.name, as: report)
+                if failOnLoss && !losses.isEmpty { throw refusal }
+            }
+        } catch let error as FileWriteError {
+            throw CLIError(error)
         }
     }
 }

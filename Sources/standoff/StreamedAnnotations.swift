@@ -1,26 +1,35 @@
 import StandoffModel
 import StandoffTEI
 
-/// Reads a file for the commands that only look (`list`, `show`): its annotations are handed
+/// Reads a file for the commands that only look (`list`, `show`, the exports that stream): its annotations are handed
 /// over as the reader prepares them, without building the editable ``Document`` and its
 /// indexes. A file with problems is refused as `DocumentFile.load` refuses it.
 final class StreamedAnnotations: TEIAnnotationConsumer {
     private let keep: (Annotation) -> Bool
     private let take: (Annotation, SourceText) -> Void
+    private let begin: (Document) -> Void
     private(set) var declarations: Document?
+    /// What the reader gives at the end of the file: the header's revisions, and what it keeps without reading.
+    private(set) var revisions: [Revision] = []
+    private(set) var preserved = PreservedContent()
     /// The layers the records had, and the file's taxonomies: what `--layer` may name.
     private(set) var layersSeen: Set<Layer> = []
 
-    /// Streams `path`, giving `take` each annotation that `keep` accepts, with the text.
-    static func read(_ path: String, keep: @escaping (Annotation) -> Bool, take: @escaping (Annotation, SourceText) -> Void) throws(CLIError) -> StreamedAnnotations {
-        let consumer = StreamedAnnotations(keep: keep, take: take)
+    /// Streams `path`, giving `begin` the declarations (a document without annotations) and
+    /// then `take` each annotation that `keep` accepts, with the text.
+    static func read(_ path: String, begin: @escaping (Document) -> Void = { _ in }, keep: @escaping (Annotation) -> Bool,
+                     take: @escaping (Annotation, SourceText) -> Void) throws(CLIError) -> StreamedAnnotations {
+        let consumer = StreamedAnnotations(begin: begin, keep: keep, take: take)
         let result = TEIReader.stream(path: path, into: consumer)
         guard result.problems.isEmpty, consumer.declarations != nil else { throw CLIError(TEIReadError(problems: result.problems)) }
+        consumer.revisions = result.revisions
+        consumer.preserved = result.preserved
         UnreadStandOffNote.print(result.unreadStandOff, file: path)
         return consumer
     }
 
-    private init(keep: @escaping (Annotation) -> Bool, take: @escaping (Annotation, SourceText) -> Void) {
+    private init(begin: @escaping (Document) -> Void, keep: @escaping (Annotation) -> Bool, take: @escaping (Annotation, SourceText) -> Void) {
+        self.begin = begin
         self.keep = keep
         self.take = take
     }
@@ -28,6 +37,7 @@ final class StreamedAnnotations: TEIAnnotationConsumer {
     func begin(with declarations: Document, expecting count: Int) {
         self.declarations = declarations
         layersSeen = []
+        begin(declarations)
     }
 
     func consume(_ record: AnnotationRecord) {

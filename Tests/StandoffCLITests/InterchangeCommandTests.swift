@@ -1,4 +1,6 @@
 import Foundation
+import StandoffModel
+import StandoffTEI
 import Testing
 import TestSupport
 
@@ -7,6 +9,31 @@ import TestSupport
 struct InterchangeCommandTests {
     let directory = TemporaryDirectory()
     let shipped = Repository.shippedAnnotations
+
+    /// CoNLL is written as the file is streamed: to a file and to standard output the same bytes,
+    /// the losses counted at the end as a loaded document would count them (the kept markup and
+    /// the revisions the reader gives last among them), and --fail-on-loss writes nothing.
+    @Test func conllIsWrittenFromTheStreamedFile() throws {
+        let foreign = Repository.fixture("foreign-content.tei.xml")
+        let toFile = try CLI.run(["export", foreign, "--to", "conll", "-o", directory.file("f.conll"), "--report", "json"])
+        #expect(toFile.status == 0, "\(toFile.stderr)")
+        let toStandardOutput = try CLI.run(["export", foreign, "--to", "conll", "--report", "json"])
+        #expect(Array(toStandardOutput.stdout.utf8) == Repository.read(directory.file("f.conll")))
+        #expect(toStandardOutput.stderr == toFile.stderr)
+        let losses = try #require(try JSONSerialization.jsonObject(with: Data(toFile.stderr.utf8)) as? [String: Any])
+        let counts = try #require(losses["counts"] as? [String: Int])
+        let document = try TEIReader.load(path: foreign)
+        #expect(counts["pieces of markup Standoff keeps without reading (elements, comments) dropped"] == DocumentField.keptMarkup.count(in: document))
+        #expect(counts["revision history entries dropped"] == (document.revisions.isEmpty ? nil : document.revisions.count))
+        #expect(DocumentField.keptMarkup.count(in: document) > 0)
+        let refused = try CLI.run(["export", foreign, "--to", "conll", "-o", directory.file("g.conll"), "--fail-on-loss"])
+        #expect(refused.status == 1 && refused.stderr.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: directory.file("g.conll")))
+        #expect(directory.contents.filter { $0.hasPrefix(".") }.isEmpty, "no temporary file is left")
+        let broken = try CLI.run(["export", Repository.fixture("offset-past-end.tei.xml"), "--to", "conll", "-o", directory.file("h.conll")])
+        #expect(broken.status == 1 && broken.stderr.contains("offset-past-end.tei.xml:"), "a file with problems is refused, naming the line")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("h.conll")))
+    }
 
     @Test func jsonLinesOutAndBackListTheSameAnnotations() throws {
         let jsonl = directory.file("out.jsonl")

@@ -18,6 +18,36 @@ struct AtomicFileTests {
         #expect(info.st_mode & 0o777 == 0o640)
     }
 
+    @Test func aFileWrittenInPiecesIsPutInPlaceWhole() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("out.conll")
+        let pieces = (0..<50_000).map { "line \($0)\n" }
+        try AtomicFile.write(path) { output in
+            for piece in pieces { try output.write(piece) }
+            // Half way through, the file being replaced is still absent (nothing is in place yet).
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+        #expect(Repository.read(path) == Array(pieces.joined().utf8))
+        #expect(directory.contents == ["out.conll"])
+    }
+
+    @Test func aWriteThatThrowsLeavesTheOriginalAndNoTemporaryFile() throws {
+        struct Refused: Error {}
+        let directory = TemporaryDirectory()
+        let path = directory.file("out.conll")
+        try AtomicFile.replace(path, with: Array("original".utf8))
+        #expect(throws: Refused.self) {
+            try AtomicFile.write(path) { output in
+                try output.write(String(repeating: "x", count: 1 << 20))
+                throw Refused()
+            }
+        }
+        #expect(Repository.read(path) == Array("original".utf8))
+        #expect(directory.contents == ["out.conll"])
+        #expect(throws: FileWriteError.self) { try AtomicFile.write(path, replacing: false) { try $0.write("new") } }
+        #expect(Repository.read(path) == Array("original".utf8))
+    }
+
     @Test func failsClearlyWhenTheDirectoryIsMissing() {
         #expect {
             try AtomicFile.replace("/nonexistent-dir/x.tei.xml", with: [1, 2, 3])

@@ -1,6 +1,8 @@
 import StandoffInterchange
 import StandoffModel
+import StandoffTEI
 import Testing
+import TestSupport
 
 /// CoNLL columns: whole tokens, one chunk a range, the outer of overlapping spans, all counted.
 @Suite("CoNLL")
@@ -21,6 +23,27 @@ struct CoNLLTests {
         #expect(lines.suffix(4) == ["No _ _ O", "deal _ _ O", ". _ _ O", ""])
         #expect(losses.counts == ["nested or overlapping entity spans dropped": 1, "spans not on token boundaries widened to whole tokens": 1,
                                   "annotations of other layers left out (one layer a file)": 1, "document titles dropped": 1])
+    }
+
+    /// The streamed export (annotations one at a time, as the reader gives them) is the export:
+    /// the same bytes and the same losses, in whatever order the annotations come.
+    @Test(arguments: [(Layer.entity, CoNLL.Scheme.bio), (.entity, .bioes), (.error, .bio)])
+    func theTaggerFedInAnyOrderWritesWhatTheExportWrites(layer: Layer, scheme: CoNLL.Scheme) throws {
+        let document = try TEIReader.load(path: Repository.shippedAnnotations)
+        let (expected, expectedLosses) = CoNLL.export(document, layer: layer, scheme: scheme)
+        var generator = SeededGenerator(seed: 7)
+        let declarations = try Document(id: document.id, title: document.title, language: document.language, text: document.text,
+                                        paragraphIDs: document.paragraphIDs, source: document.source, taxonomies: document.taxonomies)
+        var withRegisters = declarations
+        for register in document.registers { for entry in register.entries { try withRegisters.add(entry) } }
+        for annotator in document.annotators { try withRegisters.declare(annotator) }
+        let tagger = CoNLL.Tagger(declarations: withRegisters, layer: layer, scheme: scheme)
+        for annotation in document.annotations.shuffled(using: &generator) { tagger.add(annotation) }
+        var written: [String] = []
+        let losses = tagger.finish(revisions: document.revisions, preserved: document.preserved) { written.append($0) }
+        #expect(written.joined() == expected)
+        #expect(written.count > 1000, "written line by line, not as one string")
+        #expect(losses == expectedLosses, "\(losses.counts) against \(expectedLosses.counts)")
     }
 
     @Test func bioesMarksSinglesAndEnds() throws {

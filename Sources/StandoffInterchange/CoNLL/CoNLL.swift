@@ -6,60 +6,118 @@ import StandoffModel
 ///
 /// Spans become chunks of whole tokens: a span that cuts a token takes all of it (counted); a
 /// discontinuous span gives a chunk a range (counted); where spans overlap, the earliest
-/// starting and then the longest is kept and the others are dropped (counted).
+/// starting and then the longest is kept (then the one whose annotation starts first, then by
+/// id) and the others are dropped (counted).
 public enum CoNLL {
     public enum Scheme: String, CaseIterable, Sendable { case bio, bioes }
 
     public static func export(_ document: Document, layer: Layer = .entity, scheme: Scheme = .bio) -> (text: String, losses: Losses) {
-        var losses = Losses()
-        losses.countDropped(declarationsOf: document, by: Self.self)
-        let text = document.text
-        let tokens = Tokens(text)
-        var tags = [String](repeating: "O", count: tokens.count)
-        var taken = [Bool](repeating: false, count: tokens.count)
-        // Chunks: each range of each annotation, earliest first, then longest.
-        var chunks: [(first: Int, last: Int, type: String, widened: Bool)] = []
-        for annotation in document.sortedAnnotations(in: layer) {
+        let tagger = Tagger(declarations: document, layer: layer, scheme: scheme)
+        for annotation in document.annotations { tagger.add(annotation) }
+        var text = ""
+        let losses = tagger.finish(revisions: document.revisions, preserved: document.preserved) { text += $0 }
+        return (text, losses)
+    }
+
+    /// The CoNLL of a document whose annotations come one at a time, in any order (as the
+    /// reader streams them): it keeps the text's tokens and the chunks of the layer tagged,
+    /// never the annotations, and writes the lines when the last one is in. ``export(_:layer:scheme:)``
+    /// runs it over a document, so both give the same bytes.
+    public final class Tagger: StreamingExport {
+        private let declarations: Document
+        private let layer: Layer
+        private let scheme: Scheme
+        private let tokens: Tokens
+        private var losses = Losses()
+        private var usedCategories = Set<Identifier>()
+        private var otherLayers = 0
+        /// Each range of each annotation of the layer, as whole tokens, with what orders it.
+        private var chunks: [Chunk] = []
+
+        private struct Chunk {
+            var first: Int
+            var last: Int
+            var type: String
+            var widened: Bool
+            var start: Int
+            var id: String
+            var range: Int
+        }
+
+        /// `declarations`: the document's text, registers and taxonomies (its annotations, if
+        /// any, are not read: give them to ``add(_:)``).
+        public init(declarations: Document, layer: Layer, scheme: Scheme) {
+            self.declarations = declarations
+            self.layer = layer
+            self.scheme = scheme
+            tokens = Tokens(declarations.text)
+        }
+
+        public func add(_ annotation: Annotation) {
+            TaxonomyField.noteCategories(of: annotation, in: &usedCategories)
+            guard annotation.layer == layer else { otherLayers += 1; return }
             if annotation.ranges.count > 1 { losses.lost(.discontinuousAsChunks) }
-            losses.countDropped(in: annotation, by: Self.self)
-            for range in annotation.ranges {
+            losses.countDropped(in: annotation, by: CoNLL.self)
+            for (index, range) in annotation.ranges.enumerated() {
                 let first = tokens.firstIndex(endingAfter: range.start)
                 let end = tokens.firstIndex(startingAtOrAfter: range.end)
                 guard end > first else { losses.lost(.spansWithoutToken); continue }
                 let widened = Int(tokens.starts[first]) != range.start || Int(tokens.ends[end - 1]) != range.end
-                chunks.append((first, end - 1, annotation.category?.rawValue ?? layer.name, widened))
+                chunks.append(Chunk(first: first, last: end - 1, type: annotation.category?.rawValue ?? layer.name, widened: widened,
+                                    start: annotation.start, id: annotation.id.rawValue, range: index))
             }
         }
-        chunks.sort { ($0.first, $1.last) < ($1.first, $0.last) }
-        for chunk in chunks {
-            guard !taken[chunk.first...chunk.last].contains(true) else {
-                losses.lost(.overlappingSpans(layer))
-                continue
+
+        public func finish(revisions: [Revision], preserved: PreservedContent, write: (String) throws -> Void) rethrows -> Losses {
+            var document = declarations
+            document.revisions = revisions
+            document.preserved = preserved
+            losses.countDropped(declarationsOf: document, usedCategories: usedCategories, by: CoNLL.self)
+            losses.lost(.otherLayers, otherLayers)
+            let tags = tagged()
+            let text = declarations.text
+            // The lines joined by line breaks, as they come: the first alone, each next after one.
+            try write("-DOCSTART- -X- -X- O\n")
+            var lastWasBlank = true
+            var paragraph = 0
+            for index in 0..<tokens.count {
+                let start = Int(tokens.starts[index])
+                let inParagraph = text.paragraphIndex(containing: start)
+                if inParagraph != paragraph, !lastWasBlank { try write("\n") }
+                paragraph = inParagraph
+                try write("\n\(text[try! TextRange(start, Int(tokens.ends[index]))]) _ _ \(tags[index])")
+                lastWasBlank = false
             }
-            if chunk.widened { losses.lost(.widenedToTokens) }
-            for index in chunk.first...chunk.last {
-                taken[index] = true
-                switch scheme {
-                case .bio: tags[index] = (index == chunk.first ? "B-" : "I-") + chunk.type
-                case .bioes:
-                    let prefix = chunk.first == chunk.last ? "S-" : index == chunk.first ? "B-" : index == chunk.last ? "E-" : "I-"
-                    tags[index] = prefix + chunk.type
+            if !lastWasBlank { try write("\n") }
+            return losses
+        }
+
+        /// Each token's tag: chunks earliest first, then longest; one overlapping a chunk kept is dropped.
+        private func tagged() -> [String] {
+            var tags = [String](repeating: "O", count: tokens.count)
+            var taken = [Bool](repeating: false, count: tokens.count)
+            chunks.sort { a, b in
+                if a.first != b.first { return a.first < b.first }
+                if a.last != b.last { return a.last > b.last }
+                return (a.start, a.id, a.range) < (b.start, b.id, b.range)
+            }
+            for chunk in chunks {
+                guard !taken[chunk.first...chunk.last].contains(true) else {
+                    losses.lost(.overlappingSpans(layer))
+                    continue
+                }
+                if chunk.widened { losses.lost(.widenedToTokens) }
+                for index in chunk.first...chunk.last {
+                    taken[index] = true
+                    switch scheme {
+                    case .bio: tags[index] = (index == chunk.first ? "B-" : "I-") + chunk.type
+                    case .bioes:
+                        let prefix = chunk.first == chunk.last ? "S-" : index == chunk.first ? "B-" : index == chunk.last ? "E-" : "I-"
+                        tags[index] = prefix + chunk.type
+                    }
                 }
             }
+            return tags
         }
-        let other = document.annotations.filter { $0.layer != layer }.count
-        losses.lost(.otherLayers, other)
-        var lines = ["-DOCSTART- -X- -X- O", ""]
-        var paragraph = 0
-        for index in 0..<tokens.count {
-            let start = Int(tokens.starts[index])
-            let inParagraph = text.paragraphIndex(containing: start)
-            if inParagraph != paragraph, lines.last != "" { lines.append("") }
-            paragraph = inParagraph
-            let token = text[try! TextRange(start, Int(tokens.ends[index]))]
-            lines.append("\(token) _ _ \(tags[index])")
-        }
-        if lines.last != "" { lines.append("") }
-        return (lines.joined(separator: "\n"), losses)
     }
 }

@@ -43,13 +43,20 @@ extension Losses {
     /// Counts what `table` drops of the document's registers, taxonomies and the document
     /// itself (the revision history and what Standoff keeps without reading among it).
     mutating func countDropped(declarationsOf document: Document, by table: any FieldTable.Type) {
+        countDropped(declarationsOf: document, usedCategories: TaxonomyField.usedCategories(document.annotations), by: table)
+    }
+
+    /// As ``countDropped(declarationsOf:by:)``, with the categories the annotations use given:
+    /// a streamed export counts them as the annotations go by, and passes the declarations
+    /// (with the revisions and kept content the reader gives at the end) as `document`.
+    mutating func countDropped(declarationsOf document: Document, usedCategories: Set<Identifier>, by table: any FieldTable.Type) {
         for field in RegisterEntryField.allCases where table.carriage(of: field).isDropped {
             // An entry dropped as a whole is one loss, not one for each thing it holds.
             if field != .entry && table.carriage(of: RegisterEntryField.entry).isDropped { continue }
             let count = document.registers.reduce(0) { sum, register in sum + register.entries.filter { field.isSet(in: $0) }.count }
             lost(.dropped(field), count)
         }
-        for field in TaxonomyField.allCases where table.carriage(of: field).isDropped { lost(.dropped(field), field.count(in: document)) }
+        for field in TaxonomyField.allCases where table.carriage(of: field).isDropped { lost(.dropped(field), field.count(in: document, used: usedCategories)) }
         for field in DocumentField.allCases where table.carriage(of: field).isDropped { lost(.dropped(field), field.count(in: document)) }
     }
 }

@@ -21,11 +21,34 @@ public struct Exporter: Sendable {
     public enum Option: String, Sendable { case scheme = "--scheme", layer = "--layer" }
     public let options: Set<Option>
     let convert: @Sendable (Document, ExportOptions) throws(XMLWriteError) -> Export
+    /// For a format written from the annotations one at a time (as `TEIReader.stream` gives
+    /// them), the export to feed, made from the file's declarations; nil for the others.
+    public let streaming: (@Sendable (Document, ExportOptions) -> any StreamingExport)?
+
+    init(name: String, fields: any FieldTable.Type, companion: Companion?, options: Set<Option>,
+         streaming: (@Sendable (Document, ExportOptions) -> any StreamingExport)? = nil,
+         convert: @escaping @Sendable (Document, ExportOptions) throws(XMLWriteError) -> Export) {
+        self.name = name
+        self.fields = fields
+        self.companion = companion
+        self.options = options
+        self.streaming = streaming
+        self.convert = convert
+    }
 
     /// The conversion: the main file's bytes, the companion's, and what could not be carried.
     public func export(_ document: Document, options: ExportOptions = ExportOptions()) throws(XMLWriteError) -> Export {
         try convert(document, options)
     }
+}
+
+/// An export written from a document's annotations given one at a time, in any order, as the
+/// reader streams them: it keeps what its format needs (CoNLL: a tag a token), never the
+/// annotations, and writes its file through `write` once the last one is in. `revisions` and
+/// `preserved` are what the reader gives at the end of the file (its losses count them).
+public protocol StreamingExport: AnyObject {
+    func add(_ annotation: Annotation)
+    func finish(revisions: [Revision], preserved: PreservedContent, write: (String) throws -> Void) rethrows -> Losses
 }
 
 /// Options only some formats read (docs/FORMATS.md).
@@ -115,7 +138,9 @@ public enum Interchange {
             let (json, losses) = WebAnnotation.export(document)
             return Export(content: Array((json + "\n").utf8), losses: losses)
         },
-        Exporter(name: "conll", fields: CoNLL.self, companion: nil, options: [.scheme, .layer]) { document, options in
+        Exporter(name: "conll", fields: CoNLL.self, companion: nil, options: [.scheme, .layer], streaming: { declarations, options in
+            CoNLL.Tagger(declarations: declarations, layer: options.layer, scheme: options.scheme)
+        }) { document, options in
             let (text, losses) = CoNLL.export(document, layer: options.layer, scheme: options.scheme)
             return Export(content: Array(text.utf8), losses: losses)
         },

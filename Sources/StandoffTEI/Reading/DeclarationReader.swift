@@ -82,7 +82,12 @@ struct DeclarationReader {
     /// Gives `document` the publication statement and the revisions the header declares.
     mutating func addRevisions(to document: inout Document) {
         document.publicationStatement = publicationStatement
-        document.revisions = revisions.map { revision in
+        document.revisions = revisionList()
+    }
+
+    /// The revisions the header declares.
+    mutating func revisionList() -> [Revision] {
+        revisions.map { revision in
             Revision(time: revision.when.flatMap { dates.parse($0) }, who: revision.who.flatMap(AnnotationPreparer.pointerID), description: revision.text)
         }
     }

@@ -40,9 +40,14 @@ extension TEIDocumentBuilder {
         // Preparing and adding each found problems in file order: one list, in file order.
         problems += Self.merged(preparing, collector?.problems ?? [])
         guard let collector, var document = collector.document else {
-            return TEIReadResult(document: nil, problems: problems, locations: locations, sourceHashLocation: declarations.sourceHashLocation,
-                                 hasForeignMarkup: foreign.hasMarkup, unreadAnnotations: unreadInUnknownElements + lists.unreadAnnotations,
-                                 unreadStandOff: unreadStandOffFound)
+            var streamed = TEIReadResult(document: nil, problems: problems, locations: locations, sourceHashLocation: declarations.sourceHashLocation,
+                                         hasForeignMarkup: foreign.hasMarkup, unreadAnnotations: unreadInUnknownElements + lists.unreadAnnotations,
+                                         unreadStandOff: unreadStandOffFound)
+            if collector == nil {
+                streamed.revisions = declarations.revisionList()
+                streamed.preserved = foreign.finished()
+            }
+            return streamed
         }
         annotationLocations = collector.locations
         problems += reusedIDs(annotations: document.annotations.map(\.id), at: annotationLocations)

@@ -23,6 +23,11 @@ public struct TEIReadResult: Sendable {
     /// of `<standOff>` holding `<annotation>`s (a `<div>` around a `<listAnnotation>`), `<span>`s
     /// (`<spanGrp>`) or `<link>`s (`<linkGrp>`), with how many of each.
     public var unreadStandOff: [UnreadStandOff] = []
+    /// For a consumer of ``TEIReader/stream(path:into:)`` (which gets no document): what the
+    /// file holds besides its declarations and annotations, known only at its end: the
+    /// header's revisions and what Standoff keeps without reading. In ``document`` otherwise.
+    public var revisions: [Revision] = []
+    public var preserved = PreservedContent()
 
     /// An element of `<standOff>` holding annotations Standoff does not read.
     public struct UnreadStandOff: Sendable, Equatable {

@@ -97,7 +97,7 @@ struct ExportCommand: ParsableCommand {
         if let output {
             for path in [output] + (companionPath.map { [$0] } ?? []) { try DocumentFile.checkNewFile(path, reading: [(file, "the TEI file")], force: force) }
         }
-        if let streaming = exporter.streaming { return try runStreamed(streaming, output: output) }
+        if let streaming = exporter.streaming, try runStreamed(streaming, output: output) { return }
         let document = try DocumentFile.load(file)
         // The XML formats throw when libxml2's writer fails: nothing is written then.
         let made: Export
@@ -123,33 +123,51 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportCommand {
-    /// A format written from the annotations as the reader streams them (CoNLL): the document is
-    /// never built, and the file is written in pieces (atomically, as every write).
-    func runStreamed(_ streaming: @escaping @Sendable (Document, ExportOptions) -> any StreamingExport, output: String?) throws {
-        let options = ExportOptions(layer: layer ?? .entity, scheme: scheme ?? .bio)
-        var export: (any StreamingExport)?
-        let read = try StreamedAnnotations.read(file, begin: { export = streaming($0, options) }, keep: { _ in true }) { annotation, _ in
-            export?.add(annotation)
-        }
-        guard let export else { throw CLIError("\(file) has no text to export", hint: "`standoff validate \(file)` explains") }
+    /// A format written from the annotations as the reader streams them (CoNLL, JSON Lines): the
+    /// document is never built, and the file is written in pieces (atomically, as every write).
+    /// False when the format needs the annotations in another order than the file's: nothing
+    /// was written then, and the caller exports the loaded document.
+    func runStreamed(_ streaming: @escaping @Sendable (Document, ExportOptions) -> any StreamingExport, output: String?) throws -> Bool {
         let refusal = CLIError("\(to.name) cannot hold everything in \(file); nothing was written", hint: "leave out --fail-on-loss to write it anyway")
         guard let output else {
             // Standard output: held until the losses are known, so that --fail-on-loss prints nothing.
-            var text = ""
-            let losses = export.finish(revisions: read.revisions, preserved: read.preserved) { text += $0 }
+            var text: [UInt8] = []
+            guard let losses = try stream(streaming, write: { text += $0 }) else { return false }
             LossReport.print(losses, format: to.name, as: report)
             if failOnLoss && !losses.isEmpty { throw refusal }
-            return print(text, terminator: "")
+            print(String(decoding: text, as: UTF8.self), terminator: "")
+            return true
         }
+        struct OutOfOrder: Error {}
         do {
             try AtomicFile.write(output, replacing: force) { file in
-                let losses = try export.finish(revisions: read.revisions, preserved: read.preserved) { try file.write($0) }
+                guard let losses = try stream(streaming, write: { try file.write($0) }) else { throw OutOfOrder() }
                 LossReport.print(losses, format: to.name, as: report)
                 if failOnLoss && !losses.isEmpty { throw refusal }
             }
+        } catch is OutOfOrder {
+            return false
         } catch let error as FileWriteError {
             throw CLIError(error)
         }
+        return true
+    }
+
+    /// Streams the file into the export, which writes through `write`; its losses, or nil when
+    /// it could not take the annotations in the file's order.
+    private func stream(_ streaming: @escaping @Sendable (Document, ExportOptions) -> any StreamingExport, write: @escaping ([UInt8]) throws -> Void) throws -> Losses? {
+        let options = ExportOptions(layer: layer ?? .entity, scheme: scheme ?? .bio)
+        var export: (any StreamingExport)?
+        var failure: (any Error)?
+        var inOrder = true
+        let read = try StreamedAnnotations.read(file, begin: { export = streaming($0, options) }, keep: { _ in true }) { annotation, _ in
+            guard inOrder, failure == nil, let export else { return }
+            do { inOrder = try export.add(annotation, write: write) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        guard inOrder else { return nil }
+        guard let export else { throw CLIError("\(file) has no text to export", hint: "`standoff validate \(file)` explains") }
+        return try export.finish(revisions: read.revisions, preserved: read.preserved, write: write)
     }
 }
 

@@ -35,6 +35,30 @@ struct InterchangeCommandTests {
         #expect(!FileManager.default.fileExists(atPath: directory.file("h.conll")))
     }
 
+    /// JSON Lines and W3C are written as the file is streamed when its annotations come in the
+    /// model's order (as Standoff writes them); a file in another order (ent1 after ent2 here) is
+    /// exported from the loaded document instead: the same bytes either way.
+    @Test(arguments: [("jsonl", "jsonl"), ("w3c", "jsonld")])
+    func streamedOrNotTheSameBytes(format: String, suffix: String) throws {
+        let shipped = String(decoding: Repository.read(Repository.shippedAnnotations), as: UTF8.self)
+        let ent1 = try #require(shipped.range(of: ##"      <annotation xml:id="ent1""##))
+        let ent2 = try #require(shipped.range(of: ##"      <annotation xml:id="ent2""##))
+        let ent3 = try #require(shipped.range(of: ##"      <annotation xml:id="ent3""##))
+        let swapped = String(shipped[..<ent1.lowerBound]) + String(shipped[ent2.lowerBound..<ent3.lowerBound])
+            + String(shipped[ent1.lowerBound..<ent2.lowerBound]) + String(shipped[ent3.lowerBound...])
+        try swapped.write(toFile: directory.file("swapped.tei.xml"), atomically: true, encoding: .utf8)
+        let (a, b) = (directory.file("a.\(suffix)"), directory.file("b.\(suffix)"))
+        let inOrder = try CLI.run(["export", Repository.shippedAnnotations, "--to", format, "-o", a])
+        let outOfOrder = try CLI.run(["export", directory.file("swapped.tei.xml"), "--to", format, "-o", b])
+        #expect(inOrder.status == 0 && outOfOrder.status == 0, "\(inOrder.stderr)\(outOfOrder.stderr)")
+        #expect(Repository.read(a) == Repository.read(b))
+        #expect(Repository.read(a).count > 50_000, "every annotation written")
+        #expect(inOrder.stderr == outOfOrder.stderr)
+        let toStandardOutput = try CLI.run(["export", Repository.shippedAnnotations, "--to", format])
+        #expect(Array(toStandardOutput.stdout.utf8) == Repository.read(a))
+        #expect(directory.contents.filter { $0.hasPrefix(".") }.isEmpty, "no temporary file is left")
+    }
+
     @Test func jsonLinesOutAndBackListTheSameAnnotations() throws {
         let jsonl = directory.file("out.jsonl")
         let export = try CLI.run(["export", shipped, "--to", "jsonl", "-o", jsonl])

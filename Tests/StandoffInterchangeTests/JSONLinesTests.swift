@@ -11,6 +11,42 @@ import TestSupport
 struct JSONLinesTests {
     static let shipped = Repository.shippedAnnotations
 
+    /// Streams `document`'s annotations in `order` into the streamed export; its bytes and losses,
+    /// or nil if it refused the order.
+    static func streamed(_ document: Document, order: [Annotation]) throws -> (bytes: [UInt8], losses: Losses)? {
+        var declarations = try Document(id: document.id, title: document.title, language: document.language, text: document.text,
+                                        paragraphIDs: document.paragraphIDs, source: document.source, taxonomies: document.taxonomies)
+        for register in document.registers { for entry in register.entries { try declarations.add(entry) } }
+        for annotator in document.annotators { try declarations.declare(annotator) }
+        let stream = JSONLines.Stream(declarations: declarations)
+        var bytes: [UInt8] = []
+        for annotation in order { guard try stream.add(annotation, write: { bytes += $0 }) else { return nil } }
+        let losses = try stream.finish(revisions: document.revisions, preserved: document.preserved) { bytes += $0 }
+        return (bytes, losses)
+    }
+
+    /// The streamed export writes the bytes `JSONEncoder` writes for the whole line, on the
+    /// shipped file, on a document holding every field (odd strings among them), and on one
+    /// with no annotation; a file out of the model's order is refused, not written otherwise.
+    @Test func theStreamedLineIsTheEncodersLine() throws {
+        var odd = try RoundTripMatrixTests.everyField()
+        var first = try #require(odd.annotation("ent1"))
+        first.features["ключ \"quoted\"/\u{1}"] = "tab\there\nnew line \u{7F} \u{2028} 🇰🇵 é"
+        first.notes.append("back\\slash </script>")
+        try odd.replaceAnnotation(first)
+        let empty = try Document(id: "empty", title: "No annotations \"at all\"", text: SourceText("Just text."))
+        for document in [try TEIReader.load(path: Self.shipped), odd, empty] {
+            let (line, losses) = JSONLines.export(document)
+            let streamed = try #require(try Self.streamed(document, order: document.sortedAnnotations()))
+            #expect(String(decoding: streamed.bytes, as: UTF8.self) == line + "\n")
+            #expect(streamed.losses == losses, "\(streamed.losses.counts) against \(losses.counts)")
+        }
+        let document = try TEIReader.load(path: Self.shipped)
+        var order = document.sortedAnnotations()
+        order.swapAt(3, 4)
+        #expect(try Self.streamed(document, order: order) == nil)
+    }
+
     @Test func theShippedAnnotationsRoundTrip() throws {
         let document = try TEIReader.load(path: Self.shipped)
         let (line, losses) = JSONLines.export(document)

@@ -14,9 +14,9 @@ public enum CoNLL {
     public static func export(_ document: Document, layer: Layer = .entity, scheme: Scheme = .bio) -> (text: String, losses: Losses) {
         let tagger = Tagger(declarations: document, layer: layer, scheme: scheme)
         for annotation in document.annotations { tagger.add(annotation) }
-        var text = ""
+        var text: [UInt8] = []
         let losses = tagger.finish(revisions: document.revisions, preserved: document.preserved) { text += $0 }
-        return (text, losses)
+        return (String(decoding: text, as: UTF8.self), losses)
     }
 
     /// The CoNLL of a document whose annotations come one at a time, in any order (as the
@@ -53,6 +53,12 @@ public enum CoNLL {
             tokens = Tokens(declarations.text)
         }
 
+        /// Any order will do: the chunks are sorted when the last is in.
+        public func add(_ annotation: Annotation, write: ([UInt8]) throws -> Void) -> Bool {
+            add(annotation)
+            return true
+        }
+
         public func add(_ annotation: Annotation) {
             TaxonomyField.noteCategories(of: annotation, in: &usedCategories)
             guard annotation.layer == layer else { otherLayers += 1; return }
@@ -68,7 +74,7 @@ public enum CoNLL {
             }
         }
 
-        public func finish(revisions: [Revision], preserved: PreservedContent, write: (String) throws -> Void) rethrows -> Losses {
+        public func finish(revisions: [Revision], preserved: PreservedContent, write: ([UInt8]) throws -> Void) rethrows -> Losses {
             var document = declarations
             document.revisions = revisions
             document.preserved = preserved
@@ -77,18 +83,23 @@ public enum CoNLL {
             let tags = tagged()
             let text = declarations.text
             // The lines joined by line breaks, as they come: the first alone, each next after one.
-            try write("-DOCSTART- -X- -X- O\n")
+            var output: [UInt8] = Array("-DOCSTART- -X- -X- O\n".utf8)
             var lastWasBlank = true
             var paragraph = 0
             for index in 0..<tokens.count {
                 let start = Int(tokens.starts[index])
                 let inParagraph = text.paragraphIndex(containing: start)
-                if inParagraph != paragraph, !lastWasBlank { try write("\n") }
+                if inParagraph != paragraph, !lastWasBlank { output.append(0x0A) }
                 paragraph = inParagraph
-                try write("\n\(text[try! TextRange(start, Int(tokens.ends[index]))]) _ _ \(tags[index])")
+                output.append(contentsOf: "\n\(text[try! TextRange(start, Int(tokens.ends[index]))]) _ _ \(tags[index])".utf8)
                 lastWasBlank = false
+                if output.count >= 1 << 16 {
+                    try write(output)
+                    output.removeAll(keepingCapacity: true)
+                }
             }
-            if !lastWasBlank { try write("\n") }
+            if !lastWasBlank { output.append(0x0A) }
+            try write(output)
             return losses
         }
 

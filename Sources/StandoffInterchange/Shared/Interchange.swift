@@ -42,13 +42,37 @@ public struct Exporter: Sendable {
     }
 }
 
-/// An export written from a document's annotations given one at a time, in any order, as the
-/// reader streams them: it keeps what its format needs (CoNLL: a tag a token), never the
-/// annotations, and writes its file through `write` once the last one is in. `revisions` and
-/// `preserved` are what the reader gives at the end of the file (its losses count them).
+/// An export written from a document's annotations given one at a time, as the reader streams
+/// them: it keeps what its format needs (CoNLL: a tag a token), never the annotations, and
+/// writes its file through `write` as it goes (JSON Lines) or once the last is in (CoNLL).
+/// `revisions` and `preserved` are what the reader gives at the end of the file (the losses count
+/// them).
 public protocol StreamingExport: AnyObject {
-    func add(_ annotation: Annotation)
-    func finish(revisions: [Revision], preserved: PreservedContent, write: (String) throws -> Void) rethrows -> Losses
+    /// Takes the next annotation. False when it cannot take it in the order it comes (a format
+    /// written in the model's order, from a file in another): the caller then exports the loaded
+    /// document instead, and throws away what was written.
+    func add(_ annotation: Annotation, write: ([UInt8]) throws -> Void) throws -> Bool
+    func finish(revisions: [Revision], preserved: PreservedContent, write: ([UInt8]) throws -> Void) throws -> Losses
+}
+
+/// Bytes gathered for a ``StreamingExport``'s `write`, handed on 64 KiB at a time.
+struct ExportBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ text: String, flushingTo write: ([UInt8]) throws -> Void) rethrows {
+        bytes.append(contentsOf: text.utf8)
+        if bytes.count >= 1 << 16 { try flush(to: write) }
+    }
+
+    mutating func append(_ more: [UInt8], flushingTo write: ([UInt8]) throws -> Void) rethrows {
+        bytes.append(contentsOf: more)
+        if bytes.count >= 1 << 16 { try flush(to: write) }
+    }
+
+    mutating func flush(to write: ([UInt8]) throws -> Void) rethrows {
+        if !bytes.isEmpty { try write(bytes) }
+        bytes.removeAll(keepingCapacity: true)
+    }
 }
 
 /// Options only some formats read (docs/FORMATS.md).
@@ -130,11 +154,15 @@ public enum Interchange {
             let (files, losses) = Brat.export(document)
             return Export(content: Array(files.annotations.utf8), companion: Array(files.text.utf8), losses: losses)
         },
-        Exporter(name: "jsonl", fields: JSONLines.self, companion: nil, options: []) { document, _ in
+        Exporter(name: "jsonl", fields: JSONLines.self, companion: nil, options: [], streaming: { declarations, _ in
+            JSONLines.Stream(declarations: declarations)
+        }) { document, _ in
             let (line, losses) = JSONLines.export(document)
             return Export(content: Array((line + "\n").utf8), losses: losses)
         },
-        Exporter(name: "w3c", fields: WebAnnotation.self, companion: nil, options: []) { document, _ in
+        Exporter(name: "w3c", fields: WebAnnotation.self, companion: nil, options: [], streaming: { declarations, _ in
+            WebAnnotation.Stream(declarations: declarations)
+        }) { document, _ in
             let (json, losses) = WebAnnotation.export(document)
             return Export(content: Array((json + "\n").utf8), losses: losses)
         },

@@ -132,31 +132,79 @@ extension WebAnnotation {
     }
 
     public static func export(_ document: Document) -> (json: String, losses: Losses) {
-        var losses = Losses()
-        losses.countDropped(declarationsOf: document, by: Self.self)
-        let documentID = document.id.rawValue
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Each annotation is encoded on its own, typed, and written into the collection's frame
-        // (Foundation's JSONSerialization took minutes and gigabytes on 600,000 annotations).
-        var items: [UInt8] = []
-        var count = 0
-        for annotation in document.sortedAnnotations() {
-            losses.countDropped(in: annotation, by: Self.self)
-            let item = item(annotation, in: document)
-            if count > 0 { items += Array(",\n".utf8) }
-            items += Array("    ".utf8)
-            write(item, into: &items)
-            count += 1
+        // The streamed export over the document's annotations in its order: the same bytes.
+        let stream = Stream(declarations: document)
+        var out: [UInt8] = []
+        for annotation in document.sortedAnnotations() { _ = stream.add(annotation) { out += $0 } }
+        let losses = stream.finish(revisions: document.revisions, preserved: document.preserved) { out += $0 }
+        // Without the line break the command adds.
+        return (String(decoding: out.dropLast(), as: UTF8.self), losses)
+    }
+
+    /// The W3C export written as the reader streams a file: the collection's start, each item
+    /// as its annotation comes, the end (with the total) after the last. Items come in the
+    /// model's order (layer, then start, then id), the order Standoff writes its files in; an
+    /// annotation out of it makes ``add(_:write:)`` answer false, and the caller exports the
+    /// loaded document instead. Each item needs only the declarations (names, categories,
+    /// entries), never another annotation.
+    public final class Stream: StreamingExport {
+        private let declarations: Document
+        private var buffer = ExportBuffer()
+        private var losses = Losses()
+        private var usedCategories = Set<Identifier>()
+        private var started = false
+        private var count = 0
+        private var last: (layer: Layer, start: Int, id: Identifier)?
+        private let encoder: JSONEncoder = {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return encoder
+        }()
+
+        public init(declarations: Document) {
+            self.declarations = declarations
         }
-        func json(_ value: some Encodable) -> String { String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) }
-        var out = "{\n  \"@context\": \(json(Context())),\n"
-        out += "  \"first\": {\n    \"id\": \(json(iri(documentID, "annotations:page1"))),\n    \"items\": [\n"
-        out += String(decoding: items, as: UTF8.self)
-        out += "\n    ],\n    \"startIndex\": 0,\n    \"type\": \"AnnotationPage\"\n  },\n"
-        out += "  \"id\": \(json(iri(documentID, "annotations"))),\n  \"label\": \(json(document.title)),\n"
-        out += "  \"total\": \(count),\n  \"type\": \"AnnotationCollection\"\n}"
-        return (out, losses)
+
+        private func json(_ value: some Encodable) -> String { String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) }
+
+        public func add(_ annotation: Annotation, write: ([UInt8]) throws -> Void) rethrows -> Bool {
+            if let last, (annotation.layer, annotation.start, annotation.id) < last { return false }
+            last = (annotation.layer, annotation.start, annotation.id)
+            let documentID = declarations.id.rawValue
+            var bytes: [UInt8] = []
+            if !started {
+                started = true
+                bytes += Array("{\n  \"@context\": \(json(Context())),\n".utf8)
+                bytes += Array("  \"first\": {\n    \"id\": \(json(iri(documentID, "annotations:page1"))),\n    \"items\": [\n".utf8)
+            }
+            TaxonomyField.noteCategories(of: annotation, in: &usedCategories)
+            losses.countDropped(in: annotation, by: WebAnnotation.self)
+            if count > 0 { bytes += Array(",\n".utf8) }
+            bytes += Array("    ".utf8)
+            WebAnnotation.write(WebAnnotation.item(annotation, in: declarations), into: &bytes)
+            count += 1
+            try buffer.append(bytes, flushingTo: write)
+            return true
+        }
+
+        public func finish(revisions: [Revision], preserved: PreservedContent, write: ([UInt8]) throws -> Void) rethrows -> Losses {
+            let documentID = declarations.id.rawValue
+            var document = declarations
+            document.revisions = revisions
+            document.preserved = preserved
+            losses.countDropped(declarationsOf: document, usedCategories: usedCategories, by: WebAnnotation.self)
+            var out = ""
+            if !started {
+                out += "{\n  \"@context\": \(json(Context())),\n"
+                out += "  \"first\": {\n    \"id\": \(json(iri(documentID, "annotations:page1"))),\n    \"items\": [\n"
+            }
+            out += "\n    ],\n    \"startIndex\": 0,\n    \"type\": \"AnnotationPage\"\n  },\n"
+            out += "  \"id\": \(json(iri(documentID, "annotations"))),\n  \"label\": \(json(declarations.title)),\n"
+            out += "  \"total\": \(count),\n  \"type\": \"AnnotationCollection\"\n}\n"
+            try buffer.append(out, flushingTo: write)
+            try buffer.flush(to: write)
+            return losses
+        }
     }
 
     static func target(_ range: TextRange, in document: Document) -> Target {

@@ -123,7 +123,7 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportCommand {
-    /// A format written from the annotations as the reader streams them (CoNLL, JSON Lines): the
+    /// A format written from the annotations as the reader streams them (CoNLL, JSON Lines, W3C, brat): the
     /// document is never built, and the file is written in pieces (atomically, as every write).
     /// False when the format needs the annotations in another order than the file's: nothing
     /// was written then, and the caller exports the loaded document.
@@ -132,18 +132,21 @@ extension ExportCommand {
         guard let output else {
             // Standard output: held until the losses are known, so that --fail-on-loss prints nothing.
             var text: [UInt8] = []
-            guard let losses = try stream(streaming, write: { text += $0 }) else { return false }
+            guard let (losses, _) = try stream(streaming, write: { text += $0 }) else { return false }
             LossReport.print(losses, format: to.name, as: report)
             if failOnLoss && !losses.isEmpty { throw refusal }
             print(String(decoding: text, as: UTF8.self), terminator: "")
             return true
         }
         struct OutOfOrder: Error {}
+        let companionPath = to.exporter.companion.map { $0.path(output) }
         do {
             try AtomicFile.write(output, replacing: force) { file in
-                guard let losses = try stream(streaming, write: { try file.write($0) }) else { throw OutOfOrder() }
+                guard let (losses, companion) = try stream(streaming, write: { try file.write($0) }) else { throw OutOfOrder() }
                 LossReport.print(losses, format: to.name, as: report)
                 if failOnLoss && !losses.isEmpty { throw refusal }
+                // The file beside it (brat's text) first: the main file is put in place last.
+                if let companionPath, let companion { try AtomicFile.replace(companionPath, with: companion, replacing: force) }
             }
         } catch is OutOfOrder {
             return false
@@ -153,21 +156,38 @@ extension ExportCommand {
         return true
     }
 
-    /// Streams the file into the export, which writes through `write`; its losses, or nil when
-    /// it could not take the annotations in the file's order.
-    private func stream(_ streaming: @escaping @Sendable (Document, ExportOptions) -> any StreamingExport, write: @escaping ([UInt8]) throws -> Void) throws -> Losses? {
+    /// Streams the file into the export (once for each of its passes), which writes through
+    /// `write`; its losses and the file beside it, or nil when it could not take the annotations
+    /// in the file's order.
+    private func stream(_ streaming: @escaping @Sendable (Document, ExportOptions) -> any StreamingExport,
+                        write: @escaping ([UInt8]) throws -> Void) throws -> (Losses, [UInt8]?)? {
         let options = ExportOptions(layer: layer ?? .entity, scheme: scheme ?? .bio)
         var export: (any StreamingExport)?
         var failure: (any Error)?
         var inOrder = true
-        let read = try StreamedAnnotations.read(file, begin: { export = streaming($0, options) }, keep: { _ in true }) { annotation, _ in
-            guard inOrder, failure == nil, let export else { return }
-            do { inOrder = try export.add(annotation, write: write) } catch { failure = error }
-        }
-        if let failure { throw failure }
-        guard inOrder else { return nil }
+        var pass = 1
+        var read: StreamedAnnotations
+        repeat {
+            read = try StreamedAnnotations.read(file, begin: { declarations in
+                if export == nil { export = streaming(declarations, options) }
+                export?.begin(pass: pass)
+            }, keep: { _ in true }) { annotation, _ in
+                guard inOrder, failure == nil, let export else { return }
+                do { inOrder = try export.add(annotation, write: write) } catch { failure = error }
+            }
+            if let changed = failure as? StreamingExportError {
+                throw CLIError("\(file): \(changed); nothing was written", hint: "run the export again once the edit is done")
+            }
+            if let failure { throw failure }
+            guard inOrder else { return nil }
+            pass += 1
+        } while pass <= (export?.passes ?? 1)
         guard let export else { throw CLIError("\(file) has no text to export", hint: "`standoff validate \(file)` explains") }
-        return try export.finish(revisions: read.revisions, preserved: read.preserved, write: write)
+        do {
+            return (try export.finish(revisions: read.revisions, preserved: read.preserved, write: write), export.companion())
+        } catch let failure as StreamingExportError {
+            throw CLIError("\(file): \(failure); nothing was written", hint: "run the export again once the edit is done")
+        }
     }
 }
 

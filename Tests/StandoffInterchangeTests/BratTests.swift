@@ -9,6 +9,26 @@ import TestSupport
 /// renumbered); offsets are checked; what Standoff cannot hold stops the import unless lossy.
 @Suite("brat")
 struct BratTests {
+    /// The two passes of the streamed export must see the same annotations: a file replaced
+    /// between them stops the export instead of writing lines that point at nothing.
+    @Test func aFileChangedBetweenThePassesStopsTheExport() throws {
+        let document = try TEIReader.load(path: Self.shipped)
+        let annotations = document.sortedAnnotations()
+        let stream = Brat.Stream(declarations: document)
+        stream.begin(pass: 1)
+        for annotation in annotations { #expect(try stream.add(annotation) { _ in }) }
+        stream.begin(pass: 2)
+        #expect(throws: StreamingExportError.self) {
+            for annotation in annotations.dropFirst() { _ = try stream.add(annotation) { _ in } }
+        }
+        let short = Brat.Stream(declarations: document)
+        short.begin(pass: 1)
+        for annotation in annotations { _ = try short.add(annotation) { _ in } }
+        short.begin(pass: 2)
+        for annotation in annotations.dropLast() { _ = try short.add(annotation) { _ in } }
+        #expect(throws: StreamingExportError.self) { try short.finish(revisions: [], preserved: PreservedContent()) { _ in } }
+    }
+
     @Test func aSpanAcrossALineBreakIsWrittenAsBratDoesAndReadBackWhole() throws {
         // brat's .ann holds one annotation a line, brat checks a span's text against the text
         // exactly, and it reads the .txt in Python's text mode (each \r\n a \n): a span across a

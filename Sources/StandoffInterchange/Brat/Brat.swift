@@ -84,8 +84,7 @@ public enum Brat {
     static func relationType(_ role: LinkRole) -> String { role.name.prefix(1).uppercased() + role.name.dropFirst() }
     static func role(ofRelationType type: String) throws(ModelError) -> LinkRole { try LinkRole(type.lowercased()) }
 
-    static func distance(_ a: Annotation, _ b: Annotation) -> Int {
-        let (x, y) = (a.ranges[0], b.ranges[0])
-        return x.end <= y.start ? y.start - x.end : y.end <= x.start ? x.start - y.end : 0
+    static func distance(_ x: TextRange, _ y: TextRange) -> Int {
+        x.end <= y.start ? y.start - x.end : y.end <= x.start ? x.start - y.end : 0
     }
 }

@@ -48,11 +48,35 @@ public struct Exporter: Sendable {
 /// `revisions` and `preserved` are what the reader gives at the end of the file (the losses count
 /// them).
 public protocol StreamingExport: AnyObject {
+    /// How many times the file is streamed into it (brat: twice, its `T` lines first), and the
+    /// start of each pass (from 1); the order check is the first pass's.
+    var passes: Int { get }
+    func begin(pass: Int)
+    /// The file written beside the main one (brat's text), from the declarations.
+    func companion() -> [UInt8]?
     /// Takes the next annotation. False when it cannot take it in the order it comes (a format
     /// written in the model's order, from a file in another): the caller then exports the loaded
     /// document instead, and throws away what was written.
     func add(_ annotation: Annotation, write: ([UInt8]) throws -> Void) throws -> Bool
     func finish(revisions: [Revision], preserved: PreservedContent, write: ([UInt8]) throws -> Void) throws -> Losses
+}
+
+/// Why a streamed export stopped.
+public enum StreamingExportError: Error, CustomStringConvertible {
+    /// A second pass over the file did not find what the first found: it was replaced meanwhile.
+    case fileChanged
+
+    public var description: String {
+        switch self {
+        case .fileChanged: "the file changed while it was exported (another command wrote it between the two passes)"
+        }
+    }
+}
+
+extension StreamingExport {
+    public var passes: Int { 1 }
+    public func begin(pass: Int) {}
+    public func companion() -> [UInt8]? { nil }
 }
 
 /// Bytes gathered for a ``StreamingExport``'s `write`, handed on 64 KiB at a time.
@@ -149,7 +173,8 @@ public enum Interchange {
     public static let exporters: [Exporter] = [
         Exporter(name: "brat", fields: Brat.self, companion: Exporter.Companion(
             outputSuffix: ".ann", path: { String($0.dropLast(4)) + ".txt" },
-            explanation: "brat writes two files: give -o NAME.ann (NAME.txt is written beside it)"), options: []
+            explanation: "brat writes two files: give -o NAME.ann (NAME.txt is written beside it)"), options: [],
+            streaming: { declarations, _ in Brat.Stream(declarations: declarations) }
         ) { document, _ in
             let (files, losses) = Brat.export(document)
             return Export(content: Array(files.annotations.utf8), companion: Array(files.text.utf8), losses: losses)

@@ -210,10 +210,25 @@ public struct Document: Sendable {
         return annotation
     }
 
+    /// The checks ``add(_:checkingLinks:)`` makes without links, of an annotation that is not
+    /// kept (a reader streaming a file checks each as it goes): ranges and cue, category,
+    /// severity, annotators, and an id neither declared nor in `seen`, the ids of the annotations
+    /// checked before it (this one's is added).
+    public func check(_ annotation: Annotation, among seen: inout Set<Identifier>) throws(ModelError) {
+        _ = try checkedRanges(annotation.ranges)
+        if !annotation.cue.isEmpty { _ = try checkedRanges(annotation.cue) }
+        if let category = annotation.category { try checkCategory(category, in: annotation.layer.taxonomyID) }
+        if let severity = annotation.severity { try checkCategory(Identifier(stringLiteral: severity.rawValue), in: Taxonomy.severityID) }
+        try checkAnnotators(of: annotation)
+        if let existing = declared[annotation.id] { throw .duplicateID(annotation.id, existing: existing.kind.description) }
+        guard seen.insert(annotation.id).inserted else { throw .duplicateID(annotation.id, existing: DeclaredKind.annotation.description) }
+    }
+
     /// Checks that everyone an annotation names (its annotators, who proposed or decided) is declared.
     private func checkAnnotators(of annotation: Annotation) throws(ModelError) {
-        for annotator in annotation.provenance.annotators + annotation.history.flatMap(\.who) where declared[annotator]?.kind != .annotator {
-            throw .unknownAnnotator(annotator)
+        for annotator in annotation.provenance.annotators where declared[annotator]?.kind != .annotator { throw .unknownAnnotator(annotator) }
+        for step in annotation.history {
+            for annotator in step.who where declared[annotator]?.kind != .annotator { throw .unknownAnnotator(annotator) }
         }
     }
 

@@ -12,6 +12,8 @@ final class StreamedAnnotations: TEIAnnotationConsumer {
     /// What the reader gives at the end of the file: the header's revisions, and what it keeps without reading.
     private(set) var revisions: [Revision] = []
     private(set) var preserved = PreservedContent()
+    /// What the editable document would refuse: a file with any of it is refused, as `load` refuses it.
+    fileprivate(set) var checks: RecordChecks?
     /// The layers the records had, and the file's taxonomies: what `--layer` may name.
     private(set) var layersSeen: Set<Layer> = []
 
@@ -21,7 +23,8 @@ final class StreamedAnnotations: TEIAnnotationConsumer {
                      take: @escaping (Annotation, SourceText) -> Void) throws(CLIError) -> StreamedAnnotations {
         let consumer = StreamedAnnotations(begin: begin, keep: keep, take: take)
         let result = TEIReader.stream(path: path, into: consumer)
-        guard result.problems.isEmpty, consumer.declarations != nil else { throw CLIError(TEIReadError(problems: result.problems)) }
+        let problems = result.problems + (consumer.checks?.problems ?? [])
+        guard problems.isEmpty, consumer.declarations != nil else { throw CLIError(TEIReadError(problems: problems)) }
         consumer.revisions = result.revisions
         consumer.preserved = result.preserved
         UnreadStandOffNote.print(result.unreadStandOff, file: path)
@@ -36,17 +39,19 @@ final class StreamedAnnotations: TEIAnnotationConsumer {
 
     func begin(with declarations: Document, expecting count: Int) {
         self.declarations = declarations
+        checks = RecordChecks(declarations: declarations)
         layersSeen = []
         begin(declarations)
     }
 
     func consume(_ record: AnnotationRecord) {
+        guard checks?.check(record) ?? false else { return }
         let annotation = record.annotation
         layersSeen.insert(annotation.layer)
         if keep(annotation), let text = declarations?.text { take(annotation, text) }
     }
 
-    func end() {}
+    func end() { checks?.finish() }
 }
 
 /// Says on standard error which annotations of a file are not read: TEI's other stand-off

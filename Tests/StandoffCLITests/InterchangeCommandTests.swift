@@ -65,6 +65,23 @@ struct InterchangeCommandTests {
         #expect(directory.contents.filter { $0.hasPrefix(".") }.isEmpty, "no temporary file is left")
     }
 
+    /// A streamed export (and `list`, which streams too) refuses what loading the file refuses,
+    /// though it builds no document: an id used twice, a link to nothing, an undeclared category.
+    @Test(arguments: [("duplicate-id.tei.xml", "id 'ent1' is already used by an annotation"),
+                      ("dangling-reference.tei.xml", "ref link points at 'nobody', which is not declared"),
+                      ("undeclared-category.tei.xml", "category 'spelling' is not declared in taxonomy 'entity'")])
+    func streamedCommandsRefuseWhatLoadingRefuses(fixture: String, message: String) throws {
+        let path = Repository.fixture(fixture)
+        for arguments in [["export", path, "--to", "conll"], ["export", path, "--to", "jsonl"], ["export", path, "--to", "w3c"],
+                          ["export", path, "--to", "brat", "-o", directory.file("x.ann")], ["list", path], ["show", path],
+                          ["export", path, "--to", "xmi", "-o", directory.file("x.xmi")]] {
+            let run = try CLI.run(arguments)
+            #expect(run.status == 1 && run.stderr.contains(message) && run.stderr.contains("\(fixture):"), "\(arguments): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+        #expect(directory.contents.isEmpty)
+    }
+
     @Test func jsonLinesOutAndBackListTheSameAnnotations() throws {
         let jsonl = directory.file("out.jsonl")
         let export = try CLI.run(["export", shipped, "--to", "jsonl", "-o", jsonl])

@@ -26,7 +26,7 @@ extension Brat {
         private var writer: BratWriter
         private var buffer = ExportBuffer()
         private var pass = 1
-        private var last: (layer: Layer, start: Int, id: Identifier)?
+        private var records = StreamedRecords()
         /// Annotations of the first pass, and of the second so far: the second must see the same, in the same order.
         private var firstPassCount = 0
         private var secondPassCount = 0
@@ -45,8 +45,7 @@ extension Brat {
 
         public func add(_ annotation: Annotation, write: ([UInt8]) throws -> Void) throws -> Bool {
             if pass == 1 {
-                if let last, (annotation.layer, annotation.start, annotation.id) < last { return false }
-                last = (annotation.layer, annotation.start, annotation.id)
+                guard records.take(annotation, table: Brat.self) else { return false }
                 writer.writeTextBound(annotation)
                 firstPassCount += 1
             } else {
@@ -62,13 +61,11 @@ extension Brat {
 
         public func finish(revisions: [Revision], preserved: PreservedContent, write: ([UInt8]) throws -> Void) throws -> Losses {
             guard secondPassCount == firstPassCount else { throw StreamingExportError.fileChanged }
-            var document = writer.document
-            document.revisions = revisions
-            document.preserved = preserved
-            writer.losses.countDropped(declarationsOf: document, usedCategories: writer.usedCategories, by: Brat.self)
+            var losses = records.finish(declarations: writer.document, revisions: revisions, preserved: preserved, table: Brat.self)
             writer.countEntriesLeftOut()
+            losses.merge(writer.losses)
             try buffer.flush(to: write)
-            return writer.losses
+            return losses
         }
     }
 }
@@ -95,8 +92,7 @@ struct BratWriter {
     var counters = (t: 0, a: 0, n: 0, r: 0, note: 0)
     /// Entity mentions of each register entry, in text order, to draw arcs to the nearest.
     var mentions: [Identifier: [Mention]] = [:]
-    /// What the first pass learns for the losses: categories used, entries linked, entries named.
-    var usedCategories = Set<Identifier>()
+    /// What the first pass learns for the losses: entries linked, entries named.
     var linked = Set<Identifier>()
     var named = Set<Identifier>()
 
@@ -133,8 +129,6 @@ struct BratWriter {
         counters.t += 1
         tIDs[annotation.id] = counters.t
         append("T\(counters.t)\t\(Brat.type(of: annotation)) \(span(annotation.ranges))")
-        TaxonomyField.noteCategories(of: annotation, in: &usedCategories)
-        losses.countDropped(in: annotation, by: Brat.self)
         for link in annotation.links { if case .id(let id) = link.target { linked.insert(id) } }
         if annotation.layer == .entity {
             for case .id(let entry) in annotation.links(.ref) {

@@ -28,8 +28,8 @@ public enum CoNLL {
         private let layer: Layer
         private let scheme: Scheme
         private let tokens: Tokens
+        private var records = StreamedRecords()
         private var losses = Losses()
-        private var usedCategories = Set<Identifier>()
         private var otherLayers = 0
         /// Each range of each annotation of the layer, as whole tokens, with what orders it.
         private var chunks: [Chunk] = []
@@ -60,7 +60,7 @@ public enum CoNLL {
         }
 
         public func add(_ annotation: Annotation) {
-            TaxonomyField.noteCategories(of: annotation, in: &usedCategories)
+            records.noteCategories(of: annotation)
             guard annotation.layer == layer else { otherLayers += 1; return }
             if annotation.ranges.count > 1 { losses.lost(.discontinuousAsChunks) }
             losses.countDropped(in: annotation, by: CoNLL.self)
@@ -75,10 +75,7 @@ public enum CoNLL {
         }
 
         public func finish(revisions: [Revision], preserved: PreservedContent, write: ([UInt8]) throws -> Void) rethrows -> Losses {
-            var document = declarations
-            document.revisions = revisions
-            document.preserved = preserved
-            losses.countDropped(declarationsOf: document, usedCategories: usedCategories, by: CoNLL.self)
+            losses.merge(records.finish(declarations: declarations, revisions: revisions, preserved: preserved, table: CoNLL.self))
             losses.lost(.otherLayers, otherLayers)
             let tags = tagged()
             let text = declarations.text

@@ -11,27 +11,18 @@ extension JSONLines {
     public final class Stream: StreamingExport {
         private let declarations: Document
         private var buffer = ExportBuffer()
-        private var losses = Losses()
-        private var usedCategories = Set<Identifier>()
+        private var records = StreamedRecords()
         private var started = false
         private var spansWritten = 0
-        private var last: (layer: Layer, start: Int, id: Identifier)?
-        private let encoder: JSONEncoder = {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return encoder
-        }()
+        private let encoder = JSONEncoder.compactSorted()
 
         public init(declarations: Document) {
             self.declarations = declarations
         }
 
         public func add(_ annotation: Annotation, write: ([UInt8]) throws -> Void) throws -> Bool {
-            if let last, (annotation.layer, annotation.start, annotation.id) < last { return false }
-            last = (annotation.layer, annotation.start, annotation.id)
+            guard records.take(annotation, table: JSONLines.self) else { return false }
             if !started { try begin(write) }
-            TaxonomyField.noteCategories(of: annotation, in: &usedCategories)
-            losses.countDropped(in: annotation, by: JSONLines.self)
             for span in JSONLines.spans(of: annotation, text: declarations.text) {
                 var bytes: [UInt8] = spansWritten == 0 ? [] : [UInt8(ascii: ",")]
                 span.appendJSON(to: &bytes)
@@ -43,10 +34,7 @@ extension JSONLines {
 
         public func finish(revisions: [Revision], preserved: PreservedContent, write: ([UInt8]) throws -> Void) throws -> Losses {
             if !started { try begin(write) }
-            var document = declarations
-            document.revisions = revisions
-            document.preserved = preserved
-            losses.countDropped(declarationsOf: document, usedCategories: usedCategories, by: JSONLines.self)
+            let losses = records.finish(declarations: declarations, revisions: revisions, preserved: preserved, table: JSONLines.self)
             let (_, taxonomies, _) = JSONLines.declarations(of: declarations)
             var tail: [UInt8] = Array("]".utf8)
             if let taxonomies { tail += Array(",\"taxonomies\":".utf8) + (try encoder.encode(taxonomies)) }

@@ -150,16 +150,10 @@ extension WebAnnotation {
     public final class Stream: StreamingExport {
         private let declarations: Document
         private var buffer = ExportBuffer()
-        private var losses = Losses()
-        private var usedCategories = Set<Identifier>()
+        private var records = StreamedRecords()
         private var started = false
         private var count = 0
-        private var last: (layer: Layer, start: Int, id: Identifier)?
-        private let encoder: JSONEncoder = {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return encoder
-        }()
+        private let encoder = JSONEncoder.compactSorted()
 
         public init(declarations: Document) {
             self.declarations = declarations
@@ -168,8 +162,7 @@ extension WebAnnotation {
         private func json(_ value: some Encodable) -> String { String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) }
 
         public func add(_ annotation: Annotation, write: ([UInt8]) throws -> Void) rethrows -> Bool {
-            if let last, (annotation.layer, annotation.start, annotation.id) < last { return false }
-            last = (annotation.layer, annotation.start, annotation.id)
+            guard records.take(annotation, table: WebAnnotation.self) else { return false }
             let documentID = declarations.id.rawValue
             var bytes: [UInt8] = []
             if !started {
@@ -177,8 +170,6 @@ extension WebAnnotation {
                 bytes += Array("{\n  \"@context\": \(json(Context())),\n".utf8)
                 bytes += Array("  \"first\": {\n    \"id\": \(json(iri(documentID, "annotations:page1"))),\n    \"items\": [\n".utf8)
             }
-            TaxonomyField.noteCategories(of: annotation, in: &usedCategories)
-            losses.countDropped(in: annotation, by: WebAnnotation.self)
             if count > 0 { bytes += Array(",\n".utf8) }
             bytes += Array("    ".utf8)
             WebAnnotation.write(WebAnnotation.item(annotation, in: declarations), into: &bytes)
@@ -189,10 +180,7 @@ extension WebAnnotation {
 
         public func finish(revisions: [Revision], preserved: PreservedContent, write: ([UInt8]) throws -> Void) rethrows -> Losses {
             let documentID = declarations.id.rawValue
-            var document = declarations
-            document.revisions = revisions
-            document.preserved = preserved
-            losses.countDropped(declarationsOf: document, usedCategories: usedCategories, by: WebAnnotation.self)
+            let losses = records.finish(declarations: declarations, revisions: revisions, preserved: preserved, table: WebAnnotation.self)
             var out = ""
             if !started {
                 out += "{\n  \"@context\": \(json(Context())),\n"

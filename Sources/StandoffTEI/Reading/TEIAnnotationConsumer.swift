@@ -30,6 +30,46 @@ public protocol TEIAnnotationConsumer: AnyObject {
     func end()
 }
 
+/// The checks ``DocumentCollector`` makes of each record (through ``Document/add(_:checkingLinks:)``),
+/// made by a consumer that keeps no document: unique ids, declared categories, severities and
+/// annotators, ranges, and at the end the links that pointed ahead to something never declared.
+/// A consumer that refuses a file with problems uses it to refuse what `TEIReader.load` refuses.
+/// Memory: the annotations' ids.
+public struct RecordChecks {
+    private let declarations: Document
+    private var seen = Set<Identifier>()
+    private var pointingAhead: [(annotation: Identifier, links: [Link], location: SourceLocation)] = []
+    public private(set) var problems: [TEIProblem] = []
+
+    public init(declarations: Document) {
+        self.declarations = declarations
+    }
+
+    /// Checks one record; false (and a problem) when the document would refuse it.
+    @discardableResult
+    public mutating func check(_ record: AnnotationRecord) -> Bool {
+        do throws(ModelError) {
+            try declarations.check(record.annotation, among: &seen)
+        } catch {
+            problems.append(TEIProblem(.refused(error, subject: .annotation(record.annotation.id)), at: record.location))
+            return false
+        }
+        if record.pointsAhead { pointingAhead.append((record.annotation.id, record.annotation.links, record.location)) }
+        return true
+    }
+
+    /// The links that pointed ahead to ids nothing declared, once every record has come.
+    public mutating func finish() {
+        for (annotation, links, location) in pointingAhead {
+            for link in links {
+                guard case .id(let target) = link.target, declarations.kind(of: target) == nil, !seen.contains(target) else { continue }
+                problems.append(TEIProblem(.linkToUndeclared(annotation: annotation, role: link.role, target: target), at: location))
+            }
+        }
+        pointingAhead = []
+    }
+}
+
 /// Builds the editable ``Document`` from the reader's records, checking each annotation against
 /// the document's invariants (unique ids, declared categories and annotators) and, at the end,
 /// the links that pointed ahead.

@@ -69,9 +69,8 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         guard FileManager.default.isReadableFile(atPath: file), !MergeCommand.isDirectory(file) else { throw CLIError.unreadable(file) }
         if list { return try printList() }
-        let time = try Clock.now()
-        if isBatch { return try runBatch(time: time) }
-        try runSession(time: time)
+        if isBatch { return try runBatch() }
+        try runSession()
     }
 
     private func printList() throws {
@@ -123,7 +122,7 @@ struct ReviewCommand: ParsableCommand {
         return Reviewer(reviewer: id, time: try Clock.now(), keepRejected: keepRejected)
     }
 
-    private func runBatch(time: Date) throws {
+    private func runBatch() throws {
         let (outcome, left) = try DocumentFile.edit(file) { document throws -> (ReviewOutcome, Int) in
             let reviewer = try reviewer(in: &document)
             var outcome = ReviewOutcome()
@@ -153,7 +152,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     /// The prompt: each open proposal in the order of the text, one decision each, written at once.
-    private func runSession(time: Date) throws {
+    private func runSession() throws {
         let interactive = isatty(STDIN_FILENO) != 0
         var document = try DocumentFile.load(file)
         let order = Reviewer.proposals(in: document).map(\.conflict)
@@ -163,7 +162,6 @@ struct ReviewCommand: ParsableCommand {
         var position = 0
         var skipped: [String] = []
         var decided = 0
-        var total = ReviewOutcome()
         var lineNumber = 0
         let annotators = Reviewer.mergedAnnotators(in: document)
         session: while position < order.count {
@@ -178,7 +176,8 @@ struct ReviewCommand: ParsableCommand {
             let key: ReviewKey
             do throws(CurationProblem) { key = try ReviewKey(parsing: line, readings: proposal.readings.count) } catch {
                 if interactive { print("\(error.message)\n  \(error.hint)"); continue }
-                throw CLIError("line \(lineNumber) of standard input: \(error.message)", hint: error.hint + "\n  (\(decided) decisions were written; run review again to go on)")
+                throw CLIError("line \(lineNumber) of standard input: \(error.message)",
+                               hint: error.hint + "\n  (\(decided) decision\(decided == 1 ? " was" : "s were") written before it; run review again to go on)")
             }
             switch key {
             case .quit: break session
@@ -200,7 +199,6 @@ struct ReviewCommand: ParsableCommand {
                         }
                         return try curation { () throws(CurationProblem) in try apply(key, to: fresh, in: &current, by: reviewer) }
                     }
-                    total.add(outcome)
                     decided += 1
                     print("decided: " + describe(outcome))
                 } catch is DecidedElsewhere {

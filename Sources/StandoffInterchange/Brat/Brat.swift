@@ -16,7 +16,7 @@ import StandoffModel
 /// - `#` notes (`AnnotatorNotes`): every link as `ROLE: ID` (what an import reads), a correction
 ///   as `correction: TEXT`, a feature as `feature: KEY=VALUE`, a comment as itself (`note: ` first
 ///   if it could be read as one of these).
-public enum Brat {
+public enum Brat: Sendable {
     public struct Files: Sendable, Equatable {
         public var text: String
         public var annotations: String

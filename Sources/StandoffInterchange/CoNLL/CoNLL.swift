@@ -8,7 +8,7 @@ import StandoffModel
 /// discontinuous span gives a chunk a range (counted); where spans overlap, the earliest
 /// starting and then the longest is kept (then the one whose annotation starts first, then by
 /// id) and the others are dropped (counted).
-public enum CoNLL {
+public enum CoNLL: Sendable {
     public enum Scheme: String, CaseIterable, Sendable { case bio, bioes }
 
     public static func export(_ document: Document, layer: Layer = .entity, scheme: Scheme = .bio) -> (text: String, losses: Losses) {

@@ -9,7 +9,7 @@ import StandoffXML
 /// a `desc`), and errors (`observation`, the correction and severity in its `desc`). What FoLiA
 /// cannot hold as a span (quotations, which are structure there; custom layers; spans across a
 /// paragraph break) is counted.
-public enum FoLiA {
+public enum FoLiA: Sendable {
     /// The layers FoLiA holds as span annotations: the annotation type declared, its set, the
     /// container in a paragraph and the element of one annotation.
     static let spanLayers: [(layer: Layer, declaration: String, set: String, container: String, element: String)] = [

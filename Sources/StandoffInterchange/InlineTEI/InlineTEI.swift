@@ -7,7 +7,7 @@ import StandoffXML
 /// with `@type` and `@ana`. Markup must nest: a span that crosses another, spans a paragraph
 /// break or is discontinuous is split into fragments joined by `@next` and `@prev`. The
 /// registers and taxonomies go in `<standOff>` and the header, so every pointer resolves.
-public enum InlineTEI {
+public enum InlineTEI: Sendable {
     struct Fragment { var annotation: Annotation; var range: TextRange; var index: Int; var count: Int }
 
     public static func export(_ document: Document) throws(XMLWriteError) -> (xml: [UInt8], losses: Losses) {

@@ -7,7 +7,7 @@ import StandoffModel
 /// a range, sharing its `id`, with `part`. Everything else an annotation holds (layer, links,
 /// notes, correction, severity, cue, provenance) is carried in the span's own fields, so a
 /// round trip loses nothing; tools that read only `start`, `end` and `label` ignore the rest.
-public enum JSONLines {
+public enum JSONLines: Sendable {
     /// One span as the format writes it.
     public struct Span: Codable, Equatable, Sendable {
         public var start: Int

@@ -25,7 +25,7 @@ public enum Carriage: Sendable, Equatable {
 /// the shared counting below reads, and docs/FORMATS.md is checked against. The functions are
 /// switches without a default, so a field added to the model does not compile until every
 /// format has decided what it does with it.
-public protocol FieldTable {
+public protocol FieldTable: Sendable {
     static func carriage(of field: AnnotationField) -> Carriage
     static func carriage(of field: RegisterEntryField) -> Carriage
     static func carriage(of field: TaxonomyField) -> Carriage

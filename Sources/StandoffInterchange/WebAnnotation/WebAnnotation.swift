@@ -8,7 +8,7 @@ import StandoffModel
 /// (`tagging`), register and other links (`identifying`, `linking`), a correction (`editing`)
 /// and comments (`commenting`). What the model says beyond the W3C vocabulary (layer, link
 /// roles, severity) goes in terms of Standoff's own namespace, declared in `@context`.
-public enum WebAnnotation {
+public enum WebAnnotation: Sendable {
     static let quoteContext = 32
 
     /// The document's IRI: its id under the `urn:standoff:` namespace.

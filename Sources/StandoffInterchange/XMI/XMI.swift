@@ -7,7 +7,7 @@ import StandoffXML
 /// takes two). One type a layer (`org.standoff.Entity`, `Quotation`, `Stance`, `Error`, and
 /// `org.standoff.Span` with a `layer` feature for custom layers), features for the category,
 /// the links, the correction, severity, notes and the cue. docs/FORMATS.md has the mapping.
-public enum XMI {
+public enum XMI: Sendable {
     public static let package = "org.standoff"
 
     static func typeName(_ layer: Layer) -> String {

@@ -51,3 +51,13 @@ struct ConflictTests {
         #expect(found.conflicts.allSatisfy { $0.kinds == [.category] && $0.readings.count == 2 })
     }
 }
+
+/// Annotator ids made from file and directory names.
+@Suite("Annotators named after their files")
+struct AnnotatorNameTests {
+    @Test func namesBecomeValidDistinctIDs() {
+        #expect(MergeInputs.names(["alice", "bob", "alice"]).map(\.rawValue) == ["alice", "bob", "alice-2"])
+        #expect(MergeInputs.names(["2nd pass", "ann/b", ""]).map(\.rawValue) == ["a-2nd-pass", "ann-b", "a-"])
+        #expect(MergeInputs.names(["Zoë", "_x"]).map(\.rawValue) == ["Zoë", "_x"])
+    }
+}

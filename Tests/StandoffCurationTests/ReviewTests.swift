@@ -78,6 +78,12 @@ struct ReviewTests {
             #expect(error.message.contains("'PER' is not declared in taxonomy 'quotation'"))
         }
         #expect(document.annotation(proposals[1].readings[0].id)?.isOpenProposal == true, "a refused decision changes nothing")
+        let whale = proposals[5].readings[0]
+        let pastTheEnd = [try TextRange(465, 100_000)]
+        do { _ = try reviewer.accept(whale.id, in: &document, ranges: pastTheEnd); Issue.record("a range past the text was taken") } catch {
+            #expect(error.message.contains("100000") && !error.hint.isEmpty, "\(error.message)")
+        }
+        #expect(document.annotation(whale.id)?.ranges == whale.ranges && document.annotation(whale.id)?.isOpenProposal == true)
     }
 
     @Test func decidedReadingsAndOtherAnnotationsCannotBeDecidedAgain() throws {
